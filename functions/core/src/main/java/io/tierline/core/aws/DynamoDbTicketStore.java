@@ -1,0 +1,120 @@
+package io.tierline.core.aws;
+
+import io.tierline.core.intake.IdempotencyClaim;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link TicketStore} on one DynamoDB table; every write is one transaction with conditions. */
+public class DynamoDbTicketStore implements TicketStore {
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbTicketStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void create(TicketChange created, Optional<IdempotencyClaim> claim) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(TicketItems.ticketItem(created.after()), "attribute_not_exists(pk)", Map.of()));
+        created.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)", Map.of())));
+        claim.ifPresent(c -> writes.add(put(TicketItems.claimItem(c), "attribute_not_exists(pk) OR expiresAt < :now",
+                Map.of(":now", TicketItems.n(c.createdAt().getEpochSecond())))));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (claim.isPresent() && failedCondition(e, writes.size() - 1)) {
+                throw new IdempotencyKeyTakenException(claim.get().key());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyClaim> findClaim(IdempotencyKey key) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(TicketItems.claimKey(key)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.claim(item));
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketId id) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(TicketItems.ticketKey(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TicketItems.ticket(item));
+    }
+
+    @Override
+    public Optional<TicketHistory> history(TicketId id) {
+        Ticket ticket = null;
+        List<AuditEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", TicketItems.s(TicketItems.ticketPk(id))));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (TicketItems.TICKET_SK.equals(item.get(TicketItems.SK).s())) {
+                    ticket = TicketItems.ticket(item);
+                } else {
+                    events.add(TicketItems.event(item));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ticket == null ? Optional.empty() : Optional.of(new TicketHistory(ticket, events));
+    }
+
+    @Override
+    public void apply(TicketChange change) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(TicketItems.ticketItem(change.after()), "version = :expected",
+                Map.of(":expected", TicketItems.n(change.before().version()))));
+        change.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)", Map.of())));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) {
+                throw new ConcurrentChangeException(change.after().id(), change.before().version());
+            }
+            throw e;
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(table).item(item).conditionExpression(condition);
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private static boolean failedCondition(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && reasons.size() > index
+                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
+    }
+}

@@ -1,0 +1,167 @@
+package io.tierline.core.aws;
+
+import io.tierline.core.intake.IdempotencyClaim;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single-table layout (docs/data-model.md): how tickets, audit events and idempotency claims become items,
+ * and the index keys that serve each access pattern.
+ */
+final class TicketItems {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String TICKET_SK = "TICKET";
+    static final String CLAIM_SK = "IDEMPOTENCY";
+    /** Sorts after every ISO instant, so tickets without a due time come last in a queue. */
+    static final String NO_DUE_TIME = "9999-12-31T23:59:59Z";
+
+    private TicketItems() {
+    }
+
+    static String ticketPk(TicketId id) {
+        return "TICKET#" + id.value();
+    }
+
+    static Map<String, AttributeValue> ticketKey(TicketId id) {
+        return Map.of(PK, s(ticketPk(id)), SK, s(TICKET_SK));
+    }
+
+    static Map<String, AttributeValue> claimKey(IdempotencyKey key) {
+        return Map.of(PK, s("IDEMPOTENCY#" + key.scope() + "#" + key.value()), SK, s(CLAIM_SK));
+    }
+
+    static Map<String, AttributeValue> ticketItem(Ticket t) {
+        Map<String, AttributeValue> item = new HashMap<>(ticketKey(t.id()));
+        item.put("entity", s("ticket"));
+        item.put("ticketId", s(t.id().value()));
+        item.put("subject", s(t.subject()));
+        item.put("description", s(t.description()));
+        item.put("requesterName", s(t.requester().name()));
+        item.put("requesterEmail", s(t.requester().email()));
+        putIfPresent(item, "customerId", t.requester().customerId());
+        putIfPresent(item, "plan", t.requester().plan());
+        item.put("channel", s(t.channel().code()));
+        item.put("status", s(t.status().code()));
+        item.put("impact", s(t.impact().code()));
+        item.put("urgency", s(t.urgency().code()));
+        putIfPresent(item, "priority", t.priority() == null ? null : t.priority().code());
+        putIfPresent(item, "category", t.category());
+        putIfPresent(item, "team", t.team());
+        if (t.tier() != null) {
+            item.put("tier", n(t.tier().number()));
+        }
+        item.put("tags", AttributeValue.fromL(t.tags().stream().map(TicketItems::s).toList()));
+        item.put("createdAt", s(t.createdAt().toString()));
+        item.put("updatedAt", s(t.updatedAt().toString()));
+        item.put("version", n(t.version()));
+        if (t.team() != null) {
+            item.put("queuePk", s("TEAM#" + t.team() + "#" + t.status().code()));
+            item.put("queueSk", s(NO_DUE_TIME + "#" + t.id().value()));
+        }
+        item.put("customerPk", s("CUSTOMER#" + t.requester().historyKey()));
+        item.put("customerSk", s(t.createdAt() + "#" + t.id().value()));
+        return item;
+    }
+
+    static Ticket ticket(Map<String, AttributeValue> item) {
+        return new Ticket(new TicketId(str(item, "ticketId")), str(item, "subject"), str(item, "description"),
+                new Requester(str(item, "requesterName"), str(item, "requesterEmail"), str(item, "customerId"),
+                        str(item, "plan")),
+                Codes.parse(Channel.class, str(item, "channel")), Status.fromCode(str(item, "status")),
+                Codes.parse(Level.class, str(item, "impact")), Codes.parse(Level.class, str(item, "urgency")),
+                item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null,
+                str(item, "category"), str(item, "team"),
+                item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
+                item.get("tags").l().stream().map(AttributeValue::s).toList(),
+                Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
+                Long.parseLong(item.get("version").n()));
+    }
+
+    static Map<String, AttributeValue> eventItem(AuditEvent e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(ticketPk(e.ticketId())));
+        item.put(SK, s(String.format("EVENT#%012d#%02d", e.version(), e.index())));
+        item.put("entity", s("event"));
+        item.put("ticketId", s(e.ticketId().value()));
+        item.put("version", n(e.version()));
+        item.put("index", n(e.index()));
+        item.put("at", s(e.at().toString()));
+        item.put("actorKind", s(Codes.of(e.actor().kind())));
+        item.put("actorId", s(e.actor().id()));
+        item.put("type", s(Codes.of(e.type())));
+        item.put("changes", AttributeValue.fromL(e.changes().stream().map(c -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("field", s(c.field()));
+            putIfPresent(m, "from", c.from());
+            putIfPresent(m, "to", c.to());
+            return AttributeValue.fromM(m);
+        }).toList()));
+        putIfPresent(item, "reason", e.reason());
+        return item;
+    }
+
+    static AuditEvent event(Map<String, AttributeValue> item) {
+        List<Change> changes = item.get("changes").l().stream()
+                .map(AttributeValue::m)
+                .map(m -> new Change(str(m, "field"), str(m, "from"), str(m, "to")))
+                .toList();
+        return new AuditEvent(new TicketId(str(item, "ticketId")), Long.parseLong(item.get("version").n()),
+                Integer.parseInt(item.get("index").n()), Instant.parse(str(item, "at")),
+                new Actor(Codes.parse(Actor.Kind.class, str(item, "actorKind")), str(item, "actorId")),
+                Codes.parse(AuditEvent.EventType.class, str(item, "type")), changes, str(item, "reason"));
+    }
+
+    static Map<String, AttributeValue> claimItem(IdempotencyClaim c) {
+        Map<String, AttributeValue> item = new HashMap<>(claimKey(c.key()));
+        item.put("entity", s("idempotency"));
+        item.put("scope", s(c.key().scope()));
+        item.put("idempotencyKey", s(c.key().value()));
+        item.put("fingerprint", s(c.fingerprint()));
+        item.put("ticketId", s(c.ticketId().value()));
+        item.put("createdAt", s(c.createdAt().toString()));
+        item.put("expiresAt", n(c.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    static IdempotencyClaim claim(Map<String, AttributeValue> item) {
+        return new IdempotencyClaim(new IdempotencyKey(str(item, "scope"), str(item, "idempotencyKey")),
+                str(item, "fingerprint"), new TicketId(str(item, "ticketId")), Instant.parse(str(item, "createdAt")),
+                Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,9 @@
+package io.tierline.core.intake;
+
+import io.tierline.core.ticket.TicketId;
+import java.time.Instant;
+
+/** Records that a key produced a ticket from a request with this fingerprint; expires after its retention. */
+public record IdempotencyClaim(IdempotencyKey key, String fingerprint, TicketId ticketId, Instant createdAt,
+                               Instant expiresAt) {
+}

@@ -1,0 +1,10 @@
+package io.tierline.core.message;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A message between Tierline's functions. The "type" property names the record on the wire. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = TicketCreated.class, name = "TicketCreated")})
+public sealed interface Message permits TicketCreated {
+}

@@ -1,0 +1,7 @@
+package io.tierline.core.message;
+
+import java.time.Instant;
+
+/** A ticket was stored and waits for triage. */
+public record TicketCreated(String ticketId, Instant occurredAt) implements Message {
+}

@@ -1,0 +1,67 @@
+package io.tierline.core.wiring;
+
+import io.quarkus.arc.DefaultBean;
+import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.aws.SqsOutbox;
+import io.tierline.core.intake.IntakeService;
+import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.Outbox;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.triage.TriagePolicy;
+import io.tierline.core.triage.TriageService;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the core's services for the Quarkus functions. Configuration comes from the Lambda environment that
+ * template.yaml sets (TIERLINE_TABLE → tierline.table, TIERLINE_QUEUE_TRIAGE → tierline.queue.triage).
+ */
+public class CoreBeans {
+
+    /** Tests replace this with a settable clock; nothing else in Tierline asks the system for the time. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    TicketStore ticketStore(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
+        return new DynamoDbTicketStore(dynamo, table);
+    }
+
+    @Produces
+    @Singleton
+    Outbox outbox(SqsClient sqs, @ConfigProperty(name = "tierline.queue.triage") Optional<String> triageQueue) {
+        return new SqsOutbox(sqs, triageQueue.orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    TriagePolicy triagePolicy(@ConfigProperty(name = "tierline.policy.file") Optional<String> file) {
+        return file.map(Path::of).map(PolicyDocument::fromFile).orElseGet(PolicyDocument::bundled);
+    }
+
+    @Produces
+    @Singleton
+    IntakeService intakeService(TicketStore store, Outbox outbox, Clock clock,
+                                @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
+                                Duration retention) {
+        return new IntakeService(store, outbox, clock, retention);
+    }
+
+    @Produces
+    @Singleton
+    TriageService triageService(TicketStore store, TriagePolicy policy, Clock clock) {
+        return new TriageService(store, () -> policy, clock);
+    }
+}

@@ -1,0 +1,168 @@
+package io.tierline.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.aws.SqsOutbox;
+import io.tierline.core.intake.IdempotencyConflictException;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.intake.IntakeResult;
+import io.tierline.core.intake.IntakeService;
+import io.tierline.core.json.Json;
+import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.time.SettableClock;
+import io.tierline.core.triage.TriageService;
+import io.tierline.local.LocalAws;
+import io.tierline.local.ProjectRoot;
+import io.tierline.local.SamTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The DynamoDB store, the SQS outbox and the services on them, against DynamoDB Local and ElasticMQ. */
+class StoreAndServicesTest {
+    static LocalAws aws;
+    static String table;
+    static String triageQueue;
+
+    final SettableClock clock = new SettableClock(Instant.parse("2026-02-02T09:00:00Z"));
+    TicketStore store;
+    IntakeService intake;
+
+    @BeforeAll
+    static void startEmulators() {
+        aws = LocalAws.start(LocalAws.Options.ephemeral());
+        aws.createResources(SamTemplate.load(ProjectRoot.templateFile()));
+        table = aws.tableName("TicketsTable");
+        triageQueue = aws.queueUrl("TriageQueue");
+    }
+
+    @AfterAll
+    static void stopEmulators() {
+        aws.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        store = new DynamoDbTicketStore(aws.dynamoDb(), table);
+        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue), clock, Duration.ofDays(1));
+        aws.sqs().purgeQueue(b -> b.queueUrl(triageQueue));
+    }
+
+    List<Message> triageMessages() {
+        return aws.sqs().receiveMessage(b -> b.queueUrl(triageQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+    }
+
+    int itemCount() {
+        return aws.dynamoDb().scan(b -> b.tableName(table).select("COUNT")).count();
+    }
+
+    @Test
+    void aTicketRoundTripsWithItsHistory() {
+        TicketChange created = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(),
+                Actor.customer("ada@example.com"), clock.instant());
+        store.create(created, Optional.empty());
+        TicketHistory history = store.history(created.after().id()).orElseThrow();
+        assertEquals(created.after(), history.ticket());
+        assertEquals(created.events(), history.events());
+        assertEquals(Optional.of(created.after()), store.find(created.after().id()));
+        assertEquals(Optional.empty(), store.find(TicketId.next(clock)));
+    }
+
+    @Test
+    void aStaleWriteIsRefusedAndWritesNothing() {
+        Ticket t = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), Actor.customer("a@b.co"),
+                clock.instant()).after();
+        store.create(new TicketChange(null, t, List.of()), Optional.empty());
+        TicketChange first = t.moveTo(Status.PENDING, Actor.system("a"), clock.instant(), "waiting");
+        TicketChange second = t.moveTo(Status.SOLVED, Actor.system("b"), clock.instant(), "done");
+        store.apply(first);
+        int before = itemCount();
+        assertThrows(TicketStore.ConcurrentChangeException.class, () -> store.apply(second));
+        assertEquals(before, itemCount(), "nothing written by the refused change");
+        assertEquals(Status.PENDING, store.find(t.id()).orElseThrow().status());
+    }
+
+    @Test
+    void sameKeySameRequestCreatesOneTicketAndOneMessage() {
+        IdempotencyKey key = new IdempotencyKey("api", "k-" + System.nanoTime());
+        IntakeResult first = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"),
+                Optional.of(key));
+        int items = itemCount();
+        // The first attempt's message was consumed: the ticket is still new, so a replay publishes again to heal a
+        // possibly lost message; once triaged, a replay publishes nothing.
+        assertEquals(1, triageMessages().size());
+        IntakeResult again = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"),
+                Optional.of(key));
+        assertTrue(again.replayed());
+        assertEquals(first.ticket().id(), again.ticket().id());
+        assertEquals(items, itemCount(), "a replay stores nothing");
+        JsonNode message = Json.parse(triageMessages().get(0).body());
+        assertEquals("TicketCreated", message.get("type").asText());
+        assertEquals(first.ticket().id().value(), message.get("ticketId").asText());
+
+        new TriageService(store, PolicyDocument::bundled, clock).triage(first.ticket().id());
+        intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
+        assertEquals(List.of(), triageMessages());
+    }
+
+    @Test
+    void sameKeyDifferentRequestIsAConflictThatStoresNothing() {
+        IdempotencyKey key = new IdempotencyKey("api", "k-" + System.nanoTime());
+        intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
+        int items = itemCount();
+        var other = new io.tierline.core.ticket.TicketDraft("Other subject", "x", TicketLifecycleTest.draft().requester(),
+                TicketLifecycleTest.draft().channel(), TicketLifecycleTest.draft().impact(),
+                TicketLifecycleTest.draft().urgency(), null, List.of());
+        assertThrows(IdempotencyConflictException.class,
+                () -> intake.submit(other, Actor.customer("ada@example.com"), Optional.of(key)));
+        assertEquals(items, itemCount());
+    }
+
+    @Test
+    void anExpiredKeyMayBeUsedAgain() {
+        IdempotencyKey key = new IdempotencyKey("intake", "k-" + System.nanoTime());
+        TicketId first = intake.submit(TicketLifecycleTest.draft(), Actor.service("crm"), Optional.of(key)).ticket().id();
+        clock.advance(Duration.ofDays(2));
+        IntakeResult later = intake.submit(TicketLifecycleTest.draft(), Actor.service("crm"), Optional.of(key));
+        assertTrue(!later.replayed());
+        assertNotEquals(first, later.ticket().id());
+    }
+
+    @Test
+    void triageOpensOnceAndIgnoresDuplicates() {
+        TicketId id = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.empty())
+                .ticket().id();
+        TriageService triage = new TriageService(store, PolicyDocument::bundled, clock);
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals(TriageService.Outcome.TRIAGED, triage.triage(id));
+        int items = itemCount();
+        assertEquals(TriageService.Outcome.ALREADY_TRIAGED, triage.triage(id));
+        assertEquals(items, itemCount());
+        TicketHistory h = store.history(id).orElseThrow();
+        assertEquals(Status.OPEN, h.ticket().status());
+        assertEquals("billing", h.ticket().team(), "'invoices' matches the keyword 'invoice'");
+        assertEquals(List.of(AuditEvent.EventType.CREATED, AuditEvent.EventType.TRIAGED,
+                AuditEvent.EventType.STATUS_CHANGED), h.events().stream().map(AuditEvent::type).toList());
+        assertEquals(TriageService.Outcome.TICKET_MISSING, triage.triage(TicketId.next(clock)));
+    }
+}

@@ -1,0 +1,47 @@
+package io.tierline.workers;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Moves a message that can never succeed (invalid input, a reused key) straight to its dead-letter queue with the
+ * reason, instead of letting it fail maxReceiveCount times first. Transient failures are thrown instead, so SQS
+ * retries them and redrives them only when retries run out.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    static final String REASON = "tierline-failure-reason";
+    static final String ORIGINAL_ID = "tierline-original-message-id";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    @Inject
+    SqsClient sqs;
+
+    public void refuse(SQSMessage message, String deadLetterQueueUrl, String function, String reason) {
+        LOG.warnf("%s refused message %s and moved it to the dead-letter queue: %s", function,
+                message.getMessageId(), reason);
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        if (message.getMessageAttributes() != null) {
+            message.getMessageAttributes().forEach((name, value) -> {
+                if (value.getStringValue() != null) {
+                    attributes.put(name, text(value.getStringValue()));
+                }
+            });
+        }
+        attributes.put(REASON, text(reason.length() > 1000 ? reason.substring(0, 1000) : reason));
+        attributes.put(ORIGINAL_ID, text(message.getMessageId()));
+        sqs.sendMessage(b -> b.queueUrl(deadLetterQueueUrl).messageBody(message.getBody())
+                .messageAttributes(attributes));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        // Plain "String": custom data types break ElasticMQ's attribute checksums.
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.tierline.workers;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
+import io.quarkus.funqy.Funq;
+import io.tierline.core.intake.IdempotencyConflictException;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.intake.IntakeResult;
+import io.tierline.core.intake.IntakeService;
+import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.json.Json;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.validation.InvalidInputException;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Tickets from other services: the same JSON as {@code POST /tickets}, one ticket per message. The producer's
+ * message attribute {@code idempotencyKey} makes resends harmless; without it, the body's SHA-256 is the key, so the
+ * same message sent twice still creates one ticket. An optional {@code source} attribute names the producer.
+ */
+public class IntakeFunction {
+    static final String KEY_ATTRIBUTE = "idempotencyKey";
+    static final String SOURCE_ATTRIBUTE = "source";
+    private static final Logger LOG = Logger.getLogger(IntakeFunction.class);
+
+    @Inject
+    IntakeService intake;
+    @Inject
+    DeadLetters deadLetters;
+    @ConfigProperty(name = "tierline.queue.intake.dlq")
+    String deadLetterQueue;
+
+    @Funq("intake")
+    public void intake(SQSMessage message) {
+        try {
+            TicketDraft draft = TicketRequestReader.read(Json.parse(message.getBody()), Channel.API);
+            IdempotencyKey key = attribute(message, KEY_ATTRIBUTE)
+                    .map(k -> IdempotencyKey.of("intake", k, "messageAttributes." + KEY_ATTRIBUTE))
+                    .orElseGet(() -> new IdempotencyKey("intake", "sha256:" + sha256(message.getBody())));
+            Actor source = Actor.service(attribute(message, SOURCE_ATTRIBUTE).orElse("intake-queue"));
+            IntakeResult result = intake.submit(draft, source, Optional.of(key));
+            LOG.infof("intake message %s → ticket %s%s", message.getMessageId(), result.ticket().id(),
+                    result.replayed() ? " (duplicate, nothing created)" : "");
+        } catch (InvalidInputException | IdempotencyConflictException e) {
+            deadLetters.refuse(message, deadLetterQueue, "intake", e.getMessage());
+        }
+    }
+
+    private static Optional<String> attribute(SQSMessage message, String name) {
+        if (message.getMessageAttributes() == null) {
+            return Optional.empty();
+        }
+        MessageAttribute value = message.getMessageAttributes().get(name);
+        return value == null ? Optional.empty() : Optional.ofNullable(value.getStringValue());
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

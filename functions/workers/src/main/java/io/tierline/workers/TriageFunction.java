@@ -1,0 +1,48 @@
+package io.tierline.workers;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.funqy.Funq;
+import io.tierline.core.json.Json;
+import io.tierline.core.message.Message;
+import io.tierline.core.message.TicketCreated;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.triage.TriageService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Triage of new tickets, one TicketCreated message at a time; duplicates are acknowledged and change nothing. */
+public class TriageFunction {
+    private static final Logger LOG = Logger.getLogger(TriageFunction.class);
+
+    @Inject
+    TriageService triage;
+    @Inject
+    DeadLetters deadLetters;
+    @ConfigProperty(name = "tierline.queue.triage.dlq")
+    String deadLetterQueue;
+
+    @Funq("triage")
+    public void triage(SQSMessage message) {
+        TicketId id;
+        try {
+            Message parsed = Json.MAPPER.readValue(message.getBody(), Message.class);
+            if (!(parsed instanceof TicketCreated created) || !TicketId.isValid(created.ticketId())) {
+                throw new IllegalArgumentException("not a TicketCreated message with a valid ticket id");
+            }
+            id = new TicketId(created.ticketId());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            deadLetters.refuse(message, deadLetterQueue, "triage", "unreadable message: " + e.getMessage());
+            return;
+        }
+        TriageService.Outcome outcome = triage.triage(id);
+        switch (outcome) {
+            case TRIAGED -> LOG.infof("ticket %s triaged", id);
+            case ALREADY_TRIAGED -> LOG.infof("ticket %s was already triaged; duplicate message %s ignored", id,
+                    message.getMessageId());
+            case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", id,
+                    message.getMessageId());
+        }
+    }
+}
