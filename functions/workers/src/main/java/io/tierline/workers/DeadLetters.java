@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -22,6 +23,11 @@ public class DeadLetters {
 
     @Inject
     SqsClient sqs;
+
+    static String required(Optional<String> queueUrl, String environmentVariable) {
+        return queueUrl.filter(url -> !url.isBlank()).orElseThrow(() -> new IllegalStateException(
+                environmentVariable + " is not set: template.yaml must give this function its dead-letter queue"));
+    }
 
     public void refuse(SQSMessage message, String deadLetterQueueUrl, String function, String reason) {
         LOG.warnf("%s refused message %s and moved it to the dead-letter queue: %s", function,

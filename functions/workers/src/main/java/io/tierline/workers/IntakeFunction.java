@@ -36,8 +36,9 @@ public class IntakeFunction {
     IntakeService intake;
     @Inject
     DeadLetters deadLetters;
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
     @ConfigProperty(name = "tierline.queue.intake.dlq")
-    String deadLetterQueue;
+    Optional<String> deadLetterQueue;
 
     @Funq("intake")
     public void intake(SQSMessage message) {
@@ -51,7 +52,8 @@ public class IntakeFunction {
             LOG.infof("intake message %s → ticket %s%s", message.getMessageId(), result.ticket().id(),
                     result.replayed() ? " (duplicate, nothing created)" : "");
         } catch (InvalidInputException | IdempotencyConflictException e) {
-            deadLetters.refuse(message, deadLetterQueue, "intake", e.getMessage());
+            String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_INTAKE_DLQ");
+            deadLetters.refuse(message, queue, "intake", e.getMessage());
         }
     }
 

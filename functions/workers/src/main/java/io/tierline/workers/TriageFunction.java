@@ -9,6 +9,7 @@ import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.triage.TriageService;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,8 +21,9 @@ public class TriageFunction {
     TriageService triage;
     @Inject
     DeadLetters deadLetters;
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
     @ConfigProperty(name = "tierline.queue.triage.dlq")
-    String deadLetterQueue;
+    Optional<String> deadLetterQueue;
 
     @Funq("triage")
     public void triage(SQSMessage message) {
@@ -33,7 +35,8 @@ public class TriageFunction {
             }
             id = new TicketId(created.ticketId());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            deadLetters.refuse(message, deadLetterQueue, "triage", "unreadable message: " + e.getMessage());
+            String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_TRIAGE_DLQ");
+            deadLetters.refuse(message, queue, "triage", "unreadable message: " + e.getMessage());
             return;
         }
         TriageService.Outcome outcome = triage.triage(id);

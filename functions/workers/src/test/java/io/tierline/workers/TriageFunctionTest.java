@@ -1,0 +1,104 @@
+package io.tierline.workers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.tierline.local.testing.LocalAwsTestResource;
+import io.tierline.core.intake.IntakeService;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The triage worker on real SQS events, against DynamoDB Local and ElasticMQ. */
+@QuarkusTest
+// Each worker test class gets its own emulators and its function's environment from template.yaml
+// (QUARKUS_FUNQY_EXPORT among it), hence restrictToAnnotatedClass: Quarkus restarts between the classes.
+@QuarkusTestResource(value = LocalAwsTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "TriageFunction"))
+class TriageFunctionTest {
+    @Inject
+    SqsClient sqs;
+    @Inject
+    IntakeService intake;
+    @Inject
+    TicketStore store;
+
+    @BeforeEach
+    void emptyQueues() {
+        SqsInvoker.drain(sqs, "TriageDeadLetterQueue");
+        SqsInvoker.drain(sqs, "TriageQueue");
+    }
+
+    TicketId newTicket(String subject, Level impact, Level urgency) {
+        TicketId id = intake.submit(new TicketDraft(subject, "Details", new Requester("Fay", "fay@example.com", null,
+                "pro"), Channel.WEB, impact, urgency, null, List.of()), Actor.customer("fay@example.com"),
+                Optional.empty()).ticket().id();
+        SqsInvoker.drain(sqs, "TriageQueue"); // the intake's own message; the tests deliver their own
+        return id;
+    }
+
+    static SqsInvoker.Outgoing created(TicketId id) {
+        return SqsInvoker.Outgoing.of("{\"type\":\"TicketCreated\",\"ticketId\":\"" + id + "\","
+                + "\"occurredAt\":\"2026-03-06T16:55:00Z\"}");
+    }
+
+    @Test
+    void triageSetsPriorityTeamAndTierAndOpensTheTicket() {
+        TicketId id = newTicket("Our site is down for everyone", Level.HIGH, Level.HIGH);
+        TestClock.CLOCK.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "TriageQueue", List.of(created(id))));
+        TicketHistory h = store.history(id).orElseThrow();
+        assertEquals(Status.OPEN, h.ticket().status());
+        assertEquals(Priority.URGENT, h.ticket().priority());
+        assertEquals("platform-engineering", h.ticket().team());
+        assertEquals(Tier.EXPERT, h.ticket().tier());
+        AuditEvent triaged = h.events().get(1);
+        assertEquals(AuditEvent.EventType.TRIAGED, triaged.type());
+        assertEquals("routing rule 'outage' matched", triaged.reason());
+        assertEquals(Actor.system("triage"), triaged.actor());
+        assertEquals(TestClock.CLOCK.instant(), triaged.at());
+    }
+
+    @Test
+    void aDuplicatedMessageChangesNothingTwice() {
+        TicketId id = newTicket("Question about my plan", Level.LOW, Level.MEDIUM);
+        SqsInvoker.deliver(sqs, "TriageQueue", List.of(created(id), created(id)));
+        SqsInvoker.deliver(sqs, "TriageQueue", List.of(created(id)));
+        TicketHistory h = store.history(id).orElseThrow();
+        assertEquals(2, h.ticket().version(), "triaged exactly once");
+        assertEquals(3, h.events().size());
+        assertEquals("service-desk", h.ticket().team());
+        assertEquals(Priority.LOW, h.ticket().priority());
+    }
+
+    @Test
+    void anUnreadableMessageGoesToTheDeadLetterQueueAndAMissingTicketIsDropped() {
+        List<String> failed = SqsInvoker.deliver(sqs, "TriageQueue", List.of(SqsInvoker.Outgoing.of("garbage"),
+                created(TicketId.next(TestClock.CLOCK))));
+        assertEquals(List.of(), failed);
+        var dead = SqsInvoker.drain(sqs, "TriageDeadLetterQueue");
+        assertEquals(1, dead.size());
+        assertEquals("garbage", dead.get(0).body());
+        assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
+                .startsWith("unreadable message"));
+    }
+}
