@@ -49,7 +49,7 @@ public class IntakeFunction {
                     .orElseGet(() -> new IdempotencyKey("intake", "sha256:" + sha256(message.getBody())));
             Actor source = Actor.service(attribute(message, SOURCE_ATTRIBUTE).orElse("intake-queue"));
             IntakeResult result = intake.submit(draft, source, Optional.of(key));
-            LOG.infof("intake message %s → ticket %s%s", message.getMessageId(), result.ticket().id(),
+            LOG.infof("intake message %s -> ticket %s%s", message.getMessageId(), result.ticket().id(),
                     result.replayed() ? " (duplicate, nothing created)" : "");
         } catch (InvalidInputException | IdempotencyConflictException e) {
             String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_INTAKE_DLQ");
