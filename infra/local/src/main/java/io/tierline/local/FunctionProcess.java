@@ -1,0 +1,268 @@
+package io.tierline.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One function running the way the managed Java runtime runs it: a JVM with the runtime interface client in front
+ * of the handler, the unpacked code as working directory, and an emulated Runtime API to poll. Started eagerly;
+ * a crashed or timed-out process is replaced, as Lambda replaces an execution environment.
+ */
+public final class FunctionProcess implements Invocable, AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private final FunctionDefinition function;
+    private final Map<String, String> environment;
+    private final Path workFolder;
+    private final Consumer<String> log;
+    private final JavaRuntimes.Choice java;
+    private final LambdaRuntimeApi runtimeApi;
+    private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private Process process;
+    private boolean processReady;
+    private boolean closed;
+
+    private FunctionProcess(FunctionDefinition function, Map<String, String> environment, Path workFolder,
+                            Consumer<String> log) {
+        this.function = function;
+        this.environment = Map.copyOf(environment);
+        this.workFolder = workFolder;
+        this.log = log;
+        this.java = JavaRuntimes.system().choose(function.runtime());
+        this.runtimeApi = LambdaRuntimeApi.start(function.logicalId(), function.arn());
+        runtimeApi.onTimeout(requestId -> replaceProcess("invocation " + requestId + " timed out"));
+    }
+
+    /**
+     * Starts the function's process now.
+     *
+     * @param environment the function's variables: its template Environment (resolved) and service endpoints;
+     *                    Lambda's reserved variables are added here
+     * @param workFolder  where CodeUri zips get unpacked
+     * @param log         receives every output line of the process, already prefixed with {@code [LogicalId] }
+     */
+    public static FunctionProcess start(FunctionDefinition function, Map<String, String> environment, Path workFolder,
+                                        Consumer<String> log) {
+        FunctionProcess started = new FunctionProcess(function, environment, workFolder, log);
+        if (started.java.warning() != null) {
+            log.accept(started.prefix() + "WARNING: " + started.java.warning());
+        }
+        try {
+            synchronized (started.lock) {
+                started.startProcess();
+            }
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    public FunctionDefinition definition() {
+        return function;
+    }
+
+    /** e.g. "java25 (JDK 25 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)" */
+    public String runtimeDescription() {
+        return function.runtime() + " (JDK " + java.version() + " " + java.java() + ")";
+    }
+
+    /** Completes when the first process polls for work; fails if it exits before that (an init error). */
+    public CompletableFuture<Void> ready() {
+        return firstReady;
+    }
+
+    /** Invokes the function with the template's Timeout, starting a new process if the last one is gone. */
+    @Override
+    public CompletableFuture<InvocationResult> invoke(byte[] payload) {
+        synchronized (lock) {
+            if (process == null && !closed) {
+                startProcess();
+            }
+        }
+        return runtimeApi.invoke(payload, Duration.ofSeconds(function.timeout()));
+    }
+
+    private String prefix() {
+        return "[" + function.logicalId() + "] ";
+    }
+
+    /** Must hold the lock. The code is unpacked again if its zip changed, so a restart picks up a rebuild. */
+    private void startProcess() {
+        Path taskRoot = FunctionCode.taskRoot(function.codeUri(), workFolder);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand())
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(processEnvironment(taskRoot));
+        CompletableFuture<Void> polled = runtimeApi.nextPoll();
+        Process started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + function.logicalId() + " with " + java.java(), e);
+        }
+        process = started;
+        processReady = false;
+        polled.thenRun(() -> {
+            synchronized (lock) {
+                if (process == started) {
+                    processReady = true;
+                }
+            }
+            firstReady.complete(null);
+        });
+        pumpOutput(started);
+        started.onExit().thenAccept(this::exited);
+    }
+
+    private List<String> javaCommand() {
+        List<String> command = new ArrayList<>(List.of(java.java().toString()));
+        if (java.version() >= 22) {
+            // The runtime interface client loads its JNI library; JDK 22+ warns about that on every start unless
+            // native access is granted. That warning is about the runtime, not the function, so keep it out of the log.
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.add("-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + RuntimeInterfaceClient.jniLibrary());
+        command.addAll(List.of("-cp", RuntimeInterfaceClient.classPath(), RuntimeInterfaceClient.MAIN_CLASS,
+                function.handler()));
+        return command;
+    }
+
+    private Map<String, String> processEnvironment(Path taskRoot) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("PATH", Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin"));
+        variables.put("LANG", "en_US.UTF-8");
+        variables.put("TZ", "UTC");
+        variables.putAll(environment);
+        // Lambda's reserved variables: a template cannot override these.
+        variables.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+        variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        variables.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
+        variables.put("_HANDLER", function.handler());
+        variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySize()));
+        variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        variables.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        variables.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
+        variables.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        variables.put("AWS_REGION", LocalAccount.REGION);
+        variables.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
+        variables.put("AWS_ACCESS_KEY_ID", LocalAccount.ACCESS_KEY_ID);
+        variables.put("AWS_SECRET_ACCESS_KEY", LocalAccount.SECRET_ACCESS_KEY);
+        variables.put("JAVA_TOOL_OPTIONS", javaToolOptions(environment.get("JAVA_TOOL_OPTIONS")));
+        return variables;
+    }
+
+    /** The managed runtime caps the heap at about 85% of MemorySize; template options come after, so they win. */
+    private String javaToolOptions(String fromTemplate) {
+        String heap = "-Xmx" + Math.max(64, function.memorySize() * 85 / 100) + "m";
+        return fromTemplate == null || fromTemplate.isBlank() ? heap : heap + " " + fromTemplate.trim();
+    }
+
+    private void pumpOutput(Process started) {
+        Thread pump = DaemonThreads.named(function.logicalId() + "-output").newThread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    log.accept(prefix() + line);
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        });
+        pump.start();
+    }
+
+    private void exited(Process exited) {
+        synchronized (lock) {
+            if (exited != process || closed) {
+                return;
+            }
+            process = null;
+            String detail = "with error: exit status " + exited.exitValue();
+            log.accept(prefix() + "process exited " + detail);
+            if (processReady) {
+                runtimeApi.runtimeStopped(detail, null);
+                if (runtimeApi.hasQueuedInvocations()) {
+                    startProcess();
+                }
+            } else {
+                InvocationResult initFailure = initFailure(detail);
+                runtimeApi.runtimeStopped(detail, initFailure);
+                firstReady.completeExceptionally(new IllegalStateException(
+                        function.logicalId() + " failed to initialise: " + initFailure.payloadText()));
+            }
+        }
+    }
+
+    /** What queued invocations get when the process dies before polling: its posted init error if any. */
+    private InvocationResult initFailure(String detail) {
+        byte[] initError = runtimeApi.initError();
+        if (initError == null) {
+            return InvocationResult.runtimeExited("init", detail);
+        }
+        return InvocationResult.reportedError(initError, "Runtime.InitError");
+    }
+
+    /** Lambda resets an execution environment whose invocation timed out: kill this process, start a fresh one. */
+    private void replaceProcess(String reason) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            log.accept(prefix() + "restarting: " + reason);
+            Process old = process;
+            process = null;
+            if (old != null) {
+                stop(old);
+            }
+            runtimeApi.runtimeStopped("after a timeout", null);
+            startProcess();
+        }
+    }
+
+    private static void stop(Process running) {
+        running.destroy();
+        try {
+            if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                running.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the process and fails whatever invocations are still queued or running. */
+    @Override
+    public void close() {
+        Process running;
+        synchronized (lock) {
+            closed = true;
+            running = process;
+            process = null;
+        }
+        if (running != null) {
+            stop(running);
+        }
+        runtimeApi.close();
+        firstReady.completeExceptionally(new IllegalStateException(function.logicalId() + " was stopped"));
+    }
+}

@@ -1,0 +1,218 @@
+package io.tierline.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The emulated AWS services, in this JVM, on loopback: DynamoDB Local and ElasticMQ (SQS). Knows the local
+ * physical names of the template's resources once {@link #createResources} has run, and so can resolve
+ * {@code !Ref}/{@code !GetAtt}/{@code !Sub} in function environments.
+ */
+public final class LocalAws implements AutoCloseable, ResourceAttributes {
+
+    /**
+     * @param dynamoDbPort 0 for a free port
+     * @param sqsPort      0 for a free port
+     * @param dataDir      folder that keeps DynamoDB data between runs, or null for in memory
+     */
+    public record Options(int dynamoDbPort, int sqsPort, Path dataDir) {
+
+        /** Free ports, in memory: what tests want. */
+        public static Options ephemeral() {
+            return new Options(0, 0, null);
+        }
+    }
+
+    private final DynamoDbLocalServer dynamoDbServer;
+    private final ElasticMqServer sqsServer;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private volatile SamTemplate template;
+    private volatile Map<String, String> queueUrls = Map.of();
+
+    private LocalAws(DynamoDbLocalServer dynamoDbServer, ElasticMqServer sqsServer) {
+        this.dynamoDbServer = dynamoDbServer;
+        this.sqsServer = sqsServer;
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(dynamoDbServer.endpoint())
+                .region(Region.of(LocalAccount.REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.sqs = SqsClient.builder()
+                .endpointOverride(sqsServer.endpoint())
+                .region(Region.of(LocalAccount.REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static LocalAws start(Options options) {
+        // Both spend seconds loading classes on a cold JVM: start them side by side.
+        CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(options.sqsPort()));
+        DynamoDbLocalServer dynamoDb;
+        try {
+            dynamoDb = DynamoDbLocalServer.start(options.dynamoDbPort(), options.dataDir());
+        } catch (RuntimeException e) {
+            sqs.thenAccept(ElasticMqServer::close);
+            throw e;
+        }
+        try {
+            return new LocalAws(dynamoDb, sqs.join());
+        } catch (RuntimeException e) {
+            dynamoDb.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LocalAccount.ACCESS_KEY_ID, LocalAccount.SECRET_ACCESS_KEY));
+    }
+
+    /** Creates the template's tables (unless kept from an earlier run) and queues. Call once per LocalAws. */
+    public synchronized void createResources(SamTemplate template) {
+        TableCreator tables = new TableCreator(dynamoDb);
+        template.tables().values().forEach(tables::create);
+        this.queueUrls = Collections.unmodifiableMap(new QueueCreator(sqs).createAll(template.queues().values()));
+        this.template = template;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbServer.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqsServer.endpoint();
+    }
+
+    /** A client for DynamoDB Local with the local credentials; owned by this LocalAws, do not close it. */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** A client for ElasticMQ with the local credentials; owned by this LocalAws, do not close it. */
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public SamTemplate template() {
+        if (template == null) {
+            throw new IllegalStateException("createResources(template) has not run yet");
+        }
+        return template;
+    }
+
+    /** Queue URL by logical id, for every queue of the template. */
+    public Map<String, String> queueUrls() {
+        return queueUrls;
+    }
+
+    public String queueUrl(String logicalId) {
+        String url = queueUrls.get(logicalId);
+        if (url == null) {
+            throw new IllegalArgumentException("No local queue " + logicalId + "; queues: " + queueUrls.keySet());
+        }
+        return url;
+    }
+
+    public String queueArn(String logicalId) {
+        return QueueCreator.arn(template().queue(logicalId));
+    }
+
+    public String tableName(String logicalId) {
+        return template().table(logicalId).physicalName();
+    }
+
+    /** Table name by logical id, for every table of the template. */
+    public Map<String, String> tableNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        template().tables().values().forEach(t -> names.put(t.logicalId(), t.physicalName()));
+        return Collections.unmodifiableMap(names);
+    }
+
+    public IntrinsicResolver resolver() {
+        return new IntrinsicResolver(template(), this);
+    }
+
+    /** The function's Environment.Variables (Globals merged) with every intrinsic resolved to local values. */
+    public Map<String, String> environmentOf(FunctionDefinition function) {
+        IntrinsicResolver resolver = resolver();
+        Map<String, String> environment = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> {
+            try {
+                String resolved = resolver.resolveToString(value);
+                if (resolved != null) {
+                    environment.put(name, resolved);
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(function.logicalId() + " environment variable " + name + ": "
+                        + e.getMessage(), e);
+            }
+        });
+        return Collections.unmodifiableMap(environment);
+    }
+
+    @Override
+    public String ref(String logicalId) {
+        SamTemplate current = template();
+        if (current.tables().containsKey(logicalId)) {
+            return tableName(logicalId);
+        }
+        if (current.queues().containsKey(logicalId)) {
+            return queueUrl(logicalId);
+        }
+        if (current.functions().containsKey(logicalId)) {
+            return logicalId;
+        }
+        return null;
+    }
+
+    @Override
+    public String getAtt(String logicalId, String attribute) {
+        SamTemplate current = template();
+        if (current.tables().containsKey(logicalId)) {
+            String table = tableName(logicalId);
+            return switch (attribute) {
+                case "Arn" -> LocalAccount.arn("dynamodb", "table/" + table);
+                case "StreamArn" -> LocalAccount.arn("dynamodb", "table/" + table + "/stream/local");
+                default -> null;
+            };
+        }
+        if (current.queues().containsKey(logicalId)) {
+            return switch (attribute) {
+                case "Arn" -> queueArn(logicalId);
+                case "QueueName" -> current.queue(logicalId).physicalName();
+                case "QueueUrl" -> queueUrl(logicalId);
+                default -> null;
+            };
+        }
+        if (current.functions().containsKey(logicalId) && "Arn".equals(attribute)) {
+            return current.function(logicalId).arn();
+        }
+        return null;
+    }
+
+    /** Stops both emulators; queued SQS messages are lost, DynamoDB data stays only in a data folder. */
+    @Override
+    public void close() {
+        dynamoDb.close();
+        sqs.close();
+        try {
+            sqsServer.close();
+        } finally {
+            dynamoDbServer.close();
+        }
+    }
+}

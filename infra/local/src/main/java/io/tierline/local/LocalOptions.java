@@ -1,0 +1,64 @@
+package io.tierline.local;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * How to start the local system.
+ *
+ * @param template        the SAM template
+ * @param httpPort        HTTP API port; 0 picks a free one (likewise for the other ports)
+ * @param dataDir         folder that keeps DynamoDB data between runs, or null for in memory
+ * @param codeWorkFolder  where function zips are unpacked
+ * @param schedules       whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
+ * @param functionLog     receives each output line of the functions, prefixed with {@code [LogicalId] }
+ */
+public record LocalOptions(Path template, int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort, Path dataDir,
+                           Path codeWorkFolder, boolean schedules, Consumer<String> functionLog) {
+
+    public static final int DEFAULT_HTTP_PORT = 3000;
+    public static final int DEFAULT_LAMBDA_PORT = 3001;
+    public static final int DEFAULT_DYNAMODB_PORT = 8000;
+    public static final int DEFAULT_SQS_PORT = 9324;
+
+    /** The command line's defaults: fixed well-known ports, in memory, schedules on, logs to standard output. */
+    public static LocalOptions defaults(Path template) {
+        return new LocalOptions(template, DEFAULT_HTTP_PORT, DEFAULT_LAMBDA_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_SQS_PORT,
+                null, FunctionCode.defaultWorkFolder(), true, System.out::println);
+    }
+
+    /** What tests want: free ports everywhere, in memory; schedules on, logs to standard output. */
+    public static LocalOptions ephemeral(Path template) {
+        return defaults(template).withPorts(0, 0, 0, 0);
+    }
+
+    public LocalOptions withTemplate(Path template) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+
+    public LocalOptions withPorts(int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+
+    public LocalOptions withDataDir(Path dataDir) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+
+    public LocalOptions withCodeWorkFolder(Path codeWorkFolder) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+
+    public LocalOptions withSchedules(boolean schedules) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+
+    public LocalOptions withFunctionLog(Consumer<String> functionLog) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+                functionLog);
+    }
+}

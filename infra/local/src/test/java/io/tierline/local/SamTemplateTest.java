@@ -1,0 +1,141 @@
+package io.tierline.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+
+    private final SamTemplate template = SamTemplate.load(ProjectFiles.templateFile());
+
+    @Test
+    void readsTheTicketsTableWithItsIndexesAndTtl() {
+        assertEquals(List.of("TicketsTable"), List.copyOf(template.tables().keySet()));
+        TableDefinition table = template.table("TicketsTable");
+        assertNull(table.tableName());
+        assertEquals("TicketsTable", table.physicalName());
+        assertEquals(List.of(new TableDefinition.KeyElement("pk", "HASH"), new TableDefinition.KeyElement("sk", "RANGE")),
+                table.keySchema());
+        assertEquals(8, table.attributes().size());
+        assertEquals(List.of("TeamQueueIndex", "CustomerIndex", "DueIndex"),
+                table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
+        TableDefinition.Index due = table.globalSecondaryIndexes().get(2);
+        assertEquals("INCLUDE", due.projectionType());
+        assertEquals(List.of("ticketId", "version", "status"), due.nonKeyAttributes());
+        assertEquals("expiresAt", table.ttlAttribute());
+    }
+
+    @Test
+    void readsQueuesWithTheirRedrivePolicies() {
+        assertEquals(List.of("IntakeQueue", "IntakeDeadLetterQueue", "TriageQueue", "TriageDeadLetterQueue"),
+                List.copyOf(template.queues().keySet()));
+        QueueDefinition intake = template.queue("IntakeQueue");
+        assertEquals(180, intake.visibilityTimeout());
+        assertEquals(1209600, intake.messageRetentionPeriod());
+        assertEquals(new QueueDefinition.RedrivePolicy("IntakeDeadLetterQueue", 5), intake.redrivePolicy());
+        assertNull(template.queue("IntakeDeadLetterQueue").redrivePolicy());
+        assertEquals(List.of("IntakeDeadLetterQueue", "IntakeQueue", "TriageDeadLetterQueue", "TriageQueue"),
+                QueueCreator.deadLetterQueuesFirst(template.queues().values()).stream()
+                        .map(QueueDefinition::logicalId).toList());
+    }
+
+    @Test
+    void mergesGlobalsIntoFunctions() {
+        assertEquals(List.of("ApiFunction", "IntakeFunction", "TriageFunction"), List.copyOf(template.functions().keySet()));
+        FunctionDefinition intake = template.function("IntakeFunction");
+        Path root = ProjectFiles.templateFile().getParent();
+        assertEquals(root.resolve("functions/workers/target/function.zip"), intake.codeUri());
+        assertEquals("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest", intake.handler());
+        assertEquals("java25", intake.runtime());
+        assertEquals(30, intake.timeout());
+        assertEquals(1024, intake.memorySize());
+        assertEquals(List.of("TIERLINE_TABLE", "TIERLINE_QUEUE_TRIAGE", "JAVA_TOOL_OPTIONS", "QUARKUS_FUNQY_EXPORT",
+                "TIERLINE_QUEUE_INTAKE_DLQ"), List.copyOf(intake.environment().keySet()));
+        assertEquals(new Intrinsic("Ref", "TicketsTable"), intake.environment().get("TIERLINE_TABLE"));
+        assertEquals("intake", intake.environment().get("QUARKUS_FUNQY_EXPORT"));
+    }
+
+    @Test
+    void readsHttpApiAndSqsEvents() {
+        assertEquals(List.of(new FunctionEvent.HttpApi("Root", "/", "GET"), new FunctionEvent.HttpApi("Proxy", "/{proxy+}", "ANY")),
+                template.function("ApiFunction").events());
+        FunctionEvent.Sqs triage = assertInstanceOf(FunctionEvent.Sqs.class,
+                template.function("TriageFunction").events().get(0));
+        assertEquals(new FunctionEvent.Sqs("TriageMessages", "TriageQueue", 10, 1, List.of("ReportBatchItemFailures"), true),
+                triage);
+        assertTrue(triage.reportsBatchItemFailures());
+    }
+
+    @Test
+    void parsesShortAndLongFormIntrinsics() {
+        SamTemplate parsed = SamTemplate.parse("""
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                Conditions:
+                  IsDev: !Equals [!Ref Stage, dev]
+                  IsProd: {"Fn::Not": [{Condition: IsDev}]}
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties: {QueueName: jobs, FifoQueue: true}
+                  Dlq:
+                    Type: AWS::SQS::Queue
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: build/fn.zip
+                      Handler: a.B::handle
+                      Environment:
+                        Variables:
+                          A: !GetAtt [Queue, QueueName]
+                          B: {"Fn::GetAtt": "Queue.Arn"}
+                          C: !Sub "${Queue.QueueName}-${AWS::Region}-${Stage}-${!Literal}"
+                          D: !If [IsProd, prod, !Join ["-", [!Select [1, !Split [",", "x,y,z"]], !Ref Stage]]]
+                          E: !If [IsDev, !Ref "AWS::NoValue", kept]
+                          F: {"Fn::Sub": ["${X}/${Queue}", {X: !Ref "AWS::AccountId"}]}
+                      Events:
+                        Jobs: {Type: SQS, Properties: {Queue: "arn:aws:sqs:us-east-1:123456789012:jobs"}}
+                        Tick: {Type: Schedule, Properties: {Schedule: rate(1 minute), Input: '{"a":1}'}}
+                        Nightly: {Type: ScheduleV2, Properties: {ScheduleExpression: "cron(0 2 * * ? *)", State: DISABLED}}
+                        Catch: {Type: HttpApi}
+                  Other: {Type: AWS::SNS::Topic}
+                """, Path.of("/project/template.yaml"));
+        FunctionDefinition function = parsed.function("Fn");
+        assertEquals(Path.of("/project/build/fn.zip"), function.codeUri());
+        assertEquals(3, function.timeout());
+        assertEquals(128, function.memorySize());
+        assertEquals("jobs", parsed.queue("Queue").physicalName());
+        assertEquals("Dlq", parsed.queue("Dlq").physicalName());
+        assertEquals("Queue", function.events(FunctionEvent.Sqs.class).get(0).queueLogicalId());
+        assertEquals("$default", function.events(FunctionEvent.HttpApi.class).get(0).routeKey());
+        List<FunctionEvent.Schedule> schedules = function.events(FunctionEvent.Schedule.class);
+        assertEquals("{\"a\":1}", schedules.get(0).input());
+        assertTrue(schedules.get(0).enabled());
+        assertEquals(FunctionEvent.Schedule.Kind.EVENTBRIDGE_SCHEDULER, schedules.get(1).kind());
+        assertEquals(false, schedules.get(1).enabled());
+
+        IntrinsicResolver resolver = new IntrinsicResolver(parsed, new ResourceAttributes() {
+            @Override
+            public String ref(String logicalId) {
+                return "url-of-" + logicalId;
+            }
+
+            @Override
+            public String getAtt(String logicalId, String attribute) {
+                return attribute + "-of-" + logicalId;
+            }
+        });
+        var environment = function.environment();
+        assertEquals("QueueName-of-Queue", resolver.resolveToString(environment.get("A")));
+        assertEquals("Arn-of-Queue", resolver.resolveToString(environment.get("B")));
+        assertEquals("QueueName-of-Queue-us-east-1-dev-${Literal}", resolver.resolveToString(environment.get("C")));
+        assertEquals("y-dev", resolver.resolveToString(environment.get("D")));
+        assertNull(resolver.resolveToString(environment.get("E")));
+        assertEquals("000000000000/url-of-Queue", resolver.resolveToString(environment.get("F")));
+    }
+}
