@@ -1,7 +1,6 @@
 package io.tierline.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierline.core.ticket.Ticket;
 import io.tierline.core.validation.FieldError;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -41,11 +40,29 @@ final class Pages {
                 + "<button type=\"submit\">Send</button></form>");
     }
 
-    static String submitted(Ticket ticket) {
-        return page("We have your request", "<p>Thank you, " + Html.escape(ticket.requester().name())
-                + ". Your request has been received.</p><p>Your reference: <span class=\"ref\">"
-                + Html.escape(ticket.id().value()) + "</span></p><p>Subject: " + Html.escape(ticket.subject())
-                + "</p><p>We will answer at " + Html.escape(ticket.requester().email()) + ".</p>");
+    static String status(CustomerTicketView ticket, String statusLink, boolean justCreated) {
+        StringBuilder body = new StringBuilder();
+        if (justCreated) {
+            body.append("<p>Thank you. Your request has been received.</p>");
+        }
+        body.append("<p>Your reference: <span class=\"ref\">").append(Html.escape(ticket.id())).append("</span></p>")
+                .append("<p>Status: <strong>").append(Html.escape(ticket.status())).append("</strong></p>")
+                .append("<p>Keep this link to follow your request: <a href=\"").append(Html.escape(statusLink))
+                .append("\">").append(Html.escape(statusLink)).append("</a></p>")
+                .append("<h2>").append(Html.escape(ticket.subject())).append("</h2><ol class=\"conversation\">");
+        for (CustomerTicketView.Entry entry : ticket.conversation()) {
+            if (entry.body() != null) {
+                body.append("<li><strong>").append(Html.escape(entry.from())).append("</strong> ")
+                        .append(Html.escape(entry.at().toString())).append("<p>").append(Html.escape(entry.body()))
+                        .append("</p></li>");
+            }
+        }
+        body.append("</ol>");
+        return page(justCreated ? "We have your request" : "Your request", body.toString());
+    }
+
+    static String notFound() {
+        return page("Not found", "<p>There is no request at this address. Check the link you were given.</p>");
     }
 
     private static String page(String title, String body) {

@@ -1,6 +1,13 @@
 package io.tierline.api;
 
+import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.intake.IdempotencyConflictException;
+import io.tierline.core.ticket.IllegalTransitionException;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TicketActionException;
+import io.tierline.core.work.TicketNotFoundException;
+import io.tierline.core.work.VersionConflictException;
+import java.util.List;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +27,47 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(IdempotencyConflictException e) {
         return Problem.response(409, "Idempotency key reused", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(403, "Forbidden", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(TicketNotFoundException e) {
+        return Problem.response(404, "Not Found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response versionConflict(VersionConflictException e) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).header("ETag", "\"" + e.currentVersion() + "\"")
+                .entity(new VersionProblem("about:blank", "Conflict", 409, e.getMessage(), e.currentVersion()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e) {
+        List<String> allowed = e.allowed().stream().map(Status::code).sorted().toList();
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new TransitionProblem("about:blank", "Conflict", 409, e.getMessage() + (allowed.isEmpty()
+                        ? "; no move is allowed from " + e.from().code() : "; allowed: " + String.join(", ", allowed)),
+                        e.from().code(), allowed))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response refusedAction(TicketActionException e) {
+        return Problem.response(409, "Conflict", e.getMessage());
+    }
+
+    /** A 409 that tells the caller which version is current, so it can re-read and retry deliberately. */
+    public record VersionProblem(String type, String title, int status, String detail, long currentVersion) {
+    }
+
+    /** A 409 that lists the status moves the lifecycle allows from here. */
+    public record TransitionProblem(String type, String title, int status, String detail, String currentStatus,
+                                    List<String> allowedStatuses) {
     }
 
     @ServerExceptionMapper

@@ -8,19 +8,24 @@ import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON a client sees of a ticket, with its audit trail when it was asked for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(String id, String subject, String description, Requester requester, String channel,
                          String status, String impact, String urgency, String priority, String category, String team,
-                         Integer tier, List<String> tags, Instant createdAt, Instant updatedAt, long version,
-                         List<EventView> events) {
+                         Integer tier, List<String> tags, String assignee, String resolution, String rootCause,
+                         Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
+                         long version, List<EventView> events, String accessToken, String statusUrl) {
 
-    public record EventView(Instant at, String actor, String type, List<Change> changes, String reason) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventView(Instant at, String actor, String type, List<Change> changes, String reason, String body,
+                            String visibility) {
         static EventView of(AuditEvent e) {
             return new EventView(e.at(), Codes.of(e.actor().kind()) + ":" + e.actor().id(), Codes.of(e.type()),
-                    e.changes(), e.reason());
+                    e.changes(), e.reason(), e.body(), Codes.of(e.visibility()));
         }
     }
 
@@ -28,8 +33,31 @@ public record TicketView(String id, String subject, String description, Requeste
         return new TicketView(t.id().value(), t.subject(), t.description(), t.requester(), t.channel().code(),
                 t.status().code(), t.impact().code(), t.urgency().code(),
                 t.priority() == null ? null : t.priority().code(), t.category(), t.team(),
-                t.tier() == null ? null : t.tier().number(), t.tags(), t.createdAt(), t.updatedAt(), t.version(),
-                events == null ? null : events.stream().map(EventView::of).toList());
+                t.tier() == null ? null : t.tier().number(), t.tags(), t.assignee(),
+                t.resolution() == null ? null : t.resolution().note(),
+                t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
+                t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
+                events == null ? null : events.stream().map(EventView::of).toList(), null, null);
+    }
+
+    /** The creation answer also carries the customer's access token and status link, shown only this once. */
+    public TicketView withAccess(String token, String url) {
+        return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
+                category, team, tier, tags, assignee, resolution, rootCause, pendingTransfer, mergedInto, createdAt,
+                updatedAt, version, events, token, url);
+    }
+
+    private static Map<String, Object> transfer(Ticket t) {
+        if (t.pendingTransfer() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("team", t.pendingTransfer().team());
+        m.put("tier", t.pendingTransfer().tier() == null ? null : t.pendingTransfer().tier().number());
+        m.put("requestedBy", t.pendingTransfer().requestedBy());
+        m.put("reason", t.pendingTransfer().reason());
+        m.put("requestedAt", t.pendingTransfer().requestedAt());
+        return m;
     }
 
     public static TicketView of(TicketHistory history) {

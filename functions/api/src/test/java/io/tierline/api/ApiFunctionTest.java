@@ -79,7 +79,9 @@ class ApiFunctionTest {
         assertEquals("TicketCreated", message.get("type").asText());
         assertEquals(id, message.get("ticketId").asText());
 
-        LambdaHttp.Reply read = LambdaHttp.get("/tickets/" + id);
+        assertTrue(ticket.get("accessToken").asText().length() >= 43, "a 256-bit customer token");
+        assertEquals("/status/" + id + "?token=" + ticket.get("accessToken").asText(), ticket.get("statusUrl").asText());
+        LambdaHttp.Reply read = LambdaHttp.get("/tickets/" + id, "ada");
         assertEquals(200, read.status());
         JsonNode full = read.json();
         assertEquals("Cannot export invoices", full.get("subject").asText());
@@ -90,24 +92,27 @@ class ApiFunctionTest {
     }
 
     @Test
-    void formPostRedirectsToAConfirmationPageWithTheReference() {
+    void formPostRedirectsToTheStatusPageWithTheReference() {
         String body = form(Map.of("subject", "Printer <b>jammed</b>", "description", "Paper everywhere",
                 "requester.name", "Bob", "requester.email", "bob@example.com", "urgency", "low"));
         LambdaHttp.Reply reply = LambdaHttp.call("POST", "/tickets", Map.of("content-type",
                 "application/x-www-form-urlencoded", "accept", "text/html"), body);
         assertEquals(303, reply.status(), reply.body());
-        String location = reply.header("location");
-        assertTrue(location.matches(".*/tickets/[0-9A-Z]{26}/submitted"), location);
-        String id = location.replaceAll(".*/tickets/([0-9A-Z]{26})/submitted", "$1");
+        java.net.URI redirect = java.net.URI.create(reply.header("location"));
+        String location = redirect.getRawPath() + "?" + redirect.getRawQuery();
+        assertTrue(location.matches("/status/[0-9A-Z]{26}\\?token=[A-Za-z0-9_-]{43}&new=1"), location);
+        String id = location.replaceAll("/status/([0-9A-Z]{26}).*", "$1");
 
-        LambdaHttp.Reply page = LambdaHttp.get("/tickets/" + id + "/submitted");
+        LambdaHttp.Reply page = LambdaHttp.get(location);
         assertEquals(200, page.status());
         assertTrue(page.header("content-type").startsWith("text/html"));
         assertTrue(page.body().contains(id), "the page shows the reference");
         assertTrue(page.body().contains("Printer &lt;b&gt;jammed&lt;/b&gt;"), "ticket text is escaped");
         assertFalse(page.body().contains("<b>jammed"));
         assertTrue(page.header("content-security-policy").contains("default-src 'none'"));
-        assertEquals("web", LambdaHttp.get("/tickets/" + id).json().get("channel").asText());
+        assertTrue(page.body().contains("Thank you"));
+        assertEquals("web", LambdaHttp.get("/tickets/" + id, "ada").json().get("channel").asText());
+        assertEquals(404, LambdaHttp.get("/status/" + id + "?token=wrong").status(), "a wrong token finds nothing");
     }
 
     @Test
@@ -184,11 +189,10 @@ class ApiFunctionTest {
 
     @Test
     void unknownTicketsAre404ProblemDocuments() {
-        LambdaHttp.Reply missing = LambdaHttp.get("/tickets/01HZZZZZZZZZZZZZZZZZZZZZZZ");
+        LambdaHttp.Reply missing = LambdaHttp.get("/tickets/01HZZZZZZZZZZZZZZZZZZZZZZZ", "ada");
         assertEquals(404, missing.status());
         assertEquals("application/problem+json", missing.header("content-type"));
-        assertEquals(404, LambdaHttp.get("/tickets/not-an-id").status());
-        assertEquals(404, LambdaHttp.get("/no/such/page").status());
+        assertEquals(404, LambdaHttp.get("/tickets/not-an-id", "ada").status());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.json.Json;
 import io.tierline.local.LambdaEvents;
+import io.tierline.local.testing.LocalAwsTestResource;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,5 +50,21 @@ final class LambdaHttp {
 
     static Reply get(String path) {
         return call("GET", path, Map.of("accept", "application/json, text/html"), null);
+    }
+
+    /** A GET as the named demo user (see infra/local's demo-users.json). */
+    static Reply get(String path, String user) {
+        return call("GET", path, Map.of("accept", "application/json", "authorization", bearer(user)), null);
+    }
+
+    /** A JSON POST as the named demo user, with extra headers (If-Match, Idempotency-Key). */
+    static Reply post(String path, String user, String json, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("authorization", bearer(user));
+        return postJson(path, json, headers);
+    }
+
+    static String bearer(String user) {
+        return "Bearer " + LocalAwsTestResource.localAws().identity().accessToken("AgentUserPool", user);
     }
 }

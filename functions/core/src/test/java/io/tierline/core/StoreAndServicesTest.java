@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.intake.IdempotencyConflictException;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The DynamoDB store, the SQS outbox and the services on them, against DynamoDB Local and ElasticMQ. */
 class StoreAndServicesTest {
+    static final CustomerTokens TOKENS = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
     static LocalAws aws;
     static String table;
     static String triageQueue;
@@ -63,7 +65,7 @@ class StoreAndServicesTest {
     @BeforeEach
     void wire() {
         store = new DynamoDbTicketStore(aws.dynamoDb(), table);
-        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue), clock, Duration.ofDays(1));
+        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue), TOKENS, clock, Duration.ofDays(1));
         aws.sqs().purgeQueue(b -> b.queueUrl(triageQueue));
     }
 
@@ -78,7 +80,7 @@ class StoreAndServicesTest {
 
     @Test
     void aTicketRoundTripsWithItsHistory() {
-        TicketChange created = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(),
+        TicketChange created = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), "salt",
                 Actor.customer("ada@example.com"), clock.instant());
         store.create(created, Optional.empty());
         TicketHistory history = store.history(created.after().id()).orElseThrow();
@@ -90,7 +92,7 @@ class StoreAndServicesTest {
 
     @Test
     void aStaleWriteIsRefusedAndWritesNothing() {
-        Ticket t = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), Actor.customer("a@b.co"),
+        Ticket t = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), "salt", Actor.customer("a@b.co"),
                 clock.instant()).after();
         store.create(new TicketChange(null, t, List.of()), Optional.empty());
         TicketChange first = t.moveTo(Status.PENDING, Actor.system("a"), clock.instant(), "waiting");
@@ -115,12 +117,13 @@ class StoreAndServicesTest {
                 Optional.of(key));
         assertTrue(again.replayed());
         assertEquals(first.ticket().id(), again.ticket().id());
+        assertEquals(first.customerToken(), again.customerToken(), "a replay shows the same status link");
         assertEquals(items, itemCount(), "a replay stores nothing");
         JsonNode message = Json.parse(triageMessages().get(0).body());
         assertEquals("TicketCreated", message.get("type").asText());
         assertEquals(first.ticket().id().value(), message.get("ticketId").asText());
 
-        new TriageService(store, PolicyDocument::bundled, clock).triage(first.ticket().id());
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), clock).triage(first.ticket().id());
         intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
         assertEquals(List.of(), triageMessages());
     }
@@ -152,7 +155,7 @@ class StoreAndServicesTest {
     void triageOpensOnceAndIgnoresDuplicates() {
         TicketId id = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.empty())
                 .ticket().id();
-        TriageService triage = new TriageService(store, PolicyDocument::bundled, clock);
+        TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), clock);
         clock.advance(Duration.ofSeconds(3));
         assertEquals(TriageService.Outcome.TRIAGED, triage.triage(id));
         int items = itemCount();

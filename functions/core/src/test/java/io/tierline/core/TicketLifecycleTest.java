@@ -41,7 +41,7 @@ class TicketLifecycleTest {
 
     @Test
     void newTicketStartsAtVersionOneWithACreatedEvent() {
-        TicketChange created = Ticket.open(TicketId.next(clock), draft(), Actor.customer("ada@example.com"), T0);
+        TicketChange created = Ticket.open(TicketId.next(clock), draft(), "salt", Actor.customer("ada@example.com"), T0);
         Ticket t = created.after();
         assertNull(created.before());
         assertEquals(Status.NEW, t.status());
@@ -56,7 +56,7 @@ class TicketLifecycleTest {
 
     @Test
     void triageOpensTheTicketAndRecordsWhatChangedAndWhy() {
-        Ticket t = Ticket.open(TicketId.next(clock), draft(), Actor.customer("ada@example.com"), T0).after();
+        Ticket t = Ticket.open(TicketId.next(clock), draft(), "salt", Actor.customer("ada@example.com"), T0).after();
         Instant later = T0.plus(Duration.ofSeconds(2));
         TicketChange triaged = t.triage(new TriageDecision(Priority.HIGH, "billing", Tier.FRONT_LINE, "billing",
                 "routing rule 'billing' matched"), Actor.system("triage"), later);
@@ -92,7 +92,7 @@ class TicketLifecycleTest {
 
     @Test
     void illegalMoveIsRefusedWithTheAllowedOnes() {
-        Ticket t = Ticket.open(TicketId.next(clock), draft(), Actor.customer("a@b.co"), T0).after();
+        Ticket t = Ticket.open(TicketId.next(clock), draft(), "salt", Actor.customer("a@b.co"), T0).after();
         Ticket solved = t.moveTo(Status.SOLVED, Actor.system("test"), T0, "done").after();
         Ticket closed = solved.moveTo(Status.CLOSED, Actor.system("test"), T0, null).after();
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,

@@ -24,13 +24,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TriagePolicyTest {
-    final TriagePolicy policy = PolicyDocument.bundled();
+    final TriagePolicy policy = PolicyDocument.bundled().triage();
     final SettableClock clock = new SettableClock(Instant.parse("2026-01-05T10:00:00Z"));
 
     Ticket ticket(String subject, String description, Level impact, Level urgency) {
         return Ticket.open(TicketId.next(clock), new TicketDraft(subject, description,
                 new Requester("n", "n@example.com", null, null), Channel.API, impact, urgency, null, List.of()),
-                Actor.customer("n@example.com"), clock.instant()).after();
+                "salt", Actor.customer("n@example.com"), clock.instant()).after();
     }
 
     @Test

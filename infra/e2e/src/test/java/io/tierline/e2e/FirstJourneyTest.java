@@ -84,8 +84,32 @@ class FirstJourneyTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A demo user's access token, fetched from the local sign-in endpoint exactly as the README shows. */
+    static String token(String user) throws Exception {
+        String issuer = system.aws().identity().issuer("AgentUserPool");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    static HttpResponse<String> sendAs(String user, String method, String path, String body,
+                                       Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.httpApiUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token(user))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode ticket(String id) throws Exception {
-        HttpResponse<String> response = send("GET", "/tickets/" + id, null, null);
+        HttpResponse<String> response = sendAs("ada", "GET", "/tickets/" + id, null, Map.of());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
@@ -148,9 +172,10 @@ class FirstJourneyTest {
                 "requester.name", "Gus", "requester.email", "gus@example.com", "subject", "Refund for last invoice",
                 "description", "I was charged twice in March.", "urgency", "high")));
         assertEquals(303, posted.statusCode(), posted.body());
-        String location = posted.headers().firstValue("Location").orElseThrow();
-        String id = location.replaceAll(".*/tickets/([0-9A-Z]{26})/submitted$", "$1");
-        HttpResponse<String> confirmation = send("GET", URI.create(location).getPath(), null, null);
+        URI location = URI.create(posted.headers().firstValue("Location").orElseThrow());
+        String id = location.getPath().replaceAll("/status/([0-9A-Z]{26})$", "$1");
+        HttpResponse<String> confirmation = send("GET", location.getRawPath() + "?" + location.getRawQuery(), null,
+                null);
         assertEquals(200, confirmation.statusCode());
         assertTrue(confirmation.body().contains(id));
 

@@ -24,26 +24,32 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
     /**
      * @param dynamoDbPort 0 for a free port
      * @param sqsPort      0 for a free port
-     * @param dataDir      folder that keeps DynamoDB data between runs, or null for in memory
+     * @param identityPort 0 for a free port: the stand-in for the template's Cognito user pools
+     * @param dataDir      folder that keeps DynamoDB data (and local secrets) between runs, or null for in memory
      */
-    public record Options(int dynamoDbPort, int sqsPort, Path dataDir) {
+    public record Options(int dynamoDbPort, int sqsPort, int identityPort, Path dataDir) {
 
         /** Free ports, in memory: what tests want. */
         public static Options ephemeral() {
-            return new Options(0, 0, null);
+            return new Options(0, 0, 0, null);
         }
     }
 
     private final DynamoDbLocalServer dynamoDbServer;
     private final ElasticMqServer sqsServer;
+    private final LocalIdentity identity;
+    private final LocalSecrets secrets;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
     private volatile SamTemplate template;
     private volatile Map<String, String> queueUrls = Map.of();
 
-    private LocalAws(DynamoDbLocalServer dynamoDbServer, ElasticMqServer sqsServer) {
+    private LocalAws(DynamoDbLocalServer dynamoDbServer, ElasticMqServer sqsServer, LocalIdentity identity,
+                     LocalSecrets secrets) {
         this.dynamoDbServer = dynamoDbServer;
         this.sqsServer = sqsServer;
+        this.identity = identity;
+        this.secrets = secrets;
         this.dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(dynamoDbServer.endpoint())
                 .region(Region.of(LocalAccount.REGION))
@@ -69,7 +75,8 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
             throw e;
         }
         try {
-            return new LocalAws(dynamoDb, sqs.join());
+            return new LocalAws(dynamoDb, sqs.join(), LocalIdentity.start(options.identityPort()),
+                    new LocalSecrets(options.dataDir()));
         } catch (RuntimeException e) {
             dynamoDb.close();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -83,6 +90,7 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
 
     /** Creates the template's tables (unless kept from an earlier run) and queues. Call once per LocalAws. */
     public synchronized void createResources(SamTemplate template) {
+        identity.register(template);
         TableCreator tables = new TableCreator(dynamoDb);
         template.tables().values().forEach(tables::create);
         this.queueUrls = Collections.unmodifiableMap(new QueueCreator(sqs).createAll(template.queues().values()));
@@ -154,7 +162,7 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
             try {
                 String resolved = resolver.resolveToString(value);
                 if (resolved != null) {
-                    environment.put(name, resolved);
+                    environment.put(name, secrets.resolveDynamicReferences(resolved));
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(function.logicalId() + " environment variable " + name + ": "
@@ -164,9 +172,23 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
         return Collections.unmodifiableMap(environment);
     }
 
+    /** The stand-in for the template's Cognito user pools. */
+    public LocalIdentity identity() {
+        return identity;
+    }
+
     @Override
     public String ref(String logicalId) {
         SamTemplate current = template();
+        if (current.userPools().contains(logicalId)) {
+            return LocalIdentity.poolId(logicalId);
+        }
+        if (current.userPoolClients().containsKey(logicalId)) {
+            return logicalId;
+        }
+        if (current.secrets().contains(logicalId)) {
+            return LocalAccount.arn("secretsmanager", "secret:" + logicalId);
+        }
         if (current.tables().containsKey(logicalId)) {
             return tableName(logicalId);
         }
@@ -198,6 +220,13 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
                 default -> null;
             };
         }
+        if (current.userPools().contains(logicalId)) {
+            return switch (attribute) {
+                case "ProviderURL" -> identity.issuer(logicalId);
+                case "Arn" -> LocalAccount.arn("cognito-idp", "userpool/" + LocalIdentity.poolId(logicalId));
+                default -> null;
+            };
+        }
         if (current.functions().containsKey(logicalId) && "Arn".equals(attribute)) {
             return current.function(logicalId).arn();
         }
@@ -207,6 +236,7 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
     /** Stops both emulators; queued SQS messages are lost, DynamoDB data stays only in a data folder. */
     @Override
     public void close() {
+        identity.close();
         dynamoDb.close();
         sqs.close();
         try {

@@ -13,52 +13,60 @@ import java.util.function.Consumer;
  * @param schedules       whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
  * @param functionLog     receives each output line of the functions, prefixed with {@code [LogicalId] }
  */
-public record LocalOptions(Path template, int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort, Path dataDir,
+public record LocalOptions(Path template, int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort, int identityPort,
+                           Path dataDir,
                            Path codeWorkFolder, boolean schedules, Consumer<String> functionLog) {
 
     public static final int DEFAULT_HTTP_PORT = 3000;
     public static final int DEFAULT_LAMBDA_PORT = 3001;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_SQS_PORT = 9324;
+    public static final int DEFAULT_IDENTITY_PORT = 3002;
 
     /** The command line's defaults: fixed well-known ports, in memory, schedules on, logs to standard output. */
     public static LocalOptions defaults(Path template) {
         return new LocalOptions(template, DEFAULT_HTTP_PORT, DEFAULT_LAMBDA_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_SQS_PORT,
-                null, FunctionCode.defaultWorkFolder(), true, System.out::println);
+                DEFAULT_IDENTITY_PORT, null, FunctionCode.defaultWorkFolder(), true, System.out::println);
     }
 
     /** What tests want: free ports everywhere, in memory; schedules on, logs to standard output. */
     public static LocalOptions ephemeral(Path template) {
-        return defaults(template).withPorts(0, 0, 0, 0);
+        return defaults(template).withPorts(0, 0, 0, 0).withIdentityPort(0);
     }
 
     public LocalOptions withTemplate(Path template) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 
     public LocalOptions withPorts(int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 
+    /** The local stand-in for the template's Cognito user pools (issuer, JWKS, demo tokens). */
+    public LocalOptions withIdentityPort(int identityPort) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
+                codeWorkFolder, schedules, functionLog);
+    }
+
     public LocalOptions withDataDir(Path dataDir) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 
     public LocalOptions withCodeWorkFolder(Path codeWorkFolder) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 
     public LocalOptions withSchedules(boolean schedules) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 
     public LocalOptions withFunctionLog(Consumer<String> functionLog) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, dataDir, codeWorkFolder, schedules,
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
                 functionLog);
     }
 }

@@ -48,6 +48,7 @@ public final class LocalRunner {
                             options.sqsPort());
                     case "--sqs-port" -> options.withPorts(options.httpPort(), options.lambdaPort(), options.dynamoDbPort(),
                             port(flag, value));
+                    case "--identity-port" -> options.withIdentityPort(port(flag, value));
                     case "--data-dir" -> options.withDataDir(Path.of(value));
                     default -> throw new IllegalArgumentException("Unknown option " + flag);
                 };
@@ -80,6 +81,7 @@ public final class LocalRunner {
               --lambda-port <port>    Lambda Invoke API (default 3001)
               --dynamodb-port <port>  DynamoDB Local (default 8000)
               --sqs-port <port>       ElasticMQ (default 9324)
+              --identity-port <port>  local stand-in for the Cognito user pools: JWKS and demo tokens (default 3002)
               --data-dir <dir>        keep DynamoDB data in this folder between runs (queued SQS messages are not kept)
               --help                  this text
 
@@ -158,6 +160,12 @@ public final class LocalRunner {
         system.aws().queueUrls().forEach((id, url) -> out.printf("    %-24s %s%n", id, url));
         out.println("  Region " + LocalAccount.REGION + ", account " + LocalAccount.ACCOUNT_ID + ", access key "
                 + LocalAccount.ACCESS_KEY_ID + " / secret " + LocalAccount.SECRET_ACCESS_KEY);
+        LocalIdentity identity = system.aws().identity();
+        for (String pool : identity.poolLogicalIds()) {
+            out.println("  Sign-in (" + pool + ")  issuer " + identity.issuer(pool));
+            out.println("    get a token: curl -s -X POST " + identity.issuer(pool) + "/token -d username=<user>");
+            identity.users().forEach(u -> out.printf("    %-8s %s%n", u.username(), u.name()));
+        }
         out.println("  Functions");
         system.functions().forEach((id, function) ->
                 out.printf("    %-24s %s  %s%n", id, function.runtimeDescription(), describeEvents(function.definition())));

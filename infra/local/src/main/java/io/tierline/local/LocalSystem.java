@@ -51,7 +51,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startAll() {
-        aws = track(LocalAws.start(new LocalAws.Options(options.dynamoDbPort(), options.sqsPort(), options.dataDir())));
+        aws = track(LocalAws.start(new LocalAws.Options(options.dynamoDbPort(), options.sqsPort(), options.identityPort(),
+                options.dataDir())));
         aws.createResources(template);
         for (FunctionDefinition function : template.functions().values()) {
             functions.put(function.logicalId(), track(FunctionProcess.start(function, functionEnvironment(function),

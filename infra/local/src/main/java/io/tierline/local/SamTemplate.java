@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parts of a SAM template that the local world is built from: DynamoDB tables, SQS queues and serverless
@@ -27,7 +29,10 @@ public record SamTemplate(
         Map<String, Object> mappings,
         Map<String, TableDefinition> tables,
         Map<String, QueueDefinition> queues,
-        Map<String, FunctionDefinition> functions) {
+        Map<String, FunctionDefinition> functions,
+        Map<String, String> userPoolClients,
+        Set<String> userPools,
+        Set<String> secrets) {
 
     public SamTemplate {
         parameterDefaults = readOnly(parameterDefaults);
@@ -36,6 +41,9 @@ public record SamTemplate(
         tables = readOnly(tables);
         queues = readOnly(queues);
         functions = readOnly(functions);
+        userPoolClients = readOnly(userPoolClients);
+        userPools = Set.copyOf(userPools);
+        secrets = Set.copyOf(secrets);
     }
 
     public static SamTemplate load(Path file) {
@@ -57,6 +65,9 @@ public record SamTemplate(
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         Map<String, QueueDefinition> queues = new LinkedHashMap<>();
         Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+        Map<String, String> userPoolClients = new LinkedHashMap<>();
+        Set<String> userPools = new LinkedHashSet<>();
+        Set<String> secrets = new LinkedHashSet<>();
         resources.values().forEach((logicalId, value) -> {
             YamlObject resource = YamlObject.of(logicalId, value);
             YamlObject properties = resource.object("Properties");
@@ -65,11 +76,15 @@ public record SamTemplate(
                 case "AWS::SQS::Queue" -> queues.put(logicalId, QueueDefinition.parse(logicalId, properties, references));
                 case "AWS::Serverless::Function" -> functions.put(logicalId,
                         parseFunction(logicalId, properties, functionGlobals, file.getParent(), references));
+                case "AWS::Cognito::UserPool" -> userPools.add(logicalId);
+                case "AWS::Cognito::UserPoolClient" -> userPoolClients.put(logicalId,
+                        properties.raw("UserPoolId") instanceof Intrinsic ref ? ref.targetLogicalId() : null);
+                case "AWS::SecretsManager::Secret" -> secrets.add(logicalId);
                 default -> { /* not emulated locally */ }
             }
         });
         return new SamTemplate(file, parameterDefaults(root.object("Parameters")),
-                root.object("Conditions").values(), root.object("Mappings").values(), tables, queues, functions);
+                root.object("Conditions").values(), root.object("Mappings").values(), tables, queues, functions, userPoolClients, userPools, secrets);
     }
 
     public TableDefinition table(String logicalId) {

@@ -9,6 +9,7 @@ import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,7 @@ public class DynamoDbTicketStore implements TicketStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(TicketItems.ticketItem(created.after()), "attribute_not_exists(pk)", Map.of()));
         created.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)", Map.of())));
-        claim.ifPresent(c -> writes.add(put(TicketItems.claimItem(c), "attribute_not_exists(pk) OR expiresAt < :now",
-                Map.of(":now", TicketItems.n(c.createdAt().getEpochSecond())))));
+        claim.ifPresent(c -> writes.add(claimPut(c)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -88,19 +88,36 @@ public class DynamoDbTicketStore implements TicketStore {
     }
 
     @Override
-    public void apply(TicketChange change) {
+    public void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(TicketItems.ticketItem(change.after()), "version = :expected",
-                Map.of(":expected", TicketItems.n(change.before().version()))));
-        change.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)", Map.of())));
+        Map<Integer, TicketChange> ticketWrites = new HashMap<>();
+        for (TicketChange change : changes) {
+            ticketWrites.put(writes.size(), change);
+            writes.add(put(TicketItems.ticketItem(change.after()), "version = :expected",
+                    Map.of(":expected", TicketItems.n(change.before().version()))));
+            change.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)",
+                    Map.of())));
+        }
+        claim.ifPresent(c -> writes.add(claimPut(c)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
-                throw new ConcurrentChangeException(change.after().id(), change.before().version());
+            if (claim.isPresent() && failedCondition(e, writes.size() - 1)) {
+                throw new IdempotencyKeyTakenException(claim.get().key());
+            }
+            for (Map.Entry<Integer, TicketChange> write : ticketWrites.entrySet()) {
+                if (failedCondition(e, write.getKey())) {
+                    TicketChange change = write.getValue();
+                    throw new ConcurrentChangeException(change.after().id(), change.before().version());
+                }
             }
             throw e;
         }
+    }
+
+    private TransactWriteItem claimPut(IdempotencyClaim c) {
+        return put(TicketItems.claimItem(c), "attribute_not_exists(pk) OR expiresAt < :now",
+                Map.of(":now", TicketItems.n(c.createdAt().getEpochSecond())));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition,

@@ -10,6 +10,9 @@ import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Resolution;
+import io.tierline.core.ticket.TransferRequest;
+import io.tierline.core.ticket.Visibility;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
@@ -68,6 +71,25 @@ final class TicketItems {
             item.put("tier", n(t.tier().number()));
         }
         item.put("tags", AttributeValue.fromL(t.tags().stream().map(TicketItems::s).toList()));
+        putIfPresent(item, "assignee", t.assignee());
+        if (t.resolution() != null) {
+            putIfPresent(item, "resolutionNote", t.resolution().note());
+            putIfPresent(item, "rootCause", t.resolution().rootCause());
+        }
+        if (t.pendingTransfer() != null) {
+            TransferRequest r = t.pendingTransfer();
+            Map<String, AttributeValue> m = new HashMap<>();
+            putIfPresent(m, "team", r.team());
+            if (r.tier() != null) {
+                m.put("tier", n(r.tier().number()));
+            }
+            m.put("requestedBy", s(r.requestedBy()));
+            m.put("reason", s(r.reason()));
+            m.put("requestedAt", s(r.requestedAt().toString()));
+            item.put("pendingTransfer", AttributeValue.fromM(m));
+        }
+        putIfPresent(item, "mergedInto", t.mergedInto() == null ? null : t.mergedInto().value());
+        putIfPresent(item, "customerTokenSalt", t.customerTokenSalt());
         item.put("createdAt", s(t.createdAt().toString()));
         item.put("updatedAt", s(t.updatedAt().toString()));
         item.put("version", n(t.version()));
@@ -89,9 +111,19 @@ final class TicketItems {
                 item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null,
                 str(item, "category"), str(item, "team"),
                 item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
-                item.get("tags").l().stream().map(AttributeValue::s).toList(),
+                item.get("tags").l().stream().map(AttributeValue::s).toList(), str(item, "assignee"),
+                item.containsKey("resolutionNote")
+                        ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
+                item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
+                item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
+                str(item, "customerTokenSalt"),
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
+    }
+
+    private static TransferRequest transfer(Map<String, AttributeValue> m) {
+        return new TransferRequest(str(m, "team"), m.containsKey("tier") ? Tier.of(Integer.parseInt(m.get("tier").n()))
+                : null, str(m, "requestedBy"), str(m, "reason"), Instant.parse(str(m, "requestedAt")));
     }
 
     static Map<String, AttributeValue> eventItem(AuditEvent e) {
@@ -114,6 +146,8 @@ final class TicketItems {
             return AttributeValue.fromM(m);
         }).toList()));
         putIfPresent(item, "reason", e.reason());
+        putIfPresent(item, "body", e.body());
+        item.put("visibility", s(Codes.of(e.visibility())));
         return item;
     }
 
@@ -125,7 +159,9 @@ final class TicketItems {
         return new AuditEvent(new TicketId(str(item, "ticketId")), Long.parseLong(item.get("version").n()),
                 Integer.parseInt(item.get("index").n()), Instant.parse(str(item, "at")),
                 new Actor(Codes.parse(Actor.Kind.class, str(item, "actorKind")), str(item, "actorId")),
-                Codes.parse(AuditEvent.EventType.class, str(item, "type")), changes, str(item, "reason"));
+                Codes.parse(AuditEvent.EventType.class, str(item, "type")), changes, str(item, "reason"),
+                str(item, "body"), item.containsKey("visibility") ? Codes.parse(Visibility.class, str(item, "visibility"))
+                        : Codes.parse(AuditEvent.EventType.class, str(item, "type")).visibility());
     }
 
     static Map<String, AttributeValue> claimItem(IdempotencyClaim c) {

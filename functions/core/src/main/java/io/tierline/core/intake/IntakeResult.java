@@ -2,6 +2,9 @@ package io.tierline.core.intake;
 
 import io.tierline.core.ticket.Ticket;
 
-/** The ticket a submission produced; {@code replayed} when an earlier submission with the same key had made it. */
-public record IntakeResult(Ticket ticket, boolean replayed) {
+/**
+ * The ticket a submission produced, the customer's access token for it, and whether an earlier submission with
+ * the same key had made it ({@code replayed}).
+ */
+public record IntakeResult(Ticket ticket, String customerToken, boolean replayed) {
 }

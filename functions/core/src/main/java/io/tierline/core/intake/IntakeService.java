@@ -1,5 +1,6 @@
 package io.tierline.core.intake;
 
+import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.Outbox;
@@ -28,10 +29,12 @@ public class IntakeService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration keyRetention;
+    private final CustomerTokens tokens;
 
-    public IntakeService(TicketStore store, Outbox outbox, Clock clock, Duration keyRetention) {
+    public IntakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, Clock clock, Duration keyRetention) {
         this.store = store;
         this.outbox = outbox;
+        this.tokens = tokens;
         this.clock = clock;
         this.keyRetention = keyRetention;
     }
@@ -45,7 +48,7 @@ public class IntakeService {
             }
         }
         Instant now = clock.instant();
-        TicketChange created = Ticket.open(TicketId.next(clock), draft, actor, now);
+        TicketChange created = Ticket.open(TicketId.next(clock), draft, CustomerTokens.newSalt(), actor, now);
         Optional<IdempotencyClaim> claim = key.map(k ->
                 new IdempotencyClaim(k, fingerprint, created.after().id(), now, now.plus(keyRetention)));
         try {
@@ -55,7 +58,7 @@ public class IntakeService {
             return replay(key.orElseThrow(), fingerprint).orElseThrow(() -> raced);
         }
         outbox.publish(new TicketCreated(created.after().id().value(), now));
-        return new IntakeResult(created.after(), false);
+        return new IntakeResult(created.after(), tokens.tokenFor(created.after()), false);
     }
 
     private Optional<IntakeResult> replay(IdempotencyKey key, String fingerprint) {
@@ -74,7 +77,7 @@ public class IntakeService {
             // and triage ignores a ticket it has already opened.
             outbox.publish(new TicketCreated(ticket.id().value(), clock.instant()));
         }
-        return Optional.of(new IntakeResult(ticket, true));
+        return Optional.of(new IntakeResult(ticket, tokens.tokenFor(ticket), true));
     }
 
     static String fingerprint(TicketDraft draft) {

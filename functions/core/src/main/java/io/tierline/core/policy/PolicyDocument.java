@@ -33,14 +33,15 @@ import java.util.regex.Pattern;
 public final class PolicyDocument {
     public static final String BUNDLED = "/io/tierline/policy/default-policy.json";
     private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "routingRules");
+    private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "routingRules",
+            "transfers");
     private static final Set<String> LEVEL_CODES = Set.of("high", "medium", "low");
     private static final Set<String> RULE_FIELDS = Set.of("name", "keywords", "team", "tier", "category");
 
     private PolicyDocument() {
     }
 
-    public static TriagePolicy bundled() {
+    public static Policies bundled() {
         try (InputStream in = PolicyDocument.class.getResourceAsStream(BUNDLED)) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -48,7 +49,7 @@ public final class PolicyDocument {
         }
     }
 
-    public static TriagePolicy fromFile(Path file) {
+    public static Policies fromFile(Path file) {
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
@@ -56,7 +57,7 @@ public final class PolicyDocument {
         }
     }
 
-    public static TriagePolicy parse(String text) {
+    public static Policies parse(String text) {
         JsonNode root = Json.parse(text);
         JsonFields doc = JsonFields.of(root);
         doc.rejectUnknown(TOP_LEVEL);
@@ -68,6 +69,14 @@ public final class PolicyDocument {
         String defaultTeam = route.text("team", true, 63);
         route.check(defaultTeam == null || TEAM.matcher(defaultTeam).matches(), "team", teamProblem());
         Tier defaultTier = tier(root.path("defaultRoute").path("tier"), "defaultRoute.tier", errors);
+
+        JsonFields transfers = doc.object("transfers", false);
+        transfers.rejectUnknown(Set.of("agentsNeedApproval"));
+        JsonNode approval = root.path("transfers").path("agentsNeedApproval");
+        if (!approval.isMissingNode() && !approval.isBoolean()) {
+            errors.add(new FieldError("transfers.agentsNeedApproval", "must be true or false"));
+        }
+        TransferPolicy transferPolicy = new TransferPolicy(approval.asBoolean(false));
 
         List<RoutingRule> rules = new ArrayList<>();
         JsonNode ruleNodes = root.path("routingRules");
@@ -108,7 +117,7 @@ public final class PolicyDocument {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new TriagePolicy(matrix, defaultTeam, defaultTier, rules);
+        return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, rules), transferPolicy);
     }
 
     private static String teamProblem() {

@@ -6,6 +6,7 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import java.util.List;
 import java.util.Optional;
 
 /** Where tickets live. Every write is atomic: a ticket, its events and any marker are stored together or not at all. */
@@ -25,11 +26,17 @@ public interface TicketStore {
     Optional<TicketHistory> history(TicketId id);
 
     /**
-     * Writes a change only if the stored ticket still has {@code change.before().version()}.
+     * Writes changes to one or more tickets together, each only if its stored version still equals
+     * {@code change.before().version()}, and claims the idempotency key (when given) in the same transaction.
      *
-     * @throws ConcurrentChangeException when someone else changed the ticket first (nothing was written)
+     * @throws ConcurrentChangeException    when someone else changed a ticket first (nothing was written)
+     * @throws IdempotencyKeyTakenException when the key was claimed meanwhile (nothing was written)
      */
-    void apply(TicketChange change);
+    void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim);
+
+    default void apply(TicketChange change) {
+        apply(List.of(change), Optional.empty());
+    }
 
     class IdempotencyKeyTakenException extends RuntimeException {
         public IdempotencyKeyTakenException(IdempotencyKey key) {

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A customer's ticket, immutable: every change returns a {@link TicketChange} holding the next version and the audit
+ * A customer's ticket, immutable: every action returns a {@link TicketChange} holding the next version and the audit
  * events that explain it, so the store can write both in one conditional transaction.
  * Priority, team and tier are null until triage has run.
+ *
+ * @param customerTokenSalt random per ticket; the customer's access token is derived from it (see CustomerTokens)
+ * @param mergedInto        set when this ticket was merged into another (it is then closed)
  */
 public record Ticket(TicketId id, String subject, String description, Requester requester, Channel channel,
                      Status status, Level impact, Level urgency, Priority priority, String category, String team,
-                     Tier tier, List<String> tags, Instant createdAt, Instant updatedAt, long version) {
+                     Tier tier, List<String> tags, String assignee, Resolution resolution,
+                     TransferRequest pendingTransfer, TicketId mergedInto, String customerTokenSalt,
+                     Instant createdAt, Instant updatedAt, long version) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -21,16 +26,22 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     }
 
     /** A ticket as it is first stored, with its CREATED event. */
-    public static TicketChange open(TicketId id, TicketDraft draft, Actor actor, Instant now) {
+    public static TicketChange open(TicketId id, TicketDraft draft, String customerTokenSalt, Actor actor,
+                                    Instant now) {
         Ticket ticket = new Ticket(id, draft.subject(), draft.description(), draft.requester(), draft.channel(),
-                Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(),
-                now, now, 1);
+                Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(), null,
+                null, null, null, customerTokenSalt, now, now, 1);
         List<Change> changes = List.of(new Change("status", null, Status.NEW.code()),
                 new Change("channel", null, draft.channel().code()),
                 new Change("impact", null, draft.impact().code()),
                 new Change("urgency", null, draft.urgency().code()));
-        AuditEvent created = new AuditEvent(id, 1, 0, now, actor, AuditEvent.EventType.CREATED, changes, null);
+        AuditEvent created = new AuditEvent(id, 1, 0, now, actor, AuditEvent.EventType.CREATED, changes, null, null,
+                Visibility.PUBLIC);
         return new TicketChange(null, ticket, List.of(created));
+    }
+
+    public boolean isClosed() {
+        return status == Status.CLOSED;
     }
 
     /** Applies triage's decision and opens the ticket. Only a new ticket is triaged this way. */
@@ -38,21 +49,17 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         if (status != Status.NEW) {
             throw new IllegalTransitionException(status, Status.OPEN);
         }
-        long next = version + 1;
-        List<Change> changes = new ArrayList<>();
-        addIfChanged(changes, "priority", code(priority), code(decision.priority()));
-        addIfChanged(changes, "team", team, decision.team());
-        addIfChanged(changes, "tier", tier == null ? null : Integer.toString(tier.number()),
-                Integer.toString(decision.tier().number()));
-        addIfChanged(changes, "category", category, decision.category() != null ? decision.category() : category);
-        Ticket after = new Ticket(id, subject, description, requester, channel, Status.OPEN, impact, urgency,
-                decision.priority(), decision.category() != null ? decision.category() : category, decision.team(),
-                decision.tier(), tags, createdAt, now, next);
-        List<AuditEvent> events = List.of(
-                new AuditEvent(id, next, 0, now, actor, AuditEvent.EventType.TRIAGED, changes, decision.reason()),
-                new AuditEvent(id, next, 1, now, actor, AuditEvent.EventType.STATUS_CHANGED,
-                        List.of(new Change("status", status.code(), Status.OPEN.code())), "triaged"));
-        return new TicketChange(this, after, events);
+        Edit edit = new Edit(actor, now);
+        edit.priority = decision.priority();
+        edit.team = decision.team();
+        edit.tier = decision.tier();
+        if (decision.category() != null) {
+            edit.category = decision.category();
+        }
+        edit.record(AuditEvent.EventType.TRIAGED, decision.reason(), null);
+        edit.status = Status.OPEN;
+        edit.record(AuditEvent.EventType.STATUS_CHANGED, "triaged", null);
+        return edit.done();
     }
 
     /** A status move along the lifecycle; illegal moves are refused with what would have been allowed. */
@@ -60,19 +67,238 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(status, target);
         }
-        long next = version + 1;
-        Ticket after = new Ticket(id, subject, description, requester, channel, target, impact, urgency, priority,
-                category, team, tier, tags, createdAt, now, next);
-        AuditEvent event = new AuditEvent(id, next, 0, now, actor, AuditEvent.EventType.STATUS_CHANGED,
-                List.of(new Change("status", status.code(), target.code())), reason);
-        return new TicketChange(this, after, List.of(event));
+        Edit edit = new Edit(actor, now);
+        edit.status = target;
+        edit.record(AuditEvent.EventType.STATUS_CHANGED, reason, null);
+        return edit.done();
     }
 
-    private static String code(Priority p) {
-        return p == null ? null : p.code();
+    public TicketChange assign(String newAssignee, Actor actor, Instant now) {
+        requireOpenForWork("assign");
+        Edit edit = new Edit(actor, now);
+        edit.assignee = newAssignee;
+        edit.record(AuditEvent.EventType.ASSIGNED, null, null);
+        return edit.done();
     }
 
-    private static void addIfChanged(List<Change> changes, String field, String from, String to) {
+    /** A public reply to the customer, or an internal note that only agents see. */
+    public TicketChange agentReply(String body, boolean isPublic, Actor actor, Instant now) {
+        requireOpenForWork(isPublic ? "reply to" : "add a note to");
+        Edit edit = new Edit(actor, now);
+        edit.record(isPublic ? AuditEvent.EventType.REPLIED : AuditEvent.EventType.NOTE_ADDED, null, body);
+        return edit.done();
+    }
+
+    /** The customer wrote: a ticket waiting on them (pending) or solved comes back to the agents. */
+    public TicketChange customerReply(String body, Actor actor, Instant now) {
+        requireOpenForWork("reply to");
+        Edit edit = new Edit(actor, now);
+        edit.record(AuditEvent.EventType.CUSTOMER_REPLIED, null, body);
+        if (status == Status.PENDING || status == Status.SOLVED) {
+            edit.status = Status.OPEN;
+            edit.resolution = null;
+            edit.record(AuditEvent.EventType.STATUS_CHANGED, "customer replied", null);
+        }
+        return edit.done();
+    }
+
+    /** Changes impact, urgency and priority; an explicit priority overrides the matrix. The reason is mandatory. */
+    public TicketChange changeLevels(Level newImpact, Level newUrgency, Priority newPriority, String reason,
+                                     Actor actor, Instant now) {
+        requireOpenForWork("re-prioritise");
+        requireReason(reason);
+        Edit edit = new Edit(actor, now);
+        edit.impact = newImpact != null ? newImpact : impact;
+        edit.urgency = newUrgency != null ? newUrgency : urgency;
+        edit.priority = newPriority != null ? newPriority : priority;
+        edit.record(AuditEvent.EventType.LEVELS_CHANGED, reason, null);
+        return edit.done();
+    }
+
+    /**
+     * Hands the ticket to another team or tier. When the hand-over needs a supervisor's approval it waits as a
+     * pending transfer; otherwise it happens now and the assignee is cleared (the new team picks it up).
+     */
+    public TicketChange transfer(String newTeam, Tier newTier, String reason, boolean needsApproval, Actor actor,
+                                 Instant now) {
+        requireOpenForWork("transfer");
+        requireReason(reason);
+        String targetTeam = newTeam != null ? newTeam : team;
+        Tier targetTier = newTier != null ? newTier : tier;
+        if (Objects.equals(targetTeam, team) && targetTier == tier) {
+            throw new TicketActionException("the ticket is already with team " + team + " at tier "
+                    + (tier == null ? "none" : tier.number()));
+        }
+        Edit edit = new Edit(actor, now);
+        if (needsApproval) {
+            edit.pendingTransfer = new TransferRequest(targetTeam, targetTier, actor.id(), reason, now);
+            edit.record(AuditEvent.EventType.TRANSFER_REQUESTED, reason, null);
+        } else {
+            edit.moveTo(targetTeam, targetTier, reason);
+        }
+        return edit.done();
+    }
+
+    /** A supervisor's decision on a pending transfer. */
+    public TicketChange decideTransfer(boolean approve, String reason, Actor supervisor, Instant now) {
+        if (pendingTransfer == null) {
+            throw new TicketActionException("there is no transfer waiting for approval");
+        }
+        Edit edit = new Edit(supervisor, now);
+        TransferRequest request = pendingTransfer;
+        edit.pendingTransfer = null;
+        if (approve) {
+            edit.moveTo(request.team(), request.tier(), "approved: " + request.reason());
+        } else {
+            requireReason(reason);
+            edit.record(AuditEvent.EventType.TRANSFER_REFUSED, reason, null);
+        }
+        return edit.done();
+    }
+
+    public TicketChange resolve(String note, String rootCause, Actor actor, Instant now) {
+        if (!status.canMoveTo(Status.SOLVED)) {
+            throw new IllegalTransitionException(status, Status.SOLVED);
+        }
+        requireReason(note);
+        Edit edit = new Edit(actor, now);
+        edit.status = Status.SOLVED;
+        edit.resolution = new Resolution(note, rootCause);
+        edit.record(AuditEvent.EventType.RESOLVED, null, note);
+        return edit.done();
+    }
+
+    public TicketChange reopen(String reason, Actor actor, Instant now) {
+        if (status != Status.SOLVED) {
+            throw new IllegalTransitionException(status, Status.OPEN);
+        }
+        Edit edit = new Edit(actor, now);
+        edit.status = Status.OPEN;
+        edit.resolution = null;
+        edit.record(AuditEvent.EventType.REOPENED, reason, null);
+        return edit.done();
+    }
+
+    /**
+     * Merges this duplicate into {@code survivor}: the duplicate is closed and points to the survivor, and the
+     * survivor records which ticket was merged into it. Both changes are written together.
+     */
+    public List<TicketChange> mergeInto(Ticket survivor, String reason, Actor actor, Instant now) {
+        if (survivor.id().equals(id)) {
+            throw new TicketActionException("a ticket cannot be merged into itself");
+        }
+        requireOpenForWork("merge");
+        if (survivor.isClosed()) {
+            throw new TicketActionException("ticket " + survivor.id() + " is closed; merge into an open ticket");
+        }
+        Edit duplicate = new Edit(actor, now);
+        duplicate.status = Status.CLOSED;
+        duplicate.mergedInto = survivor.id();
+        duplicate.pendingTransfer = null;
+        duplicate.record(AuditEvent.EventType.MERGED, reason, "merged into " + survivor.id());
+        Edit kept = survivor.new Edit(actor, now);
+        kept.record(AuditEvent.EventType.DUPLICATE_MERGED, reason, "ticket " + id + " was merged into this one");
+        return List.of(duplicate.done(), kept.done());
+    }
+
+    /** The customer asks for someone with more authority; the escalation engine acts on the recorded request. */
+    public TicketChange requestEscalation(String reason, Actor actor, Instant now) {
+        requireOpenForWork("escalate");
+        requireReason(reason);
+        Edit edit = new Edit(actor, now);
+        edit.record(AuditEvent.EventType.ESCALATION_REQUESTED, reason, null);
+        return edit.done();
+    }
+
+    private void requireOpenForWork(String action) {
+        if (isClosed()) {
+            throw new TicketActionException("ticket " + id + " is closed" + (mergedInto != null
+                    ? " (merged into " + mergedInto + ")" : "") + "; cannot " + action + " it");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+    }
+
+    /**
+     * One write's worth of changes to this ticket: start from the current values, set what changes, record events;
+     * {@link #done()} derives the field changes of each event and bumps the version once.
+     */
+    private final class Edit {
+        private final Actor actor;
+        private final Instant now;
+        private final List<AuditEvent> events = new ArrayList<>();
+        private Ticket snapshot = Ticket.this;
+        Status status = Ticket.this.status;
+        Level impact = Ticket.this.impact;
+        Level urgency = Ticket.this.urgency;
+        Priority priority = Ticket.this.priority;
+        String category = Ticket.this.category;
+        String team = Ticket.this.team;
+        Tier tier = Ticket.this.tier;
+        String assignee = Ticket.this.assignee;
+        Resolution resolution = Ticket.this.resolution;
+        TransferRequest pendingTransfer = Ticket.this.pendingTransfer;
+        TicketId mergedInto = Ticket.this.mergedInto;
+
+        Edit(Actor actor, Instant now) {
+            this.actor = actor;
+            this.now = now;
+        }
+
+        void moveTo(String targetTeam, Tier targetTier, String reason) {
+            team = targetTeam;
+            tier = targetTier;
+            assignee = null;
+            record(AuditEvent.EventType.TRANSFERRED, reason, null);
+        }
+
+        /** Records an event whose changes are the field moves since the previous event of this edit. */
+        void record(AuditEvent.EventType type, String reason, String body) {
+            Ticket current = build();
+            events.add(new AuditEvent(id, version + 1, events.size(), now, actor, type, differences(snapshot, current),
+                    reason, body, type.visibility()));
+            snapshot = current;
+        }
+
+        TicketChange done() {
+            return new TicketChange(Ticket.this, build(), events);
+        }
+
+        private Ticket build() {
+            return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority,
+                    category, team, tier, tags, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
+                    createdAt, now, version + 1);
+        }
+    }
+
+    private static List<Change> differences(Ticket a, Ticket b) {
+        List<Change> changes = new ArrayList<>();
+        add(changes, "status", a.status.code(), b.status.code());
+        add(changes, "impact", a.impact.code(), b.impact.code());
+        add(changes, "urgency", a.urgency.code(), b.urgency.code());
+        add(changes, "priority", a.priority == null ? null : a.priority.code(),
+                b.priority == null ? null : b.priority.code());
+        add(changes, "category", a.category, b.category);
+        add(changes, "team", a.team, b.team);
+        add(changes, "tier", a.tier == null ? null : Integer.toString(a.tier.number()),
+                b.tier == null ? null : Integer.toString(b.tier.number()));
+        add(changes, "assignee", a.assignee, b.assignee);
+        add(changes, "pendingTransfer", a.pendingTransfer == null ? null : describe(a.pendingTransfer),
+                b.pendingTransfer == null ? null : describe(b.pendingTransfer));
+        add(changes, "mergedInto", a.mergedInto == null ? null : a.mergedInto.value(),
+                b.mergedInto == null ? null : b.mergedInto.value());
+        return changes;
+    }
+
+    private static String describe(TransferRequest request) {
+        return request.team() + " tier " + (request.tier() == null ? "-" : request.tier().number());
+    }
+
+    private static void add(List<Change> changes, String field, String from, String to) {
         if (!Objects.equals(from, to)) {
             changes.add(new Change(field, from, to));
         }

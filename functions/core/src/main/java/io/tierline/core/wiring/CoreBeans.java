@@ -1,14 +1,20 @@
 package io.tierline.core.wiring;
 
 import io.quarkus.arc.DefaultBean;
+import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.intake.IntakeService;
+import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.policy.TransferPolicy;
 import io.tierline.core.port.Outbox;
+import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.triage.TriageService;
+import io.tierline.core.work.TicketWorkService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -47,16 +53,52 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    TriagePolicy triagePolicy(@ConfigProperty(name = "tierline.policy.file") Optional<String> file) {
+    TicketQueries ticketQueries(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
+        return new DynamoDbTicketQueries(dynamo, table);
+    }
+
+    @Produces
+    @Singleton
+    Policies policies(@ConfigProperty(name = "tierline.policy.file") Optional<String> file) {
         return file.map(Path::of).map(PolicyDocument::fromFile).orElseGet(PolicyDocument::bundled);
     }
 
     @Produces
     @Singleton
-    IntakeService intakeService(TicketStore store, Outbox outbox, Clock clock,
+    TriagePolicy triagePolicy(Policies policies) {
+        return policies.triage();
+    }
+
+    @Produces
+    @Singleton
+    TransferPolicy transferPolicy(Policies policies) {
+        return policies.transfers();
+    }
+
+    /**
+     * The secret comes from Secrets Manager through template.yaml (TIERLINE_CUSTOMER_TOKEN_SECRET). Functions that
+     * never create or open tickets for customers (triage) do not get it, so its absence fails only on first use.
+     */
+    @Produces
+    @Singleton
+    CustomerTokens customerTokens(@ConfigProperty(name = "tierline.customer.token.secret") Optional<String> secret) {
+        return secret.map(CustomerTokens::fromSecret).orElseGet(CustomerTokens::unconfigured);
+    }
+
+    @Produces
+    @Singleton
+    IntakeService intakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, Clock clock,
                                 @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
                                 Duration retention) {
-        return new IntakeService(store, outbox, clock, retention);
+        return new IntakeService(store, outbox, tokens, clock, retention);
+    }
+
+    @Produces
+    @Singleton
+    TicketWorkService ticketWorkService(TicketStore store, CustomerTokens tokens, Clock clock,
+                                        @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
+                                        Duration retention) {
+        return new TicketWorkService(store, tokens, clock, retention);
     }
 
     @Produces

@@ -1,0 +1,69 @@
+package io.tierline.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.validation.JsonFields;
+import io.tierline.core.work.TicketWorkService.Guard;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The body and guard headers of an action on a ticket: fields validated all at once, {@code If-Match} as the
+ * version the caller saw, {@code Idempotency-Key} so a retried request acts once.
+ */
+final class ActionRequest {
+    final JsonNode json;
+    final JsonFields fields;
+    private final Guard guard;
+
+    private ActionRequest(JsonNode json, Guard guard) {
+        this.json = json;
+        this.fields = JsonFields.of(json);
+        this.guard = guard;
+    }
+
+    static ActionRequest parse(String method, String path, String contentType, byte[] body, String ifMatch,
+                               String idempotencyKey, String keyScope, Set<String> knownFields) {
+        RequestBodies.Parsed parsed = RequestBodies.parse(contentType == null && (body == null || body.length == 0)
+                ? RequestBodies.JSON : contentType, body == null || body.length == 0 ? "{}".getBytes() : body);
+        Optional<Long> expected = Optional.ofNullable(ifMatch).map(ActionRequest::version);
+        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
+                .map(k -> IdempotencyKey.of(keyScope, k, TicketResource.IDEMPOTENCY_HEADER));
+        String fingerprint = sha256(method + " " + path + " " + parsed.json());
+        ActionRequest request = new ActionRequest(parsed.json(), new Guard(expected, key, fingerprint));
+        request.fields.rejectUnknown(knownFields);
+        return request;
+    }
+
+    Guard guard() {
+        return guard;
+    }
+
+    /** Throws with every problem found in the body so far. */
+    void validate() {
+        fields.throwIfInvalid();
+    }
+
+    private static long version(String ifMatch) {
+        String bare = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(bare);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "must be the ticket version from its ETag, e.g. \"3\"");
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.tierline.api;
+
+import io.tierline.core.access.ForbiddenException;
+import io.tierline.core.access.Principal;
+import io.tierline.core.access.Role;
+import io.tierline.core.policy.TransferPolicy;
+import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.triage.TriagePolicy;
+import io.tierline.core.work.TicketNotFoundException;
+import io.tierline.core.work.TicketWorkService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+
+/**
+ * What agents, supervisors and admins do to a ticket. Every action takes an optional {@code If-Match} (the version
+ * from the ETag) and {@code Idempotency-Key}, answers the ticket with its trail and a new ETag, and is recorded in the
+ * audit trail with who, when, what changed and why.
+ */
+@Path("/tickets/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentTicketResource {
+    @Inject
+    Caller caller;
+    @Inject
+    TicketWorkService work;
+    @Inject
+    TransferPolicy transfers;
+    @Inject
+    TriagePolicy triage;
+
+    /** One action's plumbing: who, which ticket, which body fields, and the domain call. */
+    private interface Step {
+        TicketWorkService.Action action(ActionRequest request, Principal who);
+    }
+
+    @GET
+    public Response read(@PathParam("id") String id) {
+        var history = work.read(ticketId(id), caller.agent());
+        return withETag(Response.ok(TicketView.of(history)), history.ticket());
+    }
+
+    @POST
+    @Path("assignment")
+    public Response assign(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "assignment", body, type, ifMatch, key, Set.of("assignee"), (r, who) -> {
+            String assignee = r.fields.text("assignee", false, 200);
+            return (t, now) -> t.assign(assignee, who.actor(), now);
+        });
+    }
+
+    @POST
+    @Path("replies")
+    public Response reply(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "replies", body, type, ifMatch, key, Set.of("body", "public"), (r, who) -> {
+            String text = r.fields.text("body", true, 20_000);
+            boolean isPublic = r.json.path("public").asBoolean(true);
+            r.fields.check(!r.json.has("public") || r.json.get("public").isBoolean(), "public", "must be true or false");
+            return (t, now) -> t.agentReply(text, isPublic, who.actor(), now);
+        });
+    }
+
+    @POST
+    @Path("status")
+    public Response status(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "status", body, type, ifMatch, key, Set.of("status", "reason"), (r, who) -> {
+            r.fields.check(r.json.has("status"), "status", "is required");
+            Status target = r.fields.parsed("status", Status::fromCode, null);
+            String reason = r.fields.text("reason", false, 2000);
+            return (t, now) -> t.moveTo(target, who.actor(), now, reason);
+        });
+    }
+
+    @POST
+    @Path("levels")
+    public Response levels(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "levels", body, type, ifMatch, key, Set.of("impact", "urgency", "priority", "reason"), (r, who) -> {
+            Level impact = r.fields.parsed("impact", c -> Codes.parse(Level.class, c), null);
+            Level urgency = r.fields.parsed("urgency", c -> Codes.parse(Level.class, c), null);
+            Priority priority = r.fields.parsed("priority", c -> Codes.parse(Priority.class, c), null);
+            String reason = r.fields.text("reason", true, 2000);
+            r.fields.check(impact != null || urgency != null || priority != null || !r.json.isObject(), "$",
+                    "name at least one of impact, urgency, priority");
+            return (t, now) -> {
+                Level newImpact = impact != null ? impact : t.impact();
+                Level newUrgency = urgency != null ? urgency : t.urgency();
+                // an explicit priority overrides; otherwise the matrix decides from the new impact and urgency
+                Priority newPriority = priority != null ? priority
+                        : triage.priorityMatrix().priorityOf(newImpact, newUrgency);
+                return t.changeLevels(newImpact, newUrgency, newPriority, reason, who.actor(), now);
+            };
+        });
+    }
+
+    @POST
+    @Path("transfer")
+    public Response transfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "transfer", body, type, ifMatch, key, Set.of("team", "tier", "reason"), (r, who) -> {
+            String team = r.fields.text("team", false, 63);
+            Tier tier = r.json.has("tier") ? tierOf(r) : null;
+            String reason = r.fields.text("reason", true, 2000);
+            r.fields.check(team != null || tier != null || !r.json.isObject(), "$", "name a team, a tier or both");
+            boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
+            return (t, now) -> t.transfer(team, tier, reason, needsApproval, who.actor(), now);
+        });
+    }
+
+    @POST
+    @Path("transfer/decision")
+    public Response decideTransfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                                   @HeaderParam("If-Match") String ifMatch,
+                                   @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "transfer/decision", body, type, ifMatch, key, Set.of("approve", "reason"), (r, who) -> {
+            r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
+            boolean approve = r.json.path("approve").asBoolean();
+            String reason = r.fields.text("reason", !approve, 2000);
+            return (t, now) -> {
+                if (!who.canApproveTransferOf(t)) {
+                    throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
+                }
+                return t.decideTransfer(approve, reason, who.actor(), now);
+            };
+        });
+    }
+
+    @POST
+    @Path("resolution")
+    public Response resolve(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "resolution", body, type, ifMatch, key, Set.of("note", "rootCause"), (r, who) -> {
+            String note = r.fields.text("note", true, 20_000);
+            String rootCause = r.fields.text("rootCause", false, 2000);
+            return (t, now) -> t.resolve(note, rootCause, who.actor(), now);
+        });
+    }
+
+    @POST
+    @Path("reopen")
+    public Response reopen(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "reopen", body, type, ifMatch, key, Set.of("reason"), (r, who) -> {
+            String reason = r.fields.text("reason", true, 2000);
+            return (t, now) -> t.reopen(reason, who.actor(), now);
+        });
+    }
+
+    @POST
+    @Path("merge")
+    public Response merge(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                          @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        Principal who = caller.agent();
+        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/merge", type, body, ifMatch, key,
+                "action:" + who.id(), Set.of("into", "reason"));
+        String into = r.fields.text("into", true, 26);
+        r.fields.check(into == null || TicketId.isValid(into), "into", "must be a ticket id");
+        String reason = r.fields.text("reason", false, 2000);
+        r.validate();
+        Ticket survivor = work.find(new TicketId(into), who);
+        var merged = work.actOnMany(ticketId(id), who, r.guard(),
+                (t, now) -> t.mergeInto(survivor, reason, who.actor(), now));
+        return withETag(Response.ok(TicketView.of(merged)), merged.ticket());
+    }
+
+    private Response act(String id, String action, byte[] body, String contentType, String ifMatch, String key,
+                         Set<String> fields, Step step) {
+        Principal who = caller.agent();
+        ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/" + action, contentType, body,
+                ifMatch, key, "action:" + who.id(), fields);
+        TicketWorkService.Action domainAction = step.action(request, who);
+        request.validate();
+        var after = work.act(ticketId(id), who, request.guard(), domainAction);
+        return withETag(Response.ok(TicketView.of(after)), after.ticket());
+    }
+
+    private static Tier tierOf(ActionRequest r) {
+        var node = r.json.get("tier");
+        if (!node.canConvertToExactIntegral() || node.asInt() < 0 || node.asInt() > 3) {
+            r.fields.check(false, "tier", "must be a tier from 0 to 3");
+            return null;
+        }
+        return Tier.of(node.asInt());
+    }
+
+    static TicketId ticketId(String id) {
+        if (!TicketId.isValid(id)) {
+            throw new TicketNotFoundException(id);
+        }
+        return new TicketId(id);
+    }
+
+    static Response withETag(Response.ResponseBuilder response, Ticket ticket) {
+        return response.header("ETag", "\"" + ticket.version() + "\"").build();
+    }
+}

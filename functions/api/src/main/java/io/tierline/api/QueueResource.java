@@ -1,0 +1,116 @@
+package io.tierline.api;
+
+import io.tierline.core.access.ForbiddenException;
+import io.tierline.core.access.Principal;
+import io.tierline.core.port.TicketQueries;
+import io.tierline.core.port.TicketQueries.DueFilter;
+import io.tierline.core.port.TicketQueries.QueueQuery;
+import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.validation.FieldError;
+import io.tierline.core.validation.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The lists agents work from: a team's queue and a customer's history, paged with cursors. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+    static final int MAX_LIMIT = 100;
+    static final Duration AT_RISK_WINDOW = Duration.ofHours(1);
+
+    /** A page of tickets without their trails. */
+    public record Page(List<TicketView> items, String nextCursor) {
+    }
+
+    /** A customer's history page and how many of those tickets went beyond the front line. */
+    public record History(String customer, List<TicketView> items, long escalatedInPage, String nextCursor) {
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    TicketQueries queries;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("queues/{team}")
+    public Page teamQueue(@PathParam("team") String team, @QueryParam("status") @DefaultValue("open") String status,
+                          @QueryParam("tier") String tier, @QueryParam("priority") String priority,
+                          @QueryParam("assignee") String assignee, @QueryParam("due") @DefaultValue("all") String due,
+                          @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("25") String limit) {
+        Principal who = caller.agent();
+        if (!who.seesTeam(team)) {
+            throw new ForbiddenException(who.id() + " is not in team " + team);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        QueueQuery query = new QueueQuery(team, parse("status", status, Status::fromCode, errors),
+                tier == null ? null : parse("tier", tier, t -> Tier.of(Integer.parseInt(t)), errors),
+                priority == null ? null : parse("priority", priority, p -> Codes.parse(Priority.class, p), errors),
+                assignee, parse("due", due, d -> Codes.parse(DueFilter.class, d), errors), AT_RISK_WINDOW, cursor,
+                limit(limit, errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var page = queries.teamQueue(query, clock.instant());
+        return new Page(page.items().stream().map(t -> TicketView.of(t, null)).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("customers/{key}/tickets")
+    public History customerHistory(@PathParam("key") String key, @QueryParam("cursor") String cursor,
+                                   @QueryParam("limit") @DefaultValue("25") String limit) {
+        caller.agent(); // any support staff may look at a customer's history
+        if (!key.startsWith("id:") && !key.startsWith("email:")) {
+            throw new InvalidInputException("key", "must be id:<customerId> or email:<address>");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        int size = limit(limit, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var page = queries.customerHistory(key.startsWith("email:") ? key.toLowerCase(java.util.Locale.ROOT) : key,
+                cursor, size);
+        long escalated = page.items().stream().filter(QueueResource::wentPastFrontLine).count();
+        return new History(key, page.items().stream().map(t -> TicketView.of(t, null)).toList(), escalated,
+                page.nextCursor());
+    }
+
+    /** Until escalations are recorded as such (issue 6), a ticket counts as escalated once it reached tier 2. */
+    private static boolean wentPastFrontLine(Ticket t) {
+        return t.tier() != null && t.tier().number() >= Tier.EXPERT.number();
+    }
+
+    private static int limit(String limit, List<FieldError> errors) {
+        Integer value = parse("limit", limit, Integer::parseInt, errors);
+        if (value != null && (value < 1 || value > MAX_LIMIT)) {
+            errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
+        }
+        return value == null ? 1 : value;
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser, List<FieldError> errors) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage() == null || e instanceof NumberFormatException
+                    ? "is not valid: " + value : e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.tierline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.triage.TriageService;
+import io.tierline.local.testing.LocalAwsTestResource;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agents, supervisors and customers acting on tickets through the api function, with real access tokens from the
+ * local stand-in for the Cognito user pool. Demo users: alice (agent: billing, service-desk), bob (agent:
+ * platform-engineering), sam (supervisor: billing, service-desk), ada (admin).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "ApiFunction"))
+class AgentAndCustomerTest {
+    @Inject
+    TriageService triage;
+
+    record Filed(String id, String token) {
+    }
+
+    /** A customer files a ticket that triage routes to billing (keyword "invoice"). */
+    Filed billingTicket(String email) {
+        JsonNode created = LambdaHttp.postJson("/tickets", """
+                {"subject":"Wrong invoice","description":"Charged twice in May.",
+                 "requester":{"name":"Cleo","email":"%s","customerId":"cust-%s"}}""".formatted(email,
+                email.hashCode() & 0xffff), Map.of()).json();
+        String id = created.get("id").asText();
+        triage.triage(new TicketId(id));
+        return new Filed(id, created.get("accessToken").asText());
+    }
+
+    static JsonNode ok(LambdaHttp.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    static List<String> eventTypes(JsonNode ticket) {
+        List<String> types = new ArrayList<>();
+        ticket.get("events").forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    @Test
+    void theWholeStoryOfATicket() {
+        Filed t = billingTicket("story@example.com");
+        String path = "/tickets/" + t.id();
+        // the customer follows it with the status link
+        JsonNode mine = ok(LambdaHttp.get("/customer/tickets/" + t.id() + "?token=" + t.token()));
+        assertEquals("open", mine.get("status").asText());
+
+        ok(LambdaHttp.post(path + "/assignment", "alice", "{\"assignee\":\"alice\"}", Map.of()));
+        ok(LambdaHttp.post(path + "/replies", "alice", "{\"body\":\"Could you send the invoice number?\"}", Map.of()));
+        ok(LambdaHttp.post(path + "/replies", "alice", "{\"body\":\"VIP customer\",\"public\":false}", Map.of()));
+        JsonNode pending = ok(LambdaHttp.post(path + "/status", "alice",
+                "{\"status\":\"pending\",\"reason\":\"waiting for the invoice number\"}", Map.of()));
+        assertEquals("pending", pending.get("status").asText());
+
+        // the customer's reply reopens it; the customer never sees the internal note
+        JsonNode replied = ok(LambdaHttp.postJson("/customer/tickets/" + t.id() + "/replies?token=" + t.token(),
+                "{\"body\":\"It is INV-2231\"}", Map.of()));
+        assertEquals("open", replied.get("status").asText());
+        assertFalse(replied.toString().contains("VIP customer"), "internal notes stay internal");
+        assertTrue(replied.toString().contains("Could you send the invoice number?"));
+
+        JsonNode solved = ok(LambdaHttp.post(path + "/resolution", "alice",
+                "{\"note\":\"Refunded the second charge.\",\"rootCause\":\"payment retry bug\"}", Map.of()));
+        assertEquals("solved", solved.get("status").asText());
+        assertEquals("payment retry bug", solved.get("rootCause").asText());
+        assertEquals(List.of("created", "triaged", "status-changed", "assigned", "replied", "note-added",
+                "status-changed", "customer-replied", "status-changed", "resolved"), eventTypes(solved));
+        JsonNode who = solved.get("events").get(3);
+        assertEquals("agent:alice", who.get("actor").asText());
+        assertEquals("assignee", who.at("/changes/0/field").asText());
+
+        JsonNode customerSees = ok(LambdaHttp.get("/customer/tickets/" + t.id() + "?token=" + t.token()));
+        assertEquals("Refunded the second charge.", customerSees.get("resolution").asText());
+        assertFalse(customerSees.toString().contains("payment retry bug"), "the root cause is internal");
+    }
+
+    @Test
+    void anAgentOfAnotherTeamIsRefusedEverywhere() {
+        Filed t = billingTicket("other-team@example.com");
+        String path = "/tickets/" + t.id();
+        assertEquals(403, LambdaHttp.get(path, "bob").status());
+        LambdaHttp.Reply refused = LambdaHttp.post(path + "/assignment", "bob", "{\"assignee\":\"bob\"}", Map.of());
+        assertEquals(403, refused.status());
+        assertEquals("application/problem+json", refused.header("content-type"));
+        assertEquals(403, LambdaHttp.get("/queues/billing", "bob").status());
+        assertEquals(200, LambdaHttp.get(path, "ada").status(), "admins see every team");
+        assertEquals(200, LambdaHttp.get(path, "sam").status(), "a supervisor of billing");
+        assertNull(ok(LambdaHttp.get(path, "alice")).get("assignee"), "nothing changed");
+    }
+
+    @Test
+    void withoutAValidTokenAgentsGet401() {
+        Filed t = billingTicket("anon@example.com");
+        LambdaHttp.Reply anonymous = LambdaHttp.call("GET", "/tickets/" + t.id(), Map.of(), null);
+        assertEquals(401, anonymous.status());
+        assertEquals("Bearer", anonymous.header("www-authenticate"));
+        String forged = LambdaHttp.bearer("alice");
+        forged = forged.substring(0, forged.length() - 4) + "AAAA";
+        assertEquals(401, LambdaHttp.call("GET", "/tickets/" + t.id(), Map.of("authorization", forged), null).status());
+    }
+
+    @Test
+    void aCustomerTokenOpensOnlyItsOwnTicketAndAWrongOneIs404() {
+        Filed mine = billingTicket("token-a@example.com");
+        Filed theirs = billingTicket("token-b@example.com");
+        assertEquals(404, LambdaHttp.get("/customer/tickets/" + theirs.id() + "?token=" + mine.token()).status());
+        assertEquals(404, LambdaHttp.get("/customer/tickets/" + mine.id()).status(), "no token");
+        assertEquals(200, LambdaHttp.call("GET", "/customer/tickets/" + mine.id(),
+                Map.of("x-ticket-token", mine.token()), null).status(), "the header works too");
+        assertEquals(401, LambdaHttp.call("GET", "/tickets/" + mine.id(), Map.of("authorization",
+                "Bearer " + mine.token()), null).status(), "a customer token is no agent token");
+    }
+
+    @Test
+    void illegalStatusMovesAre409WithTheAllowedOnes() {
+        Filed t = billingTicket("illegal@example.com");
+        String path = "/tickets/" + t.id();
+        LambdaHttp.Reply refused = LambdaHttp.post(path + "/status", "alice", "{\"status\":\"closed\"}", Map.of());
+        assertEquals(409, refused.status());
+        assertEquals(List.of("on-hold", "pending", "solved"),
+                List.of(refused.json().get("allowedStatuses").get(0).asText(),
+                        refused.json().get("allowedStatuses").get(1).asText(),
+                        refused.json().get("allowedStatuses").get(2).asText()));
+        assertEquals(400, LambdaHttp.post(path + "/status", "alice", "{\"status\":\"sleeping\"}", Map.of()).status());
+        assertEquals(400, LambdaHttp.post(path + "/levels", "alice", "{\"priority\":\"urgent\"}", Map.of()).status(),
+                "a reason is mandatory");
+        assertEquals(409, LambdaHttp.post(path + "/reopen", "alice", "{\"reason\":\"x\"}", Map.of()).status(),
+                "only a solved ticket reopens");
+    }
+
+    @Test
+    void levelsChangeWithAReasonAndTheMatrixDecidesUnlessPriorityIsGiven() {
+        Filed t = billingTicket("levels@example.com");
+        JsonNode raised = ok(LambdaHttp.post("/tickets/" + t.id() + "/levels", "alice",
+                "{\"impact\":\"high\",\"urgency\":\"high\",\"reason\":\"all invoices fail\"}", Map.of()));
+        assertEquals("urgent", raised.get("priority").asText());
+        JsonNode overridden = ok(LambdaHttp.post("/tickets/" + t.id() + "/levels", "alice",
+                "{\"priority\":\"normal\",\"reason\":\"workaround given\"}", Map.of()));
+        assertEquals("normal", overridden.get("priority").asText());
+        assertEquals("workaround given", overridden.get("events").get(4).get("reason").asText());
+    }
+
+    @Test
+    void anAgentsTransferWaitsForTheSupervisor() {
+        Filed t = billingTicket("transfer@example.com");
+        String path = "/tickets/" + t.id();
+        JsonNode waiting = ok(LambdaHttp.post(path + "/transfer", "alice",
+                "{\"team\":\"platform-engineering\",\"tier\":2,\"reason\":\"needs database access\"}", Map.of()));
+        assertEquals("billing", waiting.get("team").asText());
+        assertEquals("platform-engineering", waiting.at("/pendingTransfer/team").asText());
+        assertEquals(403, LambdaHttp.post(path + "/transfer/decision", "alice", "{\"approve\":true}", Map.of())
+                .status(), "an agent cannot approve");
+        JsonNode approved = ok(LambdaHttp.post(path + "/transfer/decision", "sam", "{\"approve\":true}", Map.of()));
+        assertEquals("platform-engineering", approved.get("team").asText());
+        assertEquals(2, approved.get("tier").asInt());
+        assertTrue(approved.get("pendingTransfer") == null || approved.get("pendingTransfer").isNull());
+        assertEquals(403, LambdaHttp.get(path, "alice").status(), "billing no longer owns it");
+        assertEquals(200, LambdaHttp.get(path, "bob").status());
+
+        Filed direct = billingTicket("transfer2@example.com");
+        JsonNode moved = ok(LambdaHttp.post("/tickets/" + direct.id() + "/transfer", "sam",
+                "{\"tier\":2,\"reason\":\"expert needed\"}", Map.of()));
+        assertEquals(2, moved.get("tier").asInt(), "a supervisor transfers directly");
+    }
+
+    @Test
+    void twoConcurrentUpdatesGiveOneConflictWithTheCurrentVersion() throws Exception {
+        Filed t = billingTicket("race@example.com");
+        String path = "/tickets/" + t.id();
+        LambdaHttp.Reply read = LambdaHttp.get(path, "alice");
+        String etag = read.header("etag");
+        assertEquals("\"" + read.json().get("version").asLong() + "\"", etag);
+        var first = CompletableFuture.supplyAsync(() -> LambdaHttp.post(path + "/assignment", "alice",
+                "{\"assignee\":\"alice\"}", Map.of("if-match", etag)));
+        var second = CompletableFuture.supplyAsync(() -> LambdaHttp.post(path + "/status", "sam",
+                "{\"status\":\"on-hold\",\"reason\":\"vendor\"}", Map.of("if-match", etag)));
+        List<Integer> statuses = List.of(first.get().status(), second.get().status()).stream().sorted().toList();
+        assertEquals(List.of(200, 409), statuses);
+        LambdaHttp.Reply loser = first.get().status() == 409 ? first.get() : second.get();
+        assertEquals(read.json().get("version").asLong() + 1, loser.json().get("currentVersion").asLong());
+        assertEquals(read.json().get("version").asLong() + 1, ok(LambdaHttp.get(path, "alice")).get("version").asLong());
+    }
+
+    @Test
+    void aRetriedActionWithTheSameIdempotencyKeyActsOnce() {
+        Filed t = billingTicket("retry@example.com");
+        String path = "/tickets/" + t.id();
+        Map<String, String> key = Map.of("idempotency-key", "reply-1");
+        ok(LambdaHttp.post(path + "/replies", "alice", "{\"body\":\"On it\"}", key));
+        JsonNode again = ok(LambdaHttp.post(path + "/replies", "alice", "{\"body\":\"On it\"}", key));
+        assertEquals(1, eventTypes(again).stream().filter("replied"::equals).count());
+        assertEquals(409, LambdaHttp.post(path + "/replies", "alice", "{\"body\":\"Other\"}", key).status());
+    }
+
+    @Test
+    void mergeClosesTheDuplicateWhichThenNeverChangesAgain() {
+        Filed duplicate = billingTicket("dup@example.com");
+        Filed survivor = billingTicket("dup2@example.com");
+        JsonNode merged = ok(LambdaHttp.post("/tickets/" + duplicate.id() + "/merge", "alice",
+                "{\"into\":\"" + survivor.id() + "\",\"reason\":\"same customer, same invoice\"}", Map.of()));
+        assertEquals("closed", merged.get("status").asText());
+        assertEquals(survivor.id(), merged.get("mergedInto").asText());
+        assertTrue(eventTypes(ok(LambdaHttp.get("/tickets/" + survivor.id(), "alice"))).contains("duplicate-merged"));
+        assertEquals(409, LambdaHttp.post("/tickets/" + duplicate.id() + "/replies", "alice", "{\"body\":\"x\"}",
+                Map.of()).status());
+        assertEquals(survivor.id(), ok(LambdaHttp.get("/customer/tickets/" + duplicate.id() + "?token="
+                + duplicate.token())).get("mergedInto").asText());
+    }
+
+    @Test
+    void theCustomerCanRequestEscalation() {
+        Filed t = billingTicket("escalate@example.com");
+        JsonNode view = ok(LambdaHttp.postJson("/customer/tickets/" + t.id() + "/escalation-requests?token="
+                + t.token(), "{\"reason\":\"No answer for two days\"}", Map.of()));
+        assertTrue(view.toString().contains("escalation-requested"));
+        assertEquals(400, LambdaHttp.postJson("/customer/tickets/" + t.id() + "/escalation-requests?token="
+                + t.token(), "{}", Map.of()).status(), "a reason is required");
+        assertTrue(eventTypes(ok(LambdaHttp.get("/tickets/" + t.id(), "alice"))).contains("escalation-requested"));
+    }
+
+    @Test
+    void queuesArePagedAndFilteredAndHistoryCountsTickets() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(billingTicket("queue" + i + "@example.com").id());
+        }
+        ok(LambdaHttp.post("/tickets/" + ids.get(0) + "/assignment", "alice", "{\"assignee\":\"alice\"}", Map.of()));
+        JsonNode mineOnly = ok(LambdaHttp.get("/queues/billing?assignee=alice&limit=100", "alice"));
+        assertTrue(mineOnly.get("items").size() >= 1);
+        mineOnly.get("items").forEach(i -> assertEquals("alice", i.get("assignee").asText()));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok(LambdaHttp.get("/queues/billing?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                    "alice"));
+            assertTrue(page.get("items").size() <= 2);
+            page.get("items").forEach(i -> seen.add(i.get("id").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertTrue(seen.containsAll(ids));
+        assertEquals(seen.size(), seen.stream().distinct().count(), "no ticket twice across pages");
+        assertEquals(400, LambdaHttp.get("/queues/billing?limit=0", "alice").status());
+        assertEquals(400, LambdaHttp.get("/queues/billing?cursor=bogus", "alice").status());
+        assertEquals(400, LambdaHttp.get("/queues/billing?due=soonish", "alice").status());
+        assertEquals(0, ok(LambdaHttp.get("/queues/billing?due=breached", "alice")).get("items").size());
+
+        billingTicket("history@example.com");
+        JsonNode history = ok(LambdaHttp.get("/customers/email:history@example.com/tickets", "bob"));
+        assertEquals(0, history.get("items").size(), "history is keyed by customer id when there is one");
+        JsonNode byId = ok(LambdaHttp.get("/customers/id:cust-" + ("history@example.com".hashCode() & 0xffff)
+                + "/tickets", "bob"));
+        assertEquals(1, byId.get("items").size());
+        assertEquals(0, byId.get("escalatedInPage").asInt());
+    }
+
+    @Test
+    void theApiContractIsServed() {
+        LambdaHttp.Reply openapi = LambdaHttp.call("GET", "/openapi", Map.of("accept", "application/json"), null);
+        assertEquals(200, openapi.status());
+        JsonNode doc = openapi.json();
+        assertNotNull(doc.at("/paths/~1tickets~1{id}~1transfer").get("post"));
+        assertNotNull(doc.at("/paths/~1customer~1tickets~1{id}~1replies").get("post"));
+    }
+}

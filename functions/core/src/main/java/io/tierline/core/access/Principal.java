@@ -1,0 +1,36 @@
+package io.tierline.core.access;
+
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Ticket;
+import java.util.Set;
+
+/** A signed-in agent, supervisor or admin, and the teams they belong to. */
+public record Principal(String id, Role role, Set<String> teams) {
+    public Principal {
+        teams = Set.copyOf(teams);
+    }
+
+    public Actor actor() {
+        return new Actor(Actor.Kind.AGENT, id);
+    }
+
+    /** Admins see everything; everyone else works on tickets of their own teams. */
+    public boolean worksOn(Ticket ticket) {
+        return role == Role.ADMIN || (ticket.team() != null && teams.contains(ticket.team()));
+    }
+
+    public boolean seesTeam(String team) {
+        return role == Role.ADMIN || teams.contains(team);
+    }
+
+    /** A supervisor of the ticket's current team (or an admin) approves its hand-over. */
+    public boolean canApproveTransferOf(Ticket ticket) {
+        return role == Role.ADMIN || (role == Role.SUPERVISOR && worksOn(ticket));
+    }
+
+    public void requireWorksOn(Ticket ticket) {
+        if (!worksOn(ticket)) {
+            throw new ForbiddenException(id + " is not in team " + ticket.team() + ", which owns ticket " + ticket.id());
+        }
+    }
+}

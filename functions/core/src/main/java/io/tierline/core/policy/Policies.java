@@ -1,0 +1,7 @@
+package io.tierline.core.policy;
+
+import io.tierline.core.triage.TriagePolicy;
+
+/** Everything the policy document configures, validated as a whole. */
+public record Policies(TriagePolicy triage, TransferPolicy transfers) {
+}

@@ -1,0 +1,7 @@
+package io.tierline.core.ticket;
+
+import java.time.Instant;
+
+/** A hand-over an agent asked for that waits for a supervisor's approval. */
+public record TransferRequest(String team, Tier tier, String requestedBy, String reason, Instant requestedAt) {
+}

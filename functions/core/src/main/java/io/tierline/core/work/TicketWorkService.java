@@ -1,0 +1,142 @@
+package io.tierline.core.work;
+
+import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.access.ForbiddenException;
+import io.tierline.core.access.Principal;
+import io.tierline.core.intake.IdempotencyClaim;
+import io.tierline.core.intake.IdempotencyConflictException;
+import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every action on an existing ticket the same way: find it, check who may act, check the version the caller
+ * saw, apply the domain action, and write the change (with its idempotency claim) in one conditional transaction.
+ */
+public class TicketWorkService {
+    /** How the caller guards against lost updates and repeats: the version it saw, and a key for "do this once". */
+    public record Guard(Optional<Long> expectedVersion, Optional<IdempotencyKey> key, String fingerprint) {
+        public static Guard none() {
+            return new Guard(Optional.empty(), Optional.empty(), "");
+        }
+    }
+
+    /** A domain action on one ticket. */
+    public interface Action {
+        TicketChange apply(Ticket ticket, Instant now);
+    }
+
+    /** A domain action that changes several tickets at once (a merge). */
+    public interface MultiAction {
+        List<TicketChange> apply(Ticket ticket, Instant now);
+    }
+
+    private final TicketStore store;
+    private final CustomerTokens tokens;
+    private final Clock clock;
+    private final Duration keyRetention;
+
+    public TicketWorkService(TicketStore store, CustomerTokens tokens, Clock clock, Duration keyRetention) {
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.keyRetention = keyRetention;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The ticket with its whole trail, for someone who works on it. */
+    public TicketHistory read(TicketId id, Principal who) {
+        TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        who.requireWorksOn(history.ticket());
+        return history;
+    }
+
+    /** A ticket the principal works on, for actions that need to look at two tickets (merge). */
+    public Ticket find(TicketId id, Principal who) {
+        Ticket ticket = store.find(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        who.requireWorksOn(ticket);
+        return ticket;
+    }
+
+    /**
+     * Runs an agent's action and answers the ticket with its trail as the action left it, even when the action
+     * moved it out of the agent's teams (an approved transfer).
+     */
+    public TicketHistory act(TicketId id, Principal who, Guard guard, Action action) {
+        return actOnMany(id, who, guard, (ticket, now) -> List.of(action.apply(ticket, now)));
+    }
+
+    public TicketHistory actOnMany(TicketId id, Principal who, Guard guard, MultiAction action) {
+        run(id, guard, ticket -> who.requireWorksOn(ticket), action);
+        return store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+    }
+
+    /** The public part of the ticket, for whoever holds its customer token; a wrong token is a 404. */
+    public TicketHistory customerView(TicketId id, String token) {
+        TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        requireToken(history.ticket(), token);
+        return new TicketHistory(history.ticket(),
+                history.events().stream().filter(e -> e.isPublic()).toList());
+    }
+
+    public Ticket actAsCustomer(TicketId id, String token, Guard guard, Action action) {
+        return run(id, guard, ticket -> requireToken(ticket, token), (ticket, now) -> List.of(action.apply(ticket, now)));
+    }
+
+    public Actor customerActor(Ticket ticket) {
+        return Actor.customer(ticket.requester().email());
+    }
+
+    private void requireToken(Ticket ticket, String token) {
+        if (!tokens.matches(ticket, token)) {
+            throw new TicketNotFoundException(ticket.id().value());
+        }
+    }
+
+    private interface Check {
+        void verify(Ticket ticket) throws ForbiddenException;
+    }
+
+    private Ticket run(TicketId id, Guard guard, Check check, MultiAction action) {
+        Ticket ticket = store.find(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        check.verify(ticket);
+        if (guard.key().isPresent()) {
+            Optional<IdempotencyClaim> claim = store.findClaim(guard.key().get())
+                    .filter(c -> c.expiresAt().isAfter(clock.instant()));
+            if (claim.isPresent()) {
+                if (!claim.get().fingerprint().equals(guard.fingerprint()) || !claim.get().ticketId().equals(id)) {
+                    throw new IdempotencyConflictException(guard.key().get());
+                }
+                return ticket; // done before: answer with the ticket as it is now, change nothing
+            }
+        }
+        if (guard.expectedVersion().isPresent() && guard.expectedVersion().get() != ticket.version()) {
+            throw new VersionConflictException(id, ticket.version());
+        }
+        Instant now = clock.instant();
+        List<TicketChange> changes = action.apply(ticket, now);
+        Optional<IdempotencyClaim> claim = guard.key().map(k ->
+                new IdempotencyClaim(k, guard.fingerprint(), id, now, now.plus(keyRetention)));
+        try {
+            store.apply(changes, claim);
+        } catch (TicketStore.ConcurrentChangeException raced) {
+            long current = store.find(id).map(Ticket::version).orElse(ticket.version());
+            throw new VersionConflictException(id, current);
+        } catch (TicketStore.IdempotencyKeyTakenException repeated) {
+            return store.find(id).orElse(ticket); // a concurrent duplicate of this request won: same outcome
+        }
+        return changes.get(0).after();
+    }
+}

@@ -1,0 +1,211 @@
+package io.tierline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * A stand-in for the template's Cognito user pools: an issuer per pool on loopback that publishes its JWKS at
+ * {@code <issuer>/.well-known/jwks.json} (as Cognito does) and signs RS256 access tokens shaped like Cognito's
+ * ({@code token_use=access}, {@code client_id}, {@code username}, {@code cognito:groups}) for the seeded demo users.
+ * Get one with {@code curl -s -X POST <issuer>/token -d username=alice}.
+ */
+public final class LocalIdentity implements AutoCloseable {
+    static final long TOKEN_LIFETIME_MINUTES = 12 * 60;
+
+    /** A seeded person: username, description and Cognito groups (role-… and team-…). */
+    public record DemoUser(String username, String name, List<String> groups) {
+    }
+
+    private record Pool(String poolId, RsaJsonWebKey key, List<String> clientIds) {
+    }
+
+    private final HttpServer server;
+    private final List<DemoUser> users;
+    private final Map<String, Pool> poolsByLogicalId = new ConcurrentHashMap<>();
+
+    private LocalIdentity(HttpServer server, List<DemoUser> users) {
+        this.server = server;
+        this.users = users;
+    }
+
+    /** @param port 0 for a free one */
+    public static LocalIdentity start(int port) {
+        List<DemoUser> users = loadDemoUsers();
+        LocalIdentity[] identity = new LocalIdentity[1];
+        HttpServer server = LoopbackHttp.start(port, "local-identity",
+                s -> s.createContext("/", exchange -> identity[0].handle(exchange)));
+        identity[0] = new LocalIdentity(server, users);
+        return identity[0];
+    }
+
+    private static List<DemoUser> loadDemoUsers() {
+        try (InputStream in = LocalIdentity.class.getResourceAsStream("/io/tierline/local/demo-users.json")) {
+            List<DemoUser> users = new ArrayList<>();
+            for (JsonNode user : Json.read(in.readAllBytes())) {
+                List<String> groups = new ArrayList<>();
+                user.get("groups").forEach(g -> groups.add(g.asText()));
+                users.add(new DemoUser(user.get("username").asText(), user.get("name").asText(), List.copyOf(groups)));
+            }
+            return List.copyOf(users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers the template's pools and clients; each pool gets a fresh RSA key for this run. */
+    void register(SamTemplate template) {
+        for (String pool : template.userPools()) {
+            List<String> clients = template.userPoolClients().entrySet().stream()
+                    .filter(e -> pool.equals(e.getValue())).map(Map.Entry::getKey).toList();
+            poolsByLogicalId.computeIfAbsent(pool, id -> new Pool(poolId(id), newKey(), clients));
+        }
+    }
+
+    static String poolId(String logicalId) {
+        return LocalAccount.REGION + "_" + logicalId;
+    }
+
+    public URI endpoint() {
+        return LoopbackHttp.baseUrl(server);
+    }
+
+    /** What {@code !GetAtt Pool.ProviderURL} means locally: the issuer, with its scheme (local is plain HTTP). */
+    public String issuer(String poolLogicalId) {
+        return endpoint() + "/" + pool(poolLogicalId).poolId();
+    }
+
+    public List<DemoUser> users() {
+        return users;
+    }
+
+    /** A signed access token for a demo user, for the pool's first app client. */
+    public String accessToken(String poolLogicalId, String username) {
+        Pool pool = pool(poolLogicalId);
+        DemoUser user = users.stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo user " + username + "; there are "
+                        + users.stream().map(DemoUser::username).toList()));
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer(poolLogicalId));
+        claims.setSubject(UUID.nameUUIDFromBytes(user.username().getBytes(StandardCharsets.UTF_8)).toString());
+        claims.setClaim("token_use", "access");
+        claims.setClaim("client_id", pool.clientIds().isEmpty() ? "local" : pool.clientIds().get(0));
+        claims.setClaim("scope", "aws.cognito.signin.user.admin");
+        claims.setClaim("username", user.username());
+        claims.setStringListClaim("cognito:groups", user.groups());
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(TOKEN_LIFETIME_MINUTES);
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(pool.key().getPrivateKey());
+        jws.setKeyIdHeaderValue(pool.key().getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean hasPools() {
+        return !poolsByLogicalId.isEmpty();
+    }
+
+    public List<String> poolLogicalIds() {
+        return List.copyOf(poolsByLogicalId.keySet());
+    }
+
+    private Pool pool(String logicalId) {
+        Pool pool = poolsByLogicalId.get(logicalId);
+        if (pool == null) {
+            throw new IllegalArgumentException("The template has no user pool " + logicalId);
+        }
+        return pool;
+    }
+
+    private static RsaJsonWebKey newKey() {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(UUID.randomUUID().toString());
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            // /<poolId>/.well-known/jwks.json  or  /<poolId>/token
+            Pool pool = parts.length >= 3 ? poolsByLogicalId.values().stream()
+                    .filter(p -> p.poolId().equals(parts[1])).findFirst().orElse(null) : null;
+            String logicalId = pool == null ? null : poolsByLogicalId.entrySet().stream()
+                    .filter(e -> e.getValue() == pool).map(Map.Entry::getKey).findFirst().orElse(null);
+            if (pool != null && exchange.getRequestURI().getPath().endsWith("/.well-known/jwks.json")) {
+                String jwks = new JsonWebKeySet(List.of(pool.key())).toJson();
+                reply(exchange, 200, jwks);
+            } else if (pool != null && parts[2].equals("token") && "POST".equals(exchange.getRequestMethod())) {
+                String username = username(exchange);
+                try {
+                    Map<String, Object> token = new LinkedHashMap<>();
+                    token.put("access_token", accessToken(logicalId, username));
+                    token.put("token_type", "Bearer");
+                    token.put("expires_in", TOKEN_LIFETIME_MINUTES * 60);
+                    reply(exchange, 200, Json.write(token));
+                } catch (IllegalArgumentException e) {
+                    reply(exchange, 400, Json.write(Map.of("error", "invalid_grant", "error_description",
+                            e.getMessage())));
+                }
+            } else {
+                reply(exchange, 404, Json.write(Map.of("message", "Not Found")));
+            }
+        }
+    }
+
+    private static String username(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (body.startsWith("{")) {
+            return Json.read(body).path("username").asText("");
+        }
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("username=")) {
+                return URLDecoder.decode(pair.substring("username=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        LoopbackHttp.stop(server);
+    }
+}
