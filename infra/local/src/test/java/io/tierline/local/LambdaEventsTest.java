@@ -18,14 +18,17 @@ class LambdaEventsTest {
         JsonNode root = Json.read(LambdaEvents.httpApiEvent("GET", "/", Map.of("Host", "abc.example"), null));
         assertEquals("GET /", root.path("routeKey").asText());
 
-        JsonNode tickets = Json.read(LambdaEvents.httpApiEvent("POST", "/tickets?draft=1", Map.of("content-type",
-                "application/json"), "{}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("ANY /{proxy+}", tickets.path("routeKey").asText());
-        assertEquals("tickets", tickets.path("pathParameters").path("proxy").asText());
+        JsonNode tickets = Json.read(LambdaEvents.httpApiEvent("POST", "/tickets/01ABC/replies?draft=1",
+                Map.of("content-type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("POST /tickets/{id}/{proxy+}", tickets.path("routeKey").asText());
+        assertEquals("01ABC", tickets.path("pathParameters").path("id").asText());
+        assertEquals("replies", tickets.path("pathParameters").path("proxy").asText());
         assertEquals("1", tickets.path("queryStringParameters").path("draft").asText());
         assertEquals("{}", tickets.path("body").asText());
 
         assertThrows(IllegalArgumentException.class, () -> LambdaEvents.httpApiEvent("POST", "/", Map.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> LambdaEvents.httpApiEvent("GET", "/no/such/page", Map.of(),
+                null), "API Gateway answers 404 itself for a path no route matches");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SamTemplateTest {
@@ -55,15 +56,21 @@ class SamTemplateTest {
         assertEquals(30, intake.timeout());
         assertEquals(1024, intake.memorySize());
         assertEquals(List.of("TIERLINE_TABLE", "TIERLINE_QUEUE_TRIAGE", "JAVA_TOOL_OPTIONS", "QUARKUS_FUNQY_EXPORT",
-                "TIERLINE_QUEUE_INTAKE_DLQ"), List.copyOf(intake.environment().keySet()));
+                "TIERLINE_QUEUE_INTAKE_DLQ", "TIERLINE_CUSTOMER_TOKEN_SECRET"), List.copyOf(intake.environment().keySet()));
         assertEquals(new Intrinsic("Ref", "TicketsTable"), intake.environment().get("TIERLINE_TABLE"));
         assertEquals("intake", intake.environment().get("QUARKUS_FUNQY_EXPORT"));
     }
 
     @Test
     void readsHttpApiAndSqsEvents() {
-        assertEquals(List.of(new FunctionEvent.HttpApi("Root", "/", "GET"), new FunctionEvent.HttpApi("Proxy", "/{proxy+}", "ANY")),
-                template.function("ApiFunction").events());
+        List<FunctionEvent> api = template.function("ApiFunction").events();
+        assertTrue(api.contains(new FunctionEvent.HttpApi("SupportForm", "/", "GET")), api.toString());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("CreateTicket", "/tickets", "POST")));
+        assertTrue(api.contains(new FunctionEvent.HttpApi("TicketActions", "/tickets/{id}/{proxy+}", "POST")));
+        assertEquals(9, api.size());
+        assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
+        assertEquals(Map.of("AgentUserPoolClient", "AgentUserPool"), template.userPoolClients());
+        assertEquals(java.util.Set.of("CustomerTokenSecret"), template.secrets());
         FunctionEvent.Sqs triage = assertInstanceOf(FunctionEvent.Sqs.class,
                 template.function("TriageFunction").events().get(0));
         assertEquals(new FunctionEvent.Sqs("TriageMessages", "TriageQueue", 10, 1, List.of("ReportBatchItemFailures"), true),
