@@ -9,6 +9,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.triage.TriagePolicy;
@@ -49,8 +50,7 @@ public class AgentTicketResource {
 
     @GET
     public Response read(@PathParam("id") String id) {
-        var history = work.read(ticketId(id), caller.agent());
-        return withETag(Response.ok(TicketView.of(history)), history.ticket());
+        return view(work.read(ticketId(id), caller.agent()));
     }
 
     @POST
@@ -176,7 +176,7 @@ public class AgentTicketResource {
         Ticket survivor = work.find(new TicketId(into), who);
         var merged = work.actOnMany(ticketId(id), who, r.guard(),
                 (t, now) -> t.mergeInto(survivor, reason, who.actor(), now));
-        return withETag(Response.ok(TicketView.of(merged)), merged.ticket());
+        return view(merged);
     }
 
     private Response act(String id, String action, byte[] body, String contentType, String ifMatch, String key,
@@ -186,8 +186,7 @@ public class AgentTicketResource {
                 ifMatch, key, "action:" + who.id(), fields);
         TicketWorkService.Action domainAction = step.action(request, who);
         request.validate();
-        var after = work.act(ticketId(id), who, request.guard(), domainAction);
-        return withETag(Response.ok(TicketView.of(after)), after.ticket());
+        return view(work.act(ticketId(id), who, request.guard(), domainAction));
     }
 
     private static Tier tierOf(ActionRequest r) {
@@ -206,7 +205,10 @@ public class AgentTicketResource {
         return new TicketId(id);
     }
 
-    static Response withETag(Response.ResponseBuilder response, Ticket ticket) {
-        return response.header("ETag", "\"" + ticket.version() + "\"").build();
+    /** The ticket with its trail and its SLA clocks now, and its version as the ETag. */
+    private Response view(TicketHistory history) {
+        TicketView view = TicketView.of(history).withClocks(ClocksView.of(work.clocks(history),
+                history.ticket().nextDeadline()));
+        return Response.ok(view).header("ETag", "\"" + history.ticket().version() + "\"").build();
     }
 }

@@ -18,7 +18,8 @@ public record TicketView(String id, String subject, String description, Requeste
                          String status, String impact, String urgency, String priority, String category, String team,
                          Integer tier, List<String> tags, String assignee, String resolution, String rootCause,
                          Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
-                         long version, List<EventView> events, String accessToken, String statusUrl) {
+                         long version, List<EventView> events, ClocksView sla, String accessToken,
+                         String statusUrl) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(Instant at, String actor, String type, List<Change> changes, String reason, String body,
@@ -37,14 +38,21 @@ public record TicketView(String id, String subject, String description, Requeste
                 t.resolution() == null ? null : t.resolution().note(),
                 t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
-                events == null ? null : events.stream().map(EventView::of).toList(), null, null);
+                events == null ? null : events.stream().map(EventView::of).toList(), null, null, null);
+    }
+
+    /** With the SLA clocks as they stand now. */
+    public TicketView withClocks(ClocksView clocks) {
+        return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
+                category, team, tier, tags, assignee, resolution, rootCause, pendingTransfer, mergedInto, createdAt,
+                updatedAt, version, events, clocks, accessToken, statusUrl);
     }
 
     /** The creation answer also carries the customer's access token and status link, shown only this once. */
     public TicketView withAccess(String token, String url) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, assignee, resolution, rootCause, pendingTransfer, mergedInto, createdAt,
-                updatedAt, version, events, token, url);
+                updatedAt, version, events, sla, token, url);
     }
 
     private static Map<String, Object> transfer(Ticket t) {

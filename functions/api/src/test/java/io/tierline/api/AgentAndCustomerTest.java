@@ -95,6 +95,27 @@ class AgentAndCustomerTest {
     }
 
     @Test
+    void theTicketShowsItsSlaClocks() {
+        Filed t = billingTicket("clocks@example.com");
+        JsonNode sla = ok(LambdaHttp.get("/tickets/" + t.id(), "alice")).get("sla");
+        assertEquals("standard", sla.get("policy").asText(), "no plan: the catch-all policy");
+        JsonNode first = null;
+        for (JsonNode clock : sla.get("clocks")) {
+            if (clock.get("metric").asText().equals("first-response")) {
+                first = clock;
+            }
+        }
+        assertNotNull(first, sla.toString());
+        assertEquals("running", first.get("state").asText());
+        assertEquals("PT16H", first.get("target").asText(), "low priority (impact low, urgency medium)");
+        assertEquals("berlin-office", first.get("calendar").asText());
+        assertNotNull(first.get("dueAt"));
+        assertFalse(first.get("paused").asBoolean());
+        assertNotNull(sla.get("nextDeadline").get("at"));
+        assertTrue(sla.get("events").toString().contains("activate"));
+    }
+
+    @Test
     void anAgentOfAnotherTeamIsRefusedEverywhere() {
         Filed t = billingTicket("other-team@example.com");
         String path = "/tickets/" + t.id();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
@@ -40,6 +41,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The DynamoDB store, the SQS outbox and the services on them, against DynamoDB Local and ElasticMQ. */
 class StoreAndServicesTest {
+    static final ClockKeeper CLOCKS = new ClockKeeper(() -> PolicyDocument.bundled().sla());
     static final CustomerTokens TOKENS = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
     static LocalAws aws;
     static String table;
@@ -65,7 +67,8 @@ class StoreAndServicesTest {
     @BeforeEach
     void wire() {
         store = new DynamoDbTicketStore(aws.dynamoDb(), table);
-        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue), TOKENS, clock, Duration.ofDays(1));
+        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue, null), TOKENS, CLOCKS, clock,
+                Duration.ofDays(1));
         aws.sqs().purgeQueue(b -> b.queueUrl(triageQueue));
     }
 
@@ -123,7 +126,7 @@ class StoreAndServicesTest {
         assertEquals("TicketCreated", message.get("type").asText());
         assertEquals(first.ticket().id().value(), message.get("ticketId").asText());
 
-        new TriageService(store, () -> PolicyDocument.bundled().triage(), clock).triage(first.ticket().id());
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), CLOCKS, clock).triage(first.ticket().id());
         intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
         assertEquals(List.of(), triageMessages());
     }
@@ -155,7 +158,7 @@ class StoreAndServicesTest {
     void triageOpensOnceAndIgnoresDuplicates() {
         TicketId id = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.empty())
                 .ticket().id();
-        TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), clock);
+        TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), CLOCKS, clock);
         clock.advance(Duration.ofSeconds(3));
         assertEquals(TriageService.Outcome.TRIAGED, triage.triage(id));
         int items = itemCount();

@@ -12,6 +12,8 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
 import io.tierline.core.port.TicketQueries;
@@ -53,7 +55,8 @@ class WorkServiceTest {
     static TicketQueries queries;
     static final CustomerTokens TOKENS = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
     final SettableClock clock = new SettableClock(Instant.parse("2026-04-01T09:00:00Z"));
-    final TicketWorkService work = new TicketWorkService(store, TOKENS, clock, Duration.ofDays(1));
+    final TicketWorkService work = new TicketWorkService(store, TOKENS,
+            new ClockKeeper(() -> PolicyDocument.bundled().sla()), clock, Duration.ofDays(1));
     final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
     final Principal bob = new Principal("bob", Role.AGENT, Set.of("platform-engineering"));
 

@@ -27,27 +27,33 @@ class SamTemplateTest {
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
         TableDefinition.Index due = table.globalSecondaryIndexes().get(2);
         assertEquals("INCLUDE", due.projectionType());
-        assertEquals(List.of("ticketId", "version", "status"), due.nonKeyAttributes());
+        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent"), due.nonKeyAttributes());
         assertEquals("expiresAt", table.ttlAttribute());
     }
 
     @Test
     void readsQueuesWithTheirRedrivePolicies() {
-        assertEquals(List.of("IntakeQueue", "IntakeDeadLetterQueue", "TriageQueue", "TriageDeadLetterQueue"),
+        assertEquals(List.of("IntakeQueue", "IntakeDeadLetterQueue", "TriageQueue", "TriageDeadLetterQueue",
+                "EscalationQueue", "EscalationDeadLetterQueue"),
                 List.copyOf(template.queues().keySet()));
         QueueDefinition intake = template.queue("IntakeQueue");
         assertEquals(180, intake.visibilityTimeout());
         assertEquals(1209600, intake.messageRetentionPeriod());
         assertEquals(new QueueDefinition.RedrivePolicy("IntakeDeadLetterQueue", 5), intake.redrivePolicy());
         assertNull(template.queue("IntakeDeadLetterQueue").redrivePolicy());
-        assertEquals(List.of("IntakeDeadLetterQueue", "IntakeQueue", "TriageDeadLetterQueue", "TriageQueue"),
+        assertEquals(List.of("IntakeDeadLetterQueue", "IntakeQueue", "TriageDeadLetterQueue", "TriageQueue",
+                        "EscalationDeadLetterQueue", "EscalationQueue"),
                 QueueCreator.deadLetterQueuesFirst(template.queues().values()).stream()
                         .map(QueueDefinition::logicalId).toList());
     }
 
     @Test
     void mergesGlobalsIntoFunctions() {
-        assertEquals(List.of("ApiFunction", "IntakeFunction", "TriageFunction"), List.copyOf(template.functions().keySet()));
+        assertEquals(List.of("ApiFunction", "IntakeFunction", "TriageFunction", "SlaSweepFunction", "EscalateFunction"),
+                List.copyOf(template.functions().keySet()));
+        FunctionEvent.Schedule everyMinute = template.function("SlaSweepFunction").events(FunctionEvent.Schedule.class)
+                .get(0);
+        assertEquals("rate(1 minute)", everyMinute.expression());
         FunctionDefinition intake = template.function("IntakeFunction");
         Path root = ProjectFiles.templateFile().getParent();
         assertEquals(root.resolve("functions/workers/target/function.zip"), intake.codeUri());

@@ -39,12 +39,12 @@ public class DynamoDbTicketQueries implements TicketQueries {
         String keyCondition = "#pk = :pk";
         if (q.due() == DueFilter.BREACHED) {
             names.put("#sk", "queueSk");
-            values.put(":now", TicketItems.s(now.toString()));
+            values.put(":now", TicketItems.s(TicketItems.sortable(now)));
             keyCondition += " AND #sk < :now";
         } else if (q.due() == DueFilter.AT_RISK) {
             names.put("#sk", "queueSk");
-            values.put(":now", TicketItems.s(now.toString()));
-            values.put(":soon", TicketItems.s(now.plus(q.atRiskWindow()).toString()));
+            values.put(":now", TicketItems.s(TicketItems.sortable(now)));
+            values.put(":soon", TicketItems.s(TicketItems.sortable(now.plus(q.atRiskWindow()))));
             keyCondition += " AND #sk BETWEEN :now AND :soon";
         }
         List<String> filters = new ArrayList<>();

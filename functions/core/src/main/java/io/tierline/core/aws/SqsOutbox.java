@@ -1,31 +1,83 @@
 package io.tierline.core.aws;
 
 import io.tierline.core.json.Json;
+import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.Outbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** {@link Outbox} on SQS: each message type goes to the queue of the function that consumes it. */
 public class SqsOutbox implements Outbox {
+    static final int MAX_DELAY_SECONDS = 900;
+    private static final int BATCH = 10;
+
     private final SqsClient sqs;
     private final String triageQueueUrl;
+    private final String escalationQueueUrl;
 
-    public SqsOutbox(SqsClient sqs, String triageQueueUrl) {
+    public SqsOutbox(SqsClient sqs, String triageQueueUrl, String escalationQueueUrl) {
         this.sqs = sqs;
         this.triageQueueUrl = triageQueueUrl;
+        this.escalationQueueUrl = escalationQueueUrl;
     }
 
     @Override
     public void publish(Message message) {
-        String queueUrl = message instanceof TicketCreated ? triageQueueUrl : null;
-        if (queueUrl == null || queueUrl.isBlank()) {
+        sqs.sendMessage(b -> b.queueUrl(queueOf(message)).messageBody(Json.write(message))
+                .messageAttributes(typeAttribute(message)));
+    }
+
+    @Override
+    public int publishDelayed(List<Delayed> messages) {
+        int requests = 0;
+        for (int from = 0; from < messages.size(); from += BATCH) {
+            List<Delayed> chunk = messages.subList(from, Math.min(messages.size(), from + BATCH));
+            String queue = queueOf(chunk.get(0).message());
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Delayed d = chunk.get(i);
+                if (!queueOf(d.message()).equals(queue)) {
+                    throw new IllegalArgumentException("one batch goes to one queue");
+                }
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(Json.write(d.message())).delaySeconds(delaySeconds(d.delay()))
+                        .messageAttributes(typeAttribute(d.message())).build());
+            }
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            requests++;
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                // let SQS's at-least-once semantics cover this: the next sweep sends the same deadlines again
+                throw new IllegalStateException(response.failed().size() + " of " + entries.size()
+                        + " messages were not sent: " + response.failed().get(0).message());
+            }
+        }
+        return requests;
+    }
+
+    static int delaySeconds(Duration delay) {
+        long seconds = delay.isNegative() ? 0 : (delay.toMillis() + 999) / 1000; // never fire before the second
+        return (int) Math.min(MAX_DELAY_SECONDS, seconds);
+    }
+
+    private String queueOf(Message message) {
+        String url = message instanceof TicketCreated ? triageQueueUrl
+                : message instanceof DeadlineDue ? escalationQueueUrl : null;
+        if (url == null || url.isBlank()) {
             throw new IllegalStateException("no queue configured for " + message.getClass().getSimpleName());
         }
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(message))
-                .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(message.getClass().getSimpleName()).build())));
+        return url;
+    }
+
+    private static Map<String, MessageAttributeValue> typeAttribute(Message message) {
+        return Map.of("type", MessageAttributeValue.builder().dataType("String")
+                .stringValue(message.getClass().getSimpleName()).build());
     }
 }

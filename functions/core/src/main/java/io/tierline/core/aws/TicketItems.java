@@ -2,6 +2,8 @@ package io.tierline.core.aws;
 
 import io.tierline.core.intake.IdempotencyClaim;
 import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.SlaMetric;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
@@ -18,6 +20,8 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +36,18 @@ final class TicketItems {
     static final String SK = "sk";
     static final String TICKET_SK = "TICKET";
     static final String CLAIM_SK = "IDEMPOTENCY";
-    /** Sorts after every ISO instant, so tickets without a due time come last in a queue. */
-    static final String NO_DUE_TIME = "9999-12-31T23:59:59Z";
+    /** Sorts after every instant, so tickets without a due time come last in a queue. */
+    static final String NO_DUE_TIME = "9999-12-31T23:59:59.999Z";
+    /**
+     * Index sort keys compare as text, so every instant in them has the same width (Instant.toString() drops zero
+     * fractions, and "…:00Z" would sort after "…:00.5Z").
+     */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
+    }
 
     private TicketItems() {
     }
@@ -93,12 +107,22 @@ final class TicketItems {
         item.put("createdAt", s(t.createdAt().toString()));
         item.put("updatedAt", s(t.updatedAt().toString()));
         item.put("version", n(t.version()));
+        Deadline due = t.nextDeadline();
+        if (due != null) {
+            item.put("dueAt", s(due.at().toString()));
+            item.put("dueMetric", s(due.metric().code()));
+            item.put("dueCycle", n(due.cycle()));
+            item.put("duePercent", n(due.percent()));
+            // sparse: only tickets with a running clock are in the sweep's index, spread over shards
+            item.put("duePk", s(DueShards.partitionOf(t.id())));
+            item.put("dueSk", s(sortable(due.at()) + "#" + t.id().value()));
+        }
         if (t.team() != null) {
             item.put("queuePk", s("TEAM#" + t.team() + "#" + t.status().code()));
-            item.put("queueSk", s(NO_DUE_TIME + "#" + t.id().value()));
+            item.put("queueSk", s((due == null ? NO_DUE_TIME : sortable(due.at())) + "#" + t.id().value()));
         }
         item.put("customerPk", s("CUSTOMER#" + t.requester().historyKey()));
-        item.put("customerSk", s(t.createdAt() + "#" + t.id().value()));
+        item.put("customerSk", s(sortable(t.createdAt()) + "#" + t.id().value()));
         return item;
     }
 
@@ -116,9 +140,17 @@ final class TicketItems {
                         ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
-                str(item, "customerTokenSalt"),
+                str(item, "customerTokenSalt"), deadline(item),
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
+    }
+
+    static Deadline deadline(Map<String, AttributeValue> item) {
+        if (!item.containsKey("dueAt")) {
+            return null;
+        }
+        return new Deadline(Codes.parse(SlaMetric.class, str(item, "dueMetric")), Integer.parseInt(item.get("dueCycle").n()),
+                Integer.parseInt(item.get("duePercent").n()), Instant.parse(str(item, "dueAt")));
     }
 
     private static TransferRequest transfer(Map<String, AttributeValue> m) {

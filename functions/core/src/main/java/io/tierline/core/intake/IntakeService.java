@@ -1,6 +1,7 @@
 package io.tierline.core.intake;
 
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.Outbox;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,11 +32,14 @@ public class IntakeService {
     private final Clock clock;
     private final Duration keyRetention;
     private final CustomerTokens tokens;
+    private final ClockKeeper clocks;
 
-    public IntakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, Clock clock, Duration keyRetention) {
+    public IntakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, ClockKeeper clocks, Clock clock,
+                         Duration keyRetention) {
         this.store = store;
         this.outbox = outbox;
         this.tokens = tokens;
+        this.clocks = clocks;
         this.clock = clock;
         this.keyRetention = keyRetention;
     }
@@ -48,7 +53,8 @@ public class IntakeService {
             }
         }
         Instant now = clock.instant();
-        TicketChange created = Ticket.open(TicketId.next(clock), draft, CustomerTokens.newSalt(), actor, now);
+        TicketChange created = clocks.track(Ticket.open(TicketId.next(clock), draft, CustomerTokens.newSalt(), actor,
+                now), List.of());
         Optional<IdempotencyClaim> claim = key.map(k ->
                 new IdempotencyClaim(k, fingerprint, created.after().id(), now, now.plus(keyRetention)));
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** A message between Tierline's functions. The "type" property names the record on the wire. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = TicketCreated.class, name = "TicketCreated")})
-public sealed interface Message permits TicketCreated {
+@JsonSubTypes({@JsonSubTypes.Type(value = TicketCreated.class, name = "TicketCreated"),
+        @JsonSubTypes.Type(value = DeadlineDue.class, name = "DeadlineDue")})
+public sealed interface Message permits TicketCreated, DeadlineDue {
 }

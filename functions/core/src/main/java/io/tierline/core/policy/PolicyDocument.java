@@ -1,7 +1,11 @@
 package io.tierline.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.calendar.CalendarParser;
+import io.tierline.core.calendar.Calendars;
 import io.tierline.core.json.Json;
+import io.tierline.core.sla.SlaPolicies;
+import io.tierline.core.sla.SlaPolicyParser;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -34,7 +38,7 @@ public final class PolicyDocument {
     public static final String BUNDLED = "/io/tierline/policy/default-policy.json";
     private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "routingRules",
-            "transfers");
+            "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION);
     private static final Set<String> LEVEL_CODES = Set.of("high", "medium", "low");
     private static final Set<String> RULE_FIELDS = Set.of("name", "keywords", "team", "tier", "category");
 
@@ -109,6 +113,13 @@ public final class PolicyDocument {
             }
             ruleErrors.forEach(e -> errors.add(new FieldError(label + "." + e.field(), e.problem())));
         }
+        SlaPolicies sla = SlaPolicies.NONE;
+        try {
+            Calendars calendars = CalendarParser.parse(root.path(CalendarParser.SECTION));
+            sla = SlaPolicyParser.parse(root.path(SlaPolicyParser.SECTION), calendars);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
         try {
             doc.throwIfInvalid();
         } catch (InvalidInputException e) {
@@ -117,7 +128,7 @@ public final class PolicyDocument {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, rules), transferPolicy);
+        return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, rules), transferPolicy, sla);
     }
 
     private static String teamProblem() {

@@ -17,7 +17,8 @@ public record AuditEvent(TicketId ticketId, long version, int index, Instant at,
         CUSTOMER_REPLIED(Visibility.PUBLIC), LEVELS_CHANGED(Visibility.INTERNAL),
         TRANSFER_REQUESTED(Visibility.INTERNAL), TRANSFER_REFUSED(Visibility.INTERNAL),
         TRANSFERRED(Visibility.INTERNAL), RESOLVED(Visibility.PUBLIC), REOPENED(Visibility.PUBLIC),
-        MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC);
+        MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC),
+        SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL);
 
         private final Visibility visibility;
 

@@ -1,5 +1,6 @@
 package io.tierline.core.ticket;
 
+import io.tierline.core.sla.Deadline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Objects;
  *
  * @param customerTokenSalt random per ticket; the customer's access token is derived from it (see CustomerTokens)
  * @param mergedInto        set when this ticket was merged into another (it is then closed)
+ * @param nextDeadline      the earliest SLA warning or breach still ahead, or null when no clock runs; the sweep
+ *                          finds tickets by it
  */
 public record Ticket(TicketId id, String subject, String description, Requester requester, Channel channel,
                      Status status, Level impact, Level urgency, Priority priority, String category, String team,
                      Tier tier, List<String> tags, String assignee, Resolution resolution,
                      TransferRequest pendingTransfer, TicketId mergedInto, String customerTokenSalt,
-                     Instant createdAt, Instant updatedAt, long version) {
+                     Deadline nextDeadline, Instant createdAt, Instant updatedAt, long version) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -30,7 +33,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                                     Instant now) {
         Ticket ticket = new Ticket(id, draft.subject(), draft.description(), draft.requester(), draft.channel(),
                 Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(), null,
-                null, null, null, customerTokenSalt, now, now, 1);
+                null, null, null, customerTokenSalt, null, now, now, 1);
         List<Change> changes = List.of(new Change("status", null, Status.NEW.code()),
                 new Change("channel", null, draft.channel().code()),
                 new Change("impact", null, draft.impact().code()),
@@ -38,6 +41,13 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         AuditEvent created = new AuditEvent(id, 1, 0, now, actor, AuditEvent.EventType.CREATED, changes, null, null,
                 Visibility.PUBLIC);
         return new TicketChange(null, ticket, List.of(created));
+    }
+
+    /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
+    public Ticket withNextDeadline(Deadline deadline) {
+        return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
+                team, tier, tags, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt, deadline,
+                createdAt, updatedAt, version);
     }
 
     public boolean isClosed() {
@@ -210,6 +220,27 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         return edit.done();
     }
 
+    /**
+     * An SLA warning or breach fell due and still holds. A breach escalates one tier up (until the escalation engine
+     * applies the policy's levels), recorded as automatic.
+     *
+     * @param deadlineKey identifies the deadline (metric, cycle, percent) so it is never fired twice
+     */
+    public TicketChange recordSlaDeadline(String deadlineKey, String description, boolean breach, Actor actor,
+                                          Instant now) {
+        Edit edit = new Edit(actor, now);
+        edit.record(breach ? AuditEvent.EventType.SLA_BREACH : AuditEvent.EventType.SLA_WARNING, description, null,
+                List.of(new Change(SLA_DEADLINE_FIELD, null, deadlineKey)));
+        if (breach && tier != null && tier != Tier.ENGINEERING) {
+            edit.tier = Tier.of(tier.number() + 1);
+            edit.record(AuditEvent.EventType.ESCALATED, "automatic: " + description, null);
+        }
+        return edit.done();
+    }
+
+    /** The change field that names a fired SLA deadline in the audit trail. */
+    public static final String SLA_DEADLINE_FIELD = "slaDeadline";
+
     private void requireOpenForWork(String action) {
         if (isClosed()) {
             throw new TicketActionException("ticket " + id + " is closed" + (mergedInto != null
@@ -258,9 +289,15 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
         /** Records an event whose changes are the field moves since the previous event of this edit. */
         void record(AuditEvent.EventType type, String reason, String body) {
+            record(type, reason, body, List.of());
+        }
+
+        void record(AuditEvent.EventType type, String reason, String body, List<Change> extra) {
             Ticket current = build();
-            events.add(new AuditEvent(id, version + 1, events.size(), now, actor, type, differences(snapshot, current),
-                    reason, body, type.visibility()));
+            List<Change> changes = new ArrayList<>(differences(snapshot, current));
+            changes.addAll(extra);
+            events.add(new AuditEvent(id, version + 1, events.size(), now, actor, type, changes, reason, body,
+                    type.visibility()));
             snapshot = current;
         }
 
@@ -271,7 +308,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         private Ticket build() {
             return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority,
                     category, team, tier, tags, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                    createdAt, now, version + 1);
+                    nextDeadline, createdAt, now, version + 1);
         }
     }
 

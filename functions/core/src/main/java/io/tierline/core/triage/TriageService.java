@@ -1,9 +1,11 @@
 package io.tierline.core.triage;
 
+import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,26 +23,30 @@ public class TriageService {
 
     private final TicketStore store;
     private final Supplier<TriagePolicy> policy;
+    private final ClockKeeper clocks;
     private final Clock clock;
 
-    public TriageService(TicketStore store, Supplier<TriagePolicy> policy, Clock clock) {
+    public TriageService(TicketStore store, Supplier<TriagePolicy> policy, ClockKeeper clocks, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
     public Outcome triage(TicketId id) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Ticket> found = store.find(id);
+            Optional<TicketHistory> found = store.history(id);
             if (found.isEmpty()) {
                 return Outcome.TICKET_MISSING;
             }
-            Ticket ticket = found.get();
+            Ticket ticket = found.get().ticket();
             if (ticket.status() != Status.NEW) {
                 return Outcome.ALREADY_TRIAGED;
             }
             try {
-                store.apply(ticket.triage(policy.get().decide(ticket), TRIAGE, clock.instant()));
+                // the priority is known now: the SLA policy applies from the ticket's creation, not from triage
+                store.apply(clocks.track(ticket.triage(policy.get().decide(ticket), TRIAGE, clock.instant()),
+                        found.get().events()));
                 return Outcome.TRIAGED;
             } catch (TicketStore.ConcurrentChangeException raced) {
                 // Someone changed the ticket between our read and write: read again and decide afresh.

@@ -2,17 +2,22 @@ package io.tierline.core.wiring;
 
 import io.quarkus.arc.DefaultBean;
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.aws.DynamoDbDueDeadlines;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
+import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.policy.TransferPolicy;
+import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.triage.TriagePolicy;
+import io.tierline.core.sweep.SweepService;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.enterprise.inject.Produces;
@@ -47,8 +52,35 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    Outbox outbox(SqsClient sqs, @ConfigProperty(name = "tierline.queue.triage") Optional<String> triageQueue) {
-        return new SqsOutbox(sqs, triageQueue.orElse(null));
+    Outbox outbox(SqsClient sqs, @ConfigProperty(name = "tierline.queue.triage") Optional<String> triageQueue,
+                  @ConfigProperty(name = "tierline.queue.escalation") Optional<String> escalationQueue) {
+        return new SqsOutbox(sqs, triageQueue.orElse(null), escalationQueue.orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    ClockKeeper clockKeeper(Policies policies) {
+        return new ClockKeeper(policies::sla);
+    }
+
+    @Produces
+    @Singleton
+    DueDeadlines dueDeadlines(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
+        return new DynamoDbDueDeadlines(dynamo, table);
+    }
+
+    /** Looks two minutes ahead from a schedule that runs every minute, so consecutive sweeps overlap. */
+    @Produces
+    @Singleton
+    SweepService sweepService(DueDeadlines deadlines, Outbox outbox,
+                              @ConfigProperty(name = "tierline.sweep.window", defaultValue = "PT2M") Duration window) {
+        return new SweepService(deadlines, outbox, window);
+    }
+
+    @Produces
+    @Singleton
+    DeadlineFiring deadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
+        return new DeadlineFiring(store, keeper, clock);
     }
 
     @Produces
@@ -87,23 +119,24 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    IntakeService intakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, Clock clock,
+    IntakeService intakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, ClockKeeper keeper,
+                                Clock clock,
                                 @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
                                 Duration retention) {
-        return new IntakeService(store, outbox, tokens, clock, retention);
+        return new IntakeService(store, outbox, tokens, keeper, clock, retention);
     }
 
     @Produces
     @Singleton
-    TicketWorkService ticketWorkService(TicketStore store, CustomerTokens tokens, Clock clock,
+    TicketWorkService ticketWorkService(TicketStore store, CustomerTokens tokens, ClockKeeper keeper, Clock clock,
                                         @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
                                         Duration retention) {
-        return new TicketWorkService(store, tokens, clock, retention);
+        return new TicketWorkService(store, tokens, keeper, clock, retention);
     }
 
     @Produces
     @Singleton
-    TriageService triageService(TicketStore store, TriagePolicy policy, Clock clock) {
-        return new TriageService(store, () -> policy, clock);
+    TriageService triageService(TicketStore store, TriagePolicy policy, ClockKeeper keeper, Clock clock) {
+        return new TriageService(store, () -> policy, keeper, clock);
     }
 }

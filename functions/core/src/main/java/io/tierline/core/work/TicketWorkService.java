@@ -3,6 +3,7 @@ package io.tierline.core.work;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
+import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.intake.IdempotencyClaim;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
@@ -42,18 +43,26 @@ public class TicketWorkService {
 
     private final TicketStore store;
     private final CustomerTokens tokens;
+    private final ClockKeeper clocks;
     private final Clock clock;
     private final Duration keyRetention;
 
-    public TicketWorkService(TicketStore store, CustomerTokens tokens, Clock clock, Duration keyRetention) {
+    public TicketWorkService(TicketStore store, CustomerTokens tokens, ClockKeeper clocks, Clock clock,
+                             Duration keyRetention) {
         this.store = store;
         this.tokens = tokens;
+        this.clocks = clocks;
         this.clock = clock;
         this.keyRetention = keyRetention;
     }
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The ticket's SLA clocks now, for who may read it. */
+    public io.tierline.core.sla.SlaEvaluation clocks(TicketHistory history) {
+        return clocks.evaluate(history.ticket(), history.events(), clock.instant());
     }
 
     /** The ticket with its whole trail, for someone who works on it. */
@@ -110,7 +119,8 @@ public class TicketWorkService {
     }
 
     private Ticket run(TicketId id, Guard guard, Check check, MultiAction action) {
-        Ticket ticket = store.find(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        Ticket ticket = history.ticket();
         check.verify(ticket);
         if (guard.key().isPresent()) {
             Optional<IdempotencyClaim> claim = store.findClaim(guard.key().get())
@@ -126,7 +136,10 @@ public class TicketWorkService {
             throw new VersionConflictException(id, ticket.version());
         }
         Instant now = clock.instant();
-        List<TicketChange> changes = action.apply(ticket, now);
+        List<TicketChange> changes = action.apply(ticket, now).stream()
+                .map(change -> clocks.track(change, change.after().id().equals(id) ? history.events()
+                        : store.history(change.after().id()).map(TicketHistory::events).orElse(List.of())))
+                .toList();
         Optional<IdempotencyClaim> claim = guard.key().map(k ->
                 new IdempotencyClaim(k, guard.fingerprint(), id, now, now.plus(keyRetention)));
         try {

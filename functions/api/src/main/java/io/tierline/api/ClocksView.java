@@ -1,0 +1,43 @@
+package io.tierline.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.MetricClock;
+import io.tierline.core.sla.SlaEvaluation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket's SLA clocks as agents see them: per metric its target, due time, business time left, paused, breached. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClocksView(String policy, Instant asOf, List<Clock> clocks, Next nextDeadline, List<Event> events) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Clock(String metric, String state, int cycle, String target, String calendar, Instant startedAt,
+                        Instant dueAt, String elapsed, String remaining, boolean paused, boolean breached) {
+    }
+
+    public record Next(String metric, int percent, Instant at) {
+    }
+
+    /** One metric event: activate, apply, pause, resume, warn, breach, fulfil, cancel. */
+    public record Event(Instant at, String metric, String type, int percent) {
+    }
+
+    static ClocksView of(SlaEvaluation evaluation, Deadline next) {
+        List<Clock> clocks = evaluation.clocks().values().stream().map(ClocksView::clock).toList();
+        return new ClocksView(evaluation.policy(), evaluation.asOf(), clocks,
+                next == null ? null : new Next(next.metric().code(), next.percent(), next.at()),
+                evaluation.events().stream().map(e -> new Event(e.at(), e.metric().code(), e.type().name()
+                        .toLowerCase(java.util.Locale.ROOT), e.percent())).toList());
+    }
+
+    private static Clock clock(MetricClock c) {
+        return new Clock(c.metric().code(), c.state().code(), c.cycle(), text(c.target()), c.calendar(), c.startedAt(),
+                c.dueAt(), text(c.elapsed()), text(c.remaining()), c.paused(), c.breached());
+    }
+
+    private static String text(Duration d) {
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package io.tierline.core.clocks;
+
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.MetricEventType;
+import io.tierline.core.sla.SlaClock;
+import io.tierline.core.sla.SlaEvaluation;
+import io.tierline.core.sla.SlaPolicies;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps each ticket's next SLA deadline in step with its trail: after every change, the clocks are evaluated from
+ * the whole trail and the earliest warning or breach not yet fired becomes {@link Ticket#nextDeadline()}, which
+ * the sweep's sparse index serves.
+ */
+public class ClockKeeper {
+    private final Supplier<SlaPolicies> policies;
+
+    public ClockKeeper(Supplier<SlaPolicies> policies) {
+        this.policies = policies;
+    }
+
+    public SlaEvaluation evaluate(Ticket ticket, List<AuditEvent> events, Instant asOf) {
+        return SlaClock.evaluate(SlaTimelines.of(ticket, events), policies.get(), asOf);
+    }
+
+    /**
+     * The change with its ticket's next deadline computed from the trail including the change's own events.
+     * A deadline that passed before this change without being fired (the sweep runs once a minute) is kept, so it
+     * is still fired: it happened, whatever the change does to the clocks afterwards. The firing re-checks it
+     * against the clocks as of its own instant.
+     */
+    public TicketChange track(TicketChange change, List<AuditEvent> earlierEvents) {
+        Instant now = change.after().updatedAt();
+        Deadline previous = change.before() == null ? null : change.before().nextDeadline();
+        return trackFrom(change, earlierEvents, previous != null && previous.at().isBefore(now) ? previous.at() : now);
+    }
+
+    /**
+     * The same, taking the earliest unfired deadline at or after {@code from}: those that fell due since (still to
+     * be fired) and those ahead, all computed with every fact up to the change.
+     */
+    public TicketChange trackFrom(TicketChange change, List<AuditEvent> earlierEvents, Instant from) {
+        List<AuditEvent> all = new ArrayList<>(earlierEvents);
+        all.addAll(change.events());
+        Ticket after = change.after();
+        Deadline next = after.isClosed() ? null : nextUnfired(after, all, from);
+        return new TicketChange(change.before(), after.withNextDeadline(next), change.events());
+    }
+
+    /** Whether the clocks, as of the deadline's own instant, really reached it (nothing since undid it). */
+    public boolean reached(Ticket ticket, List<AuditEvent> events, Deadline deadline) {
+        MetricEventType expected = deadline.isBreach() ? MetricEventType.BREACH : MetricEventType.WARN;
+        return evaluate(ticket, events, deadline.at()).events().stream().anyMatch(e -> e.type() == expected
+                && e.metric() == deadline.metric() && e.cycle() == deadline.cycle()
+                && e.percent() == deadline.percent() && e.at().equals(deadline.at()));
+    }
+
+    /** The earliest deadline at or after {@code from} that was not fired yet. */
+    private Deadline nextUnfired(Ticket ticket, List<AuditEvent> events, Instant from) {
+        Set<String> fired = events.stream().flatMap(e -> e.changes().stream())
+                .filter(c -> Ticket.SLA_DEADLINE_FIELD.equals(c.field())).map(Change::to)
+                .collect(Collectors.toSet());
+        return evaluate(ticket, events, ticket.updatedAt()).deadlinesFrom(from).stream()
+                .filter(d -> !fired.contains(key(d))).findFirst().orElse(null);
+    }
+
+    /** A deadline's identity: metric, cycle and share of the target. It is fired at most once. */
+    public static String key(Deadline d) {
+        return d.metric().code() + "/" + d.cycle() + "/" + d.percent();
+    }
+
+    public static String describe(Deadline d) {
+        return d.isBreach() ? d.metric().code() + " breached its target (cycle " + d.cycle() + ")"
+                : d.metric().code() + " reached " + d.percent() + " % of its target (cycle " + d.cycle() + ")";
+    }
+}

@@ -1,0 +1,68 @@
+package io.tierline.core.clocks;
+
+import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fires an SLA deadline that the sweep sent: only if the ticket still has exactly that deadline and its clocks, as
+ * of that instant, really reached it (the ticket may have been answered, paused or closed since). Then it records
+ * the warning or breach, escalates a breach, and moves the ticket on to its next deadline, in one conditional
+ * write. A stale message changes nothing; a duplicate finds the deadline already moved on.
+ */
+public class DeadlineFiring {
+    public enum Outcome { FIRED, STALE, TICKET_MISSING }
+
+    private static final Actor SLA = Actor.system("sla");
+    private static final int ATTEMPTS = 3;
+
+    private final TicketStore store;
+    private final ClockKeeper keeper;
+    private final Clock clock;
+
+    public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
+        this.store = store;
+        this.keeper = keeper;
+        this.clock = clock;
+    }
+
+    public Outcome fire(DeadlineDue due) {
+        if (!TicketId.isValid(due.ticketId())) {
+            return Outcome.TICKET_MISSING;
+        }
+        for (int attempt = 1; ; attempt++) {
+            Optional<TicketHistory> found = store.history(new TicketId(due.ticketId()));
+            if (found.isEmpty()) {
+                return Outcome.TICKET_MISSING;
+            }
+            Ticket ticket = found.get().ticket();
+            Deadline deadline = ticket.nextDeadline();
+            if (deadline == null || !ClockKeeper.key(deadline).equals(due.metric() + "/" + due.cycle() + "/"
+                    + due.percent()) || !deadline.at().equals(due.at())) {
+                return Outcome.STALE;
+            }
+            boolean holds = keeper.reached(ticket, found.get().events(), deadline);
+            // a deadline kept for a late firing may not hold once the clocks see everything up to its instant:
+            // then only the next deadline is stored (same version: clocks are derived, nothing happened)
+            TicketChange change = holds ? ticket.recordSlaDeadline(ClockKeeper.key(deadline),
+                    ClockKeeper.describe(deadline), deadline.isBreach(), SLA, clock.instant())
+                    : new TicketChange(ticket, ticket, List.of());
+            try {
+                store.apply(keeper.trackFrom(change, found.get().events(), deadline.at().plusNanos(1)));
+                return holds ? Outcome.FIRED : Outcome.STALE;
+            } catch (TicketStore.ConcurrentChangeException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.tierline.core.sweep;
+
+import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.port.DueDeadlines;
+import io.tierline.core.port.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SLA sweep: every minute, read only the deadlines due within the next window and put each on the escalation
+ * queue delayed to its own second. The window is longer than the schedule's period, so consecutive sweeps overlap
+ * and nothing falls between them; a deadline sent twice is fired once, because the escalation worker acts only while
+ * the ticket still has that deadline.
+ */
+public class SweepService {
+    /** What one sweep did: deadlines sent, items read, DynamoDB and SQS requests. */
+    public record Report(Instant now, int sent, int itemsRead, int dynamoRequests, int sqsRequests) {
+    }
+
+    private final DueDeadlines deadlines;
+    private final Outbox outbox;
+    private final Duration window;
+
+    public SweepService(DueDeadlines deadlines, Outbox outbox, Duration window) {
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.window = window;
+    }
+
+    public Report sweep(Instant now) {
+        DueDeadlines.Read read = deadlines.dueBy(now.plus(window));
+        List<Outbox.Delayed> messages = read.due().stream()
+                .map(d -> new Outbox.Delayed(new DeadlineDue(d.ticketId(), d.deadline().metric().code(),
+                        d.deadline().cycle(), d.deadline().percent(), d.deadline().at()),
+                        Duration.between(now, d.deadline().at())))
+                .toList();
+        int sqsRequests = messages.isEmpty() ? 0 : outbox.publishDelayed(messages);
+        return new Report(now, messages.size(), read.itemsRead(), read.requests(), sqsRequests);
+    }
+}

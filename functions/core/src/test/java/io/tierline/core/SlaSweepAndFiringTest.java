@@ -1,0 +1,206 @@
+package io.tierline.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.access.Principal;
+import io.tierline.core.access.Role;
+import io.tierline.core.aws.DynamoDbDueDeadlines;
+import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.aws.SqsOutbox;
+import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.clocks.DeadlineFiring;
+import io.tierline.core.intake.IntakeService;
+import io.tierline.core.json.Json;
+import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.message.Message;
+import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.sweep.SweepService;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.time.SettableClock;
+import io.tierline.core.triage.TriageService;
+import io.tierline.core.work.TicketWorkService;
+import io.tierline.local.LocalAws;
+import io.tierline.local.ProjectRoot;
+import io.tierline.local.SamTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SLA clocks wired end to end with a set clock: intake and triage compute each ticket's next deadline, the sweep
+ * finds it through the DueIndex and sends it on the escalation queue (ElasticMQ), and the firing records it only
+ * while it still holds. Policies are the bundled document's (pro plan on the Berlin office calendar).
+ */
+class SlaSweepAndFiringTest {
+    static LocalAws aws;
+    static String escalationQueue;
+    static TicketStore store;
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-13T16:55:00Z")); // Friday 17:55 Berlin
+    final ClockKeeper keeper = new ClockKeeper(() -> PolicyDocument.bundled().sla());
+    final CustomerTokens tokens = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
+    IntakeService intake;
+    TriageService triage;
+    TicketWorkService work;
+    SweepService sweep;
+    DeadlineFiring firing;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(LocalAws.Options.ephemeral());
+        aws.createResources(SamTemplate.load(ProjectRoot.templateFile()));
+        escalationQueue = aws.queueUrl("EscalationQueue");
+        store = new DynamoDbTicketStore(aws.dynamoDb(), aws.tableName("TicketsTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        SqsOutbox outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), escalationQueue);
+        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1));
+        triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), keeper, clock);
+        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1));
+        sweep = new SweepService(new DynamoDbDueDeadlines(aws.dynamoDb(), aws.tableName("TicketsTable")), outbox,
+                Duration.ofMinutes(2));
+        firing = new DeadlineFiring(store, keeper, clock);
+        aws.sqs().purgeQueue(b -> b.queueUrl(escalationQueue));
+    }
+
+    TicketId proTicket(String email) {
+        TicketId id = intake.submit(new TicketDraft("Invoice export fails", "Since this morning.",
+                new Requester("Pia", email, null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()),
+                Actor.customer(email), Optional.empty()).ticket().id();
+        clock.advance(Duration.ofSeconds(2));
+        triage.triage(id);
+        return id;
+    }
+
+    Ticket ticket(TicketId id) {
+        return store.find(id).orElseThrow();
+    }
+
+    /** The sweep at the deadline's own second (so the message's delay is zero), and what arrived for this ticket. */
+    List<DeadlineDue> sweepAt(Instant now, TicketId id) {
+        clock.set(now);
+        sweep.sweep(now);
+        List<DeadlineDue> arrived = new ArrayList<>();
+        List<software.amazon.awssdk.services.sqs.model.Message> batch;
+        do {
+            batch = aws.sqs().receiveMessage(b -> b.queueUrl(escalationQueue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages();
+            for (var m : batch) {
+                Message parsed = Json.MAPPER.convertValue(Json.parse(m.body()), Message.class);
+                if (parsed instanceof DeadlineDue due && due.ticketId().equals(id.value())) {
+                    arrived.add(due);
+                }
+                aws.sqs().deleteMessage(b -> b.queueUrl(escalationQueue).receiptHandle(m.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return arrived;
+    }
+
+    List<String> slaTrail(TicketId id) {
+        return store.history(id).orElseThrow().events().stream()
+                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH
+                        || e.type() == AuditEvent.EventType.ESCALATED)
+                .map(e -> e.type().name() + " " + (e.changes().isEmpty() ? "" : e.changes().get(e.changes().size() - 1)
+                        .to()))
+                .toList();
+    }
+
+    @Test
+    void aProTicketFromFridayEveningWalksItsDeadlinesAcrossTheWeekendAndBreachesOnMonday() {
+        TicketId id = proTicket("pia@example.com");
+        // resolution: 48 h of plain time from Friday 16:55Z: 50 % Saturday 16:55Z, 75 % Sunday 04:55Z, breach Sunday 16:55Z
+        // first response: 4 business hours of Mon–Fri 09–17 Berlin from the next opening, Monday 09:00 Berlin (08:00Z):
+        // 50 % 10:00Z, 75 % 11:00Z, breach Monday 13:00 Berlin = 12:00Z
+        assertEquals(new Deadline(SlaMetric.RESOLUTION, 1, 50, Instant.parse("2026-11-14T16:55:00Z")),
+                ticket(id).nextDeadline());
+
+        assertEquals(List.of(), sweepAt(Instant.parse("2026-11-14T16:40:00Z"), id), "15 minutes early: not yet");
+        List<DeadlineDue> due = sweepAt(Instant.parse("2026-11-14T16:55:00Z"), id);
+        assertEquals(1, due.size());
+        assertEquals(DeadlineFiring.Outcome.FIRED, firing.fire(due.get(0)));
+        assertEquals(DeadlineFiring.Outcome.STALE, firing.fire(due.get(0)), "a duplicate delivery changes nothing");
+
+        for (String at : List.of("2026-11-15T04:55:00Z", "2026-11-15T16:55:00Z", "2026-11-16T10:00:00Z",
+                "2026-11-16T11:00:00Z", "2026-11-16T12:00:00Z")) {
+            List<DeadlineDue> overlapping = new ArrayList<>(sweepAt(Instant.parse(at), id));
+            overlapping.addAll(sweepAt(Instant.parse(at), id)); // two sweeps overlap: the deadline is sent twice
+            assertEquals(2, overlapping.size(), at);
+            assertEquals(Instant.parse(at), overlapping.get(0).at());
+            List<DeadlineFiring.Outcome> outcomes = overlapping.stream().map(firing::fire).toList();
+            assertEquals(List.of(DeadlineFiring.Outcome.FIRED, DeadlineFiring.Outcome.STALE), outcomes, at);
+        }
+        assertEquals(List.of("SLA_WARNING resolution/1/50", "SLA_WARNING resolution/1/75",
+                "SLA_BREACH resolution/1/100", "ESCALATED ", "SLA_WARNING first-response/1/50",
+                "SLA_WARNING first-response/1/75", "SLA_BREACH first-response/1/100", "ESCALATED "),
+                slaTrail(id).stream().map(s -> s.replace("ESCALATED 2", "ESCALATED ").replace("ESCALATED 3",
+                        "ESCALATED ")).toList());
+        assertEquals(Tier.ENGINEERING, ticket(id).tier(), "each breach escalated one tier: 1 → 2 → 3");
+    }
+
+    @Test
+    void anAnswerBeforeTheDeadlineMakesTheSentMessageStale() {
+        clock.set(Instant.parse("2026-11-16T08:00:00Z")); // Monday 09:00 Berlin
+        TicketId id = proTicket("quick@example.com");
+        clock.set(Instant.parse("2026-11-16T08:30:00Z"));
+        Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+        Ticket before = ticket(id);
+        Deadline firstWarning = before.nextDeadline();
+        assertEquals(SlaMetric.FIRST_RESPONSE, firstWarning.metric());
+        work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.agentReply("Looking into it", true,
+                sam.actor(), now));
+        DeadlineDue old = new DeadlineDue(id.value(), firstWarning.metric().code(), firstWarning.cycle(),
+                firstWarning.percent(), firstWarning.at());
+        assertEquals(DeadlineFiring.Outcome.STALE, firing.fire(old));
+        assertTrue(slaTrail(id).isEmpty());
+        assertTrue(ticket(id).nextDeadline().metric() != SlaMetric.FIRST_RESPONSE, "first response is fulfilled");
+    }
+
+    @Test
+    void pendingPausesAndNothingRunsAfterResolution() {
+        clock.set(Instant.parse("2026-11-16T08:00:00Z"));
+        TicketId id = proTicket("pause@example.com");
+        Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+        work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.agentReply("Need logs", true, sam.actor(),
+                now));
+        Instant beforePause = ticket(id).nextDeadline().at();
+        work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.moveTo(Status.PENDING, sam.actor(), now,
+                "waiting for logs"));
+        clock.advance(Duration.ofHours(3));
+        work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.moveTo(Status.OPEN, sam.actor(), now,
+                "logs arrived"));
+        Instant afterPause = ticket(id).nextDeadline().at();
+        assertTrue(afterPause.isAfter(beforePause), "three pending hours moved the deadline: " + beforePause + " → "
+                + afterPause);
+        work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.resolve("Fixed", null, sam.actor(), now));
+        assertNull(ticket(id).nextDeadline(), "a solved ticket has no running clock");
+        assertEquals(List.of(), sweepAt(Instant.parse("2026-11-20T12:00:00Z"), id), "and is never swept");
+    }
+}

@@ -1,0 +1,54 @@
+package io.tierline.workers;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.funqy.Funq;
+import io.tierline.core.sweep.SweepService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.jboss.logging.Logger;
+
+/**
+ * The SLA sweep, run every minute by EventBridge Scheduler. "Now" is the schedule's scheduled time from the event
+ * (a late or retried invocation still sweeps for the minute it was meant for); the function's clock only stands in
+ * when an event carries no time.
+ */
+public class SlaSweepFunction {
+    private static final Logger LOG = Logger.getLogger(SlaSweepFunction.class);
+
+    /** EventBridge Scheduler's input as template.yaml sets it, or a classic scheduled event's {@code time}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ScheduledSweep(@JsonProperty("scheduledTime") String scheduledTime,
+                                 @JsonProperty("time") String time,
+                                 @JsonProperty("executionId") String executionId) {
+    }
+
+    @Inject
+    SweepService sweep;
+    @Inject
+    Clock clock;
+
+    @Funq("slaSweep")
+    public SweepService.Report slaSweep(ScheduledSweep event) {
+        Instant now = instantOf(event == null ? null : event.scheduledTime() != null ? event.scheduledTime()
+                : event.time());
+        SweepService.Report report = sweep.sweep(now);
+        LOG.infof("sweep for %s (%s): %d deadlines sent, %d items read, %d DynamoDB and %d SQS requests", now,
+                event == null ? "-" : event.executionId(), report.sent(), report.itemsRead(),
+                report.dynamoRequests(), report.sqsRequests());
+        return report;
+    }
+
+    private Instant instantOf(String text) {
+        if (text == null || text.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the schedule's time is not an ISO instant: " + text, e);
+        }
+    }
+}

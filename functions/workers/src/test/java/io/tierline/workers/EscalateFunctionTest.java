@@ -1,0 +1,86 @@
+package io.tierline.workers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.ticket.TriageDecision;
+import io.tierline.local.testing.LocalAwsTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The escalation worker on real SQS events: fires what still holds, once; drops the rest. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "EscalateFunction"))
+class EscalateFunctionTest {
+    @Inject
+    TicketStore store;
+    @Inject
+    ClockKeeper keeper;
+    @Inject
+    SqsClient sqs;
+
+    /** An urgent ticket with no plan (standard policy: first response within 1 business hour, Berlin office). */
+    Ticket urgentTicket() {
+        TestClock.CLOCK.set(Instant.parse("2026-05-04T08:00:00Z")); // Monday 10:00 Berlin
+        TicketChange created = keeper.track(Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("Down",
+                "All down", new Requester("U", "u@example.com", null, null), Channel.WEB, Level.HIGH, Level.HIGH,
+                null, List.of()), "salt", Actor.customer("u@example.com"), TestClock.CLOCK.instant()), List.of());
+        store.create(created, Optional.empty());
+        TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT, "ops",
+                Tier.FRONT_LINE, null, "t"), Actor.system("triage"), TestClock.CLOCK.instant()), created.events());
+        store.apply(triaged);
+        return triaged.after();
+    }
+
+    static SqsInvoker.Outgoing due(Ticket t) {
+        var d = t.nextDeadline();
+        return SqsInvoker.Outgoing.of("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + t.id() + "\",\"metric\":\""
+                + d.metric().code() + "\",\"cycle\":" + d.cycle() + ",\"percent\":" + d.percent() + ",\"at\":\""
+                + d.at() + "\"}");
+    }
+
+    @Test
+    void firesADeadlineThatHoldsOnceEvenWhenDeliveredTwice() {
+        Ticket t = urgentTicket();
+        assertEquals(Instant.parse("2026-05-04T08:30:00Z"), t.nextDeadline().at(), "50 % of one business hour");
+        TestClock.CLOCK.set(t.nextDeadline().at().plus(Duration.ofMillis(400)));
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue", List.of(due(t), due(t))));
+        var events = store.history(t.id()).orElseThrow().events();
+        assertEquals(1, events.stream().filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING).count());
+        Ticket after = store.find(t.id()).orElseThrow();
+        assertEquals(Instant.parse("2026-05-04T08:45:00Z"), after.nextDeadline().at(), "next: 75 %");
+    }
+
+    @Test
+    void anUnreadableMessageGoesToTheDeadLetterQueue() {
+        SqsInvoker.drain(sqs, "EscalationDeadLetterQueue");
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue",
+                List.of(SqsInvoker.Outgoing.of("{\"type\":\"Nope\"}"))));
+        var dead = SqsInvoker.drain(sqs, "EscalationDeadLetterQueue");
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
+                .startsWith("unreadable message"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.tierline.workers;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.json.Json;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.local.testing.LocalAwsTestResource;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The SLA sweep on EventBridge Scheduler's event, against DynamoDB Local and ElasticMQ. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "SlaSweepFunction"))
+class SlaSweepFunctionTest {
+    @Inject
+    TicketStore store;
+    @Inject
+    SqsClient sqs;
+
+    TicketId ticketDueAt(Instant at) {
+        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("s", "d",
+                new Requester("R", "r@example.com", null, null), Channel.WEB, Level.LOW, Level.LOW, null, List.of()),
+                "salt", Actor.customer("r@example.com"), TestClock.CLOCK.instant());
+        Ticket withDeadline = created.after().withNextDeadline(new Deadline(SlaMetric.RESOLUTION, 1, 50, at));
+        store.create(new TicketChange(null, withDeadline, created.events()), Optional.empty());
+        return withDeadline.id();
+    }
+
+    JsonNode invoke(String scheduleInput) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
+        return Json.parse(given().baseUri("http://localhost:" + port).contentType("application/json")
+                .body(scheduleInput).post("/_lambda_").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void sweepsWhatFallsDueInTheWindowFromTheScheduledTime() {
+        TicketId soon = ticketDueAt(Instant.parse("2026-05-04T10:01:30Z"));
+        ticketDueAt(Instant.parse("2026-05-04T11:00:00Z")); // an hour later: not this sweep's business
+        TicketId overdue = ticketDueAt(Instant.parse("2026-05-04T09:30:00Z"));
+        JsonNode report = invoke("{\"scheduledTime\":\"2026-05-04T10:00:00Z\",\"executionId\":\"e-1\"}");
+        assertEquals("2026-05-04T10:00:00Z", report.get("now").asText(), "now comes from the event");
+        assertEquals(2, report.get("sent").asInt(), report.toString());
+        assertEquals(2, report.get("itemsRead").asInt(), "only what is due was read");
+        assertEquals(8, report.get("dynamoRequests").asInt(), "one query per shard");
+
+        String queue = ConfigProvider.getConfig().getValue("tierline.queue.escalation", String.class);
+        var arrived = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        assertEquals(1, arrived.size(), "the overdue one is sent at once; the other is delayed 90 s");
+        assertTrue(arrived.get(0).body().contains(overdue.value()));
+        assertTrue(!arrived.get(0).body().contains(soon.value()));
+    }
+}
