@@ -16,7 +16,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(String id, String subject, String description, Requester requester, String channel,
                          String status, String impact, String urgency, String priority, String category, String team,
-                         Integer tier, List<String> tags, String assignee, String resolution, String rootCause,
+                         Integer tier, List<String> tags, String language, Double frustration,
+                         Double escalationRisk, String assignee, String resolution, String rootCause,
                          Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
                          long version, List<EventView> events, ClocksView sla, String accessToken,
                          String statusUrl) {
@@ -34,7 +35,10 @@ public record TicketView(String id, String subject, String description, Requeste
         return new TicketView(t.id().value(), t.subject(), t.description(), t.requester(), t.channel().code(),
                 t.status().code(), t.impact().code(), t.urgency().code(),
                 t.priority() == null ? null : t.priority().code(), t.category(), t.team(),
-                t.tier() == null ? null : t.tier().number(), t.tags(), t.assignee(),
+                t.tier() == null ? null : t.tier().number(), t.tags(),
+                t.signals() == null ? null : t.signals().language(),
+                t.signals() == null ? null : t.signals().frustration(),
+                t.signals() == null ? null : t.signals().escalationRisk(), t.assignee(),
                 t.resolution() == null ? null : t.resolution().note(),
                 t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
@@ -44,15 +48,15 @@ public record TicketView(String id, String subject, String description, Requeste
     /** With the SLA clocks as they stand now. */
     public TicketView withClocks(ClocksView clocks) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
-                category, team, tier, tags, assignee, resolution, rootCause, pendingTransfer, mergedInto, createdAt,
-                updatedAt, version, events, clocks, accessToken, statusUrl);
+                category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
+                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl);
     }
 
     /** The creation answer also carries the customer's access token and status link, shown only this once. */
     public TicketView withAccess(String token, String url) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
-                category, team, tier, tags, assignee, resolution, rootCause, pendingTransfer, mergedInto, createdAt,
-                updatedAt, version, events, sla, token, url);
+                category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
+                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, token, url);
     }
 
     private static Map<String, Object> transfer(Ticket t) {

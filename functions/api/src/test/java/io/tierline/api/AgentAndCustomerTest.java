@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Agents, supervisors and customers acting on tickets through the api function, with real access tokens from the
@@ -31,6 +33,10 @@ import org.junit.jupiter.api.Test;
 class AgentAndCustomerTest {
     @Inject
     TriageService triage;
+    @Inject
+    DynamoDbClient dynamo;
+    @ConfigProperty(name = "tierline.table")
+    String table;
 
     record Filed(String id, String token) {
     }
@@ -302,5 +308,47 @@ class AgentAndCustomerTest {
         JsonNode doc = openapi.json();
         assertNotNull(doc.at("/paths/~1tickets~1{id}~1transfer").get("post"));
         assertNotNull(doc.at("/paths/~1customer~1tickets~1{id}~1replies").get("post"));
+    }
+
+    @Test
+    void aTriagedTicketShowsItsLanguageFrustrationAndRisk() {
+        JsonNode ticket = ok(LambdaHttp.get("/tickets/" + billingTicket("signals@example.com").id(), "sam"));
+        assertEquals("en", ticket.get("language").asText(), ticket.toString());
+        assertTrue(ticket.get("tags").toString().contains("lang-en"), ticket.toString());
+        assertTrue(ticket.get("frustration").isNumber() && ticket.get("escalationRisk").isNumber(), ticket.toString());
+    }
+
+    @Test
+    void aDryRunShowsSupervisorsWhatTriageWouldDoAndStoresNothing() {
+        String request = """
+                {"subject":"Notre boutique est down","description":"Bonjour, depuis ce matin le site ne répond \
+                plus et nous perdons des commandes. C'est inacceptable !!",
+                 "requester":{"name":"Luc","email":"luc@example.com"},"impact":"high","urgency":"high"}""";
+        int items = itemCount();
+        LambdaHttp.Reply refused = LambdaHttp.post("/triage/dry-run", "alice", request, Map.of());
+        assertEquals(403, refused.status(), "an agent may not: " + refused.body());
+        assertEquals(401, LambdaHttp.postJson("/triage/dry-run", request, Map.of()).status());
+        assertEquals(200, LambdaHttp.post("/triage/dry-run", "ada", request, Map.of()).status());
+        JsonNode answer = ok(LambdaHttp.post("/triage/dry-run", "sam", request, Map.of()));
+        assertEquals("fr", answer.at("/language/code").asText(), answer.toString());
+        assertEquals("outage", answer.at("/rules/0/name").asText());
+        assertEquals(2, answer.at("/rules/0/then/tier").asInt());
+        assertEquals("platform-engineering", answer.at("/decision/team").asText());
+        assertEquals(2, answer.at("/decision/tier").asInt());
+        assertEquals("urgent", answer.at("/decision/priority").asText());
+        assertTrue(answer.at("/decision/reason").asText().endsWith("rule 'outage'"), answer.toString());
+        assertTrue(answer.at("/decision/addTags").toString().contains("lang-fr"));
+        assertEquals(0.6, answer.at("/classifier/minConfidence").asDouble());
+        assertTrue(answer.at("/classifier/top/0/confidence").isNumber(), answer.toString());
+        assertTrue(answer.at("/classifier/used").isBoolean());
+        assertTrue(answer.at("/frustration/score").asDouble() > 0, answer.toString());
+        assertTrue(answer.at("/escalationRisk/score").isNumber());
+        assertEquals(items, itemCount(), "a dry run stores nothing");
+        assertEquals(400, LambdaHttp.post("/triage/dry-run", "sam", "{\"subject\":\"\"}", Map.of()).status(),
+                "the ticket is validated as for POST /tickets");
+    }
+
+    int itemCount() {
+        return dynamo.scan(b -> b.tableName(table).select("COUNT")).count();
     }
 }

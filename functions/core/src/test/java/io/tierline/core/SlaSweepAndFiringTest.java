@@ -32,6 +32,7 @@ import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.time.SettableClock;
+import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketWorkService;
 import io.tierline.local.LocalAws;
@@ -83,7 +84,8 @@ class SlaSweepAndFiringTest {
     void wire() {
         SqsOutbox outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), escalationQueue);
         intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1));
-        triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), keeper, clock);
+        triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), TicketAssessor.bundled(),
+                keeper, clock);
         work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1));
         sweep = new SweepService(new DynamoDbDueDeadlines(aws.dynamoDb(), aws.tableName("TicketsTable")), outbox,
                 Duration.ofMinutes(2));

@@ -24,7 +24,15 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.ticket.TicketSignals;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.Change;
 import io.tierline.core.time.SettableClock;
+import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.local.LocalAws;
 import io.tierline.local.ProjectRoot;
@@ -43,6 +51,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class StoreAndServicesTest {
     static final ClockKeeper CLOCKS = new ClockKeeper(() -> PolicyDocument.bundled().sla());
     static final CustomerTokens TOKENS = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
+    static final TicketAssessor ASSESSOR = TicketAssessor.bundled();
     static LocalAws aws;
     static String table;
     static String triageQueue;
@@ -126,7 +135,7 @@ class StoreAndServicesTest {
         assertEquals("TicketCreated", message.get("type").asText());
         assertEquals(first.ticket().id().value(), message.get("ticketId").asText());
 
-        new TriageService(store, () -> PolicyDocument.bundled().triage(), CLOCKS, clock).triage(first.ticket().id());
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(first.ticket().id());
         intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
         assertEquals(List.of(), triageMessages());
     }
@@ -158,7 +167,8 @@ class StoreAndServicesTest {
     void triageOpensOnceAndIgnoresDuplicates() {
         TicketId id = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.empty())
                 .ticket().id();
-        TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), CLOCKS, clock);
+        TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS,
+                clock);
         clock.advance(Duration.ofSeconds(3));
         assertEquals(TriageService.Outcome.TRIAGED, triage.triage(id));
         int items = itemCount();
@@ -170,5 +180,40 @@ class StoreAndServicesTest {
         assertEquals(List.of(AuditEvent.EventType.CREATED, AuditEvent.EventType.TRIAGED,
                 AuditEvent.EventType.STATUS_CHANGED), h.events().stream().map(AuditEvent::type).toList());
         assertEquals(TriageService.Outcome.TICKET_MISSING, triage.triage(TicketId.next(clock)));
+    }
+
+    TicketId submit(String subject, String description) {
+        TicketDraft draft = new TicketDraft(subject, description, new Requester("Luc", "luc@example.com", null,
+                "pro"), Channel.EMAIL, Level.HIGH, Level.HIGH, null, List.of("vip"));
+        return intake.submit(draft, Actor.customer("luc@example.com"), Optional.empty()).ticket().id();
+    }
+
+    @Test
+    void anExpertTriggerLandsAtTierTwoWithItsTeamAndTheTrailNamesTheRule() {
+        TicketId id = submit("Checkout is down", "Since 10:00 every payment page answers a 500 error.");
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(id);
+        TicketHistory h = store.history(id).orElseThrow();
+        assertEquals("platform-engineering", h.ticket().team());
+        assertEquals(Tier.EXPERT, h.ticket().tier());
+        AuditEvent triaged = h.events().get(1);
+        assertEquals(AuditEvent.EventType.TRIAGED, triaged.type());
+        assertTrue(triaged.reason().endsWith("rule 'outage'"), triaged.reason());
+        assertTrue(triaged.changes().contains(new Change("tier", null, "2")), triaged.changes().toString());
+    }
+
+    @Test
+    void theSignalsAndTheLanguageTagAreStoredAndReadBack() {
+        TicketId id = submit("Je ne peux plus me connecter !!",
+                "Bonjour, c'est la troisième fois que je vous écris et personne ne répond. C'est inacceptable.");
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(id);
+        TicketHistory h = store.history(id).orElseThrow();
+        TicketSignals signals = h.ticket().signals();
+        assertEquals("fr", signals.language());
+        assertEquals(List.of("vip", "lang-fr"), h.ticket().tags(), "the customer's tags stay, the language's follows");
+        assertTrue(signals.frustration() > 0, signals.toString());
+        assertEquals(Math.round(signals.frustration() * 100) / 100.0, signals.frustration(), "two decimals");
+        assertTrue(signals.escalationRisk() >= 0 && signals.escalationRisk() <= 1);
+        assertTrue(h.events().get(1).changes().contains(new Change("language", null, "fr")));
+        assertEquals(h.ticket(), store.find(id).orElseThrow(), "what was written is what is read");
     }
 }

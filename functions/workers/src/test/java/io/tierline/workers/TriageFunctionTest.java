@@ -1,6 +1,7 @@
 package io.tierline.workers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,11 @@ class TriageFunctionTest {
 
     /** A new ticket as intake stores it (the triage Lambda has no customer-token secret, so not through intake). */
     TicketId newTicket(String subject, Level impact, Level urgency) {
-        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft(subject, "Details",
+        return newTicket(subject, "Details", impact, urgency);
+    }
+
+    TicketId newTicket(String subject, String description, Level impact, Level urgency) {
+        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft(subject, description,
                 new Requester("Fay", "fay@example.com", null, "pro"), Channel.WEB, impact, urgency, null, List.of()),
                 "salt", Actor.customer("fay@example.com"), TestClock.CLOCK.instant());
         store.create(created, Optional.empty());
@@ -73,9 +78,32 @@ class TriageFunctionTest {
         assertEquals(Tier.EXPERT, h.ticket().tier());
         AuditEvent triaged = h.events().get(1);
         assertEquals(AuditEvent.EventType.TRIAGED, triaged.type());
-        assertEquals("routing rule 'outage' matched", triaged.reason());
+        assertTrue(triaged.reason().endsWith("rule 'outage'"), "the trail names the rule: " + triaged.reason());
+        assertEquals("en", h.ticket().signals().language());
+        assertTrue(h.ticket().tags().contains("lang-en"));
         assertEquals(Actor.system("triage"), triaged.actor());
         assertEquals(TestClock.CLOCK.instant(), triaged.at());
+    }
+
+    @Test
+    void belowTheConfidenceThresholdTheDefaultTierOneRouteDecides() {
+        // the bundled model is unsure here: 0.39 for its best category, below the bundled policy's 0.6
+        TicketId unsure = newTicket("Cannot connect to VPN", "The VPN client fails since this morning", Level.LOW,
+                Level.LOW);
+        // and sure here: 0.92 for category 5
+        TicketId sure = newTicket("New laptop request", "Please order a new laptop for our new hire starting Monday",
+                Level.LOW, Level.LOW);
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "TriageQueue", List.of(created(unsure), created(sure))));
+        Ticket fallback = store.history(unsure).orElseThrow().ticket();
+        assertEquals("service-desk", fallback.team());
+        assertEquals(Tier.FRONT_LINE, fallback.tier());
+        assertNull(fallback.category(), "the unsure prediction is not used");
+        assertEquals("no rule matched: default route", store.history(unsure).orElseThrow().events().get(1).reason());
+        Ticket classified = store.history(sure).orElseThrow().ticket();
+        assertEquals("5", classified.category());
+        String reason = store.history(sure).orElseThrow().events().get(1).reason();
+        assertTrue(reason.startsWith("classifier: category 5 (0.9"), reason);
+        assertEquals(Tier.FRONT_LINE, classified.tier());
     }
 
     @Test

@@ -184,7 +184,8 @@ class FirstJourneyTest {
         assertEquals("billing", triaged.get("team").asText());
         assertEquals("normal", triaged.get("priority").asText(), "impact low x urgency high");
         assertEquals(1, triaged.get("tier").asInt());
-        assertEquals("routing rule 'billing' matched", triaged.at("/events/1/reason").asText());
+        String reason = triaged.at("/events/1/reason").asText();
+        assertTrue(reason.endsWith("rule 'billing'"), "the trail names the rule: " + reason);
     }
 
     @Test
@@ -203,6 +204,19 @@ class FirstJourneyTest {
         List<String> types = new java.util.ArrayList<>();
         triaged.get("events").forEach(e -> types.add(e.get("type").asText()));
         assertEquals(List.of("created", "triaged", "status-changed"), types);
+        String reason = triaged.at("/events/1/reason").asText();
+        assertTrue(reason.endsWith("rule 'outage'"), "the trail names the expert-team rule: " + reason);
+    }
+
+    @Test
+    void aFrenchTicketIsTaggedFrench() throws Exception {
+        HttpResponse<String> created = send("POST", "/tickets", "application/json", """
+                {"subject":"Impossible de me connecter","description":"Bonjour, depuis ce matin je ne peux plus \
+                accéder à mon compte. Merci de votre aide.","requester":{"name":"Luc","email":"luc@example.com"}}""");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode triaged = awaitTriaged(JSON.readTree(created.body()).get("id").asText());
+        assertEquals("fr", triaged.get("language").asText(), triaged.toString());
+        assertTrue(triaged.get("tags").toString().contains("lang-fr"), triaged.toString());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.tierline.core.ticket.Visibility;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.TicketSignals;
 import io.tierline.core.ticket.Tier;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -85,6 +86,11 @@ final class TicketItems {
             item.put("tier", n(t.tier().number()));
         }
         item.put("tags", AttributeValue.fromL(t.tags().stream().map(TicketItems::s).toList()));
+        if (t.signals() != null) {
+            item.put("language", s(t.signals().language()));
+            item.put("frustration", AttributeValue.fromN(Double.toString(t.signals().frustration())));
+            item.put("escalationRisk", AttributeValue.fromN(Double.toString(t.signals().escalationRisk())));
+        }
         putIfPresent(item, "assignee", t.assignee());
         if (t.resolution() != null) {
             putIfPresent(item, "resolutionNote", t.resolution().note());
@@ -135,7 +141,7 @@ final class TicketItems {
                 item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null,
                 str(item, "category"), str(item, "team"),
                 item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
-                item.get("tags").l().stream().map(AttributeValue::s).toList(), str(item, "assignee"),
+                item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item), str(item, "assignee"),
                 item.containsKey("resolutionNote")
                         ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
@@ -143,6 +149,14 @@ final class TicketItems {
                 str(item, "customerTokenSalt"), deadline(item),
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
+    }
+
+    private static TicketSignals signals(Map<String, AttributeValue> item) {
+        if (!item.containsKey("language")) {
+            return null; // not triaged yet
+        }
+        return new TicketSignals(str(item, "language"), Double.parseDouble(item.get("frustration").n()),
+                Double.parseDouble(item.get("escalationRisk").n()));
     }
 
     static Deadline deadline(Map<String, AttributeValue> item) {

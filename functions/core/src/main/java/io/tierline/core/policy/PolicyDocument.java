@@ -11,7 +11,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.triage.PriorityMatrix;
-import io.tierline.core.triage.RoutingRule;
+import io.tierline.core.triage.TriageRule;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
@@ -24,23 +24,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The operator-edited policy document (JSON). Loading validates all of it and refuses a bad document with errors
- * that name the rule and the field, e.g. {@code routingRules[billing].team: is required}.
+ * that name the rule and the field, e.g. {@code rules[billing].then.team: must be a team code ...}.
  */
 public final class PolicyDocument {
     public static final String BUNDLED = "/io/tierline/policy/default-policy.json";
-    private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "routingRules",
-            "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION);
+    private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "classifier",
+            TriageRuleParser.SECTION, "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION);
     private static final Set<String> LEVEL_CODES = Set.of("high", "medium", "low");
-    private static final Set<String> RULE_FIELDS = Set.of("name", "keywords", "team", "tier", "category");
 
     private PolicyDocument() {
     }
@@ -71,7 +67,8 @@ public final class PolicyDocument {
         JsonFields route = doc.object("defaultRoute", true);
         route.rejectUnknown(Set.of("team", "tier"));
         String defaultTeam = route.text("team", true, 63);
-        route.check(defaultTeam == null || TEAM.matcher(defaultTeam).matches(), "team", teamProblem());
+        route.check(defaultTeam == null || TriageRuleParser.TEAM.matcher(defaultTeam).matches(), "team",
+                TriageRuleParser.TEAM_PROBLEM);
         Tier defaultTier = tier(root.path("defaultRoute").path("tier"), "defaultRoute.tier", errors);
 
         JsonFields transfers = doc.object("transfers", false);
@@ -82,44 +79,16 @@ public final class PolicyDocument {
         }
         TransferPolicy transferPolicy = new TransferPolicy(approval.asBoolean(false));
 
-        List<RoutingRule> rules = new ArrayList<>();
-        JsonNode ruleNodes = root.path("routingRules");
-        if (!ruleNodes.isMissingNode() && !ruleNodes.isArray()) {
-            errors.add(new FieldError("routingRules", "must be an array"));
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; ruleNodes.isArray() && i < ruleNodes.size(); i++) {
-            JsonNode node = ruleNodes.get(i);
-            String label = node.path("name").isTextual() && !node.path("name").asText().isBlank()
-                    ? "routingRules[" + node.path("name").asText() + "]" : "routingRules[" + i + "]";
-            JsonFields rule = JsonFields.of(node);
-            List<FieldError> ruleErrors = new ArrayList<>();
-            try {
-                rule.rejectUnknown(RULE_FIELDS);
-                String name = rule.text("name", true, 100);
-                rule.check(name == null || names.add(name), "name", "is used by another rule");
-                List<String> keywords = rule.textList("keywords", 200, 100);
-                rule.check(!keywords.isEmpty(), "keywords", "must list at least one keyword");
-                String team = rule.text("team", true, 63);
-                rule.check(team == null || TEAM.matcher(team).matches(), "team", teamProblem());
-                String category = rule.text("category", false, 100);
-                Tier tier = tier(node.path("tier"), "tier", ruleErrors);
-                rule.throwIfInvalid();
-                if (ruleErrors.isEmpty()) {
-                    rules.add(new RoutingRule(name, keywords, team, tier, category));
-                }
-            } catch (InvalidInputException e) {
-                ruleErrors.addAll(e.errors());
-            }
-            ruleErrors.forEach(e -> errors.add(new FieldError(label + "." + e.field(), e.problem())));
-        }
+        double minConfidence = classifierMinConfidence(doc, root.path("classifier"), errors);
+        Calendars calendars = Calendars.NONE;
         SlaPolicies sla = SlaPolicies.NONE;
         try {
-            Calendars calendars = CalendarParser.parse(root.path(CalendarParser.SECTION));
+            calendars = CalendarParser.parse(root.path(CalendarParser.SECTION));
             sla = SlaPolicyParser.parse(root.path(SlaPolicyParser.SECTION), calendars);
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
+        List<TriageRule> rules = TriageRuleParser.parse(root.path(TriageRuleParser.SECTION), calendars, errors);
         try {
             doc.throwIfInvalid();
         } catch (InvalidInputException e) {
@@ -128,11 +97,21 @@ public final class PolicyDocument {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, rules), transferPolicy, sla);
+        return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, minConfidence, rules),
+                transferPolicy, sla);
     }
 
-    private static String teamProblem() {
-        return "must be a team code: lower-case letters, digits and -";
+    private static double classifierMinConfidence(JsonFields doc, JsonNode node, List<FieldError> errors) {
+        doc.object("classifier", false).rejectUnknown(Set.of("minConfidence"));
+        JsonNode value = node.path("minConfidence");
+        if (value.isMissingNode() || value.isNull()) {
+            return TriagePolicy.DEFAULT_MIN_CONFIDENCE;
+        }
+        if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+            errors.add(new FieldError("classifier.minConfidence", "must be a number from 0 to 1"));
+            return TriagePolicy.DEFAULT_MIN_CONFIDENCE;
+        }
+        return value.asDouble();
     }
 
     private static Tier tier(JsonNode node, String field, List<FieldError> errors) {

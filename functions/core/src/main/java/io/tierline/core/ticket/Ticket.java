@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A customer's ticket, immutable: every action returns a {@link TicketChange} holding the next version and the audit
@@ -12,13 +13,14 @@ import java.util.Objects;
  * Priority, team and tier are null until triage has run.
  *
  * @param customerTokenSalt random per ticket; the customer's access token is derived from it (see CustomerTokens)
+ * @param signals           language, frustration and escalation risk as triage read them; null until triage
  * @param mergedInto        set when this ticket was merged into another (it is then closed)
  * @param nextDeadline      the earliest SLA warning or breach still ahead, or null when no clock runs; the sweep
  *                          finds tickets by it
  */
 public record Ticket(TicketId id, String subject, String description, Requester requester, Channel channel,
                      Status status, Level impact, Level urgency, Priority priority, String category, String team,
-                     Tier tier, List<String> tags, String assignee, Resolution resolution,
+                     Tier tier, List<String> tags, TicketSignals signals, String assignee, Resolution resolution,
                      TransferRequest pendingTransfer, TicketId mergedInto, String customerTokenSalt,
                      Deadline nextDeadline, Instant createdAt, Instant updatedAt, long version) {
 
@@ -33,7 +35,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                                     Instant now) {
         Ticket ticket = new Ticket(id, draft.subject(), draft.description(), draft.requester(), draft.channel(),
                 Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(), null,
-                null, null, null, customerTokenSalt, null, now, now, 1);
+                null, null, null, null, customerTokenSalt, null, now, now, 1);
         List<Change> changes = List.of(new Change("status", null, Status.NEW.code()),
                 new Change("channel", null, draft.channel().code()),
                 new Change("impact", null, draft.impact().code()),
@@ -46,8 +48,8 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
     public Ticket withNextDeadline(Deadline deadline) {
         return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
-                team, tier, tags, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt, deadline,
-                createdAt, updatedAt, version);
+                team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
+                deadline, createdAt, updatedAt, version);
     }
 
     public boolean isClosed() {
@@ -65,6 +67,10 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         edit.tier = decision.tier();
         if (decision.category() != null) {
             edit.category = decision.category();
+        }
+        edit.addTags(decision.addTags());
+        if (decision.signals() != null) {
+            edit.signals = decision.signals();
         }
         edit.record(AuditEvent.EventType.TRIAGED, decision.reason(), null);
         edit.status = Status.OPEN;
@@ -270,6 +276,8 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         String category = Ticket.this.category;
         String team = Ticket.this.team;
         Tier tier = Ticket.this.tier;
+        List<String> tags = Ticket.this.tags;
+        TicketSignals signals = Ticket.this.signals;
         String assignee = Ticket.this.assignee;
         Resolution resolution = Ticket.this.resolution;
         TransferRequest pendingTransfer = Ticket.this.pendingTransfer;
@@ -278,6 +286,13 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         Edit(Actor actor, Instant now) {
             this.actor = actor;
             this.now = now;
+        }
+
+        /** Adds the tags the ticket does not carry yet, keeping their order. */
+        void addTags(List<String> more) {
+            List<String> union = new ArrayList<>(tags);
+            more.stream().filter(tag -> !union.contains(tag)).forEach(union::add);
+            tags = union;
         }
 
         void moveTo(String targetTeam, Tier targetTier, String reason) {
@@ -307,8 +322,8 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
         private Ticket build() {
             return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority,
-                    category, team, tier, tags, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                    nextDeadline, createdAt, now, version + 1);
+                    category, team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto,
+                    customerTokenSalt, nextDeadline, createdAt, now, version + 1);
         }
     }
 
@@ -323,12 +338,21 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         add(changes, "team", a.team, b.team);
         add(changes, "tier", a.tier == null ? null : Integer.toString(a.tier.number()),
                 b.tier == null ? null : Integer.toString(b.tier.number()));
+        add(changes, "tags", String.join(",", a.tags), String.join(",", b.tags));
+        add(changes, "language", signal(a, TicketSignals::language), signal(b, TicketSignals::language));
+        add(changes, "frustration", signal(a, TicketSignals::frustration), signal(b, TicketSignals::frustration));
+        add(changes, "escalationRisk", signal(a, TicketSignals::escalationRisk),
+                signal(b, TicketSignals::escalationRisk));
         add(changes, "assignee", a.assignee, b.assignee);
         add(changes, "pendingTransfer", a.pendingTransfer == null ? null : describe(a.pendingTransfer),
                 b.pendingTransfer == null ? null : describe(b.pendingTransfer));
         add(changes, "mergedInto", a.mergedInto == null ? null : a.mergedInto.value(),
                 b.mergedInto == null ? null : b.mergedInto.value());
         return changes;
+    }
+
+    private static String signal(Ticket ticket, Function<TicketSignals, Object> part) {
+        return ticket.signals == null ? null : String.valueOf(part.apply(ticket.signals));
     }
 
     private static String describe(TransferRequest request) {

@@ -5,14 +5,18 @@ import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.TriageDecision;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Triage of new tickets: priority from the matrix, team and tier from the routing rules, then the ticket is open.
+ * Triage of new tickets: language, frustration and risk read from the text, priority from the matrix, category,
+ * team and tier from the classifier and the rules (see {@link TriagePolicy}), then the ticket is open.
  * Safe under duplicate delivery: a ticket that is no longer new is left alone.
  */
 public class TriageService {
@@ -23,14 +27,25 @@ public class TriageService {
 
     private final TicketStore store;
     private final Supplier<TriagePolicy> policy;
+    private final TicketAssessor assessor;
     private final ClockKeeper clocks;
     private final Clock clock;
 
-    public TriageService(TicketStore store, Supplier<TriagePolicy> policy, ClockKeeper clocks, Clock clock) {
+    public TriageService(TicketStore store, Supplier<TriagePolicy> policy, TicketAssessor assessor,
+                         ClockKeeper clocks, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.assessor = assessor;
         this.clocks = clocks;
         this.clock = clock;
+    }
+
+    /** What triage would do now with a ticket made from this request; nothing is stored. */
+    public TriageEvaluation dryRun(TicketDraft draft, Actor requestedBy) {
+        Instant now = clock.instant();
+        // the salt only matters for a stored ticket's customer token; this ticket is never stored
+        Ticket ticket = Ticket.open(TicketId.next(clock), draft, "dry-run", requestedBy, now).after();
+        return policy.get().evaluate(ticket, assessor.assess(ticket), now);
     }
 
     public Outcome triage(TicketId id) {
@@ -45,8 +60,9 @@ public class TriageService {
             }
             try {
                 // the priority is known now: the SLA policy applies from the ticket's creation, not from triage
-                store.apply(clocks.track(ticket.triage(policy.get().decide(ticket), TRIAGE, clock.instant()),
-                        found.get().events()));
+                Instant now = clock.instant();
+                TriageDecision decision = policy.get().decide(ticket, assessor.assess(ticket), now);
+                store.apply(clocks.track(ticket.triage(decision, TRIAGE, now), found.get().events()));
                 return Outcome.TRIAGED;
             } catch (TicketStore.ConcurrentChangeException raced) {
                 // Someone changed the ticket between our read and write: read again and decide afresh.

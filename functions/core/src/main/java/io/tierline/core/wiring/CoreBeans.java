@@ -6,6 +6,8 @@ import io.tierline.core.aws.DynamoDbDueDeadlines;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
+import io.tierline.core.classify.EscalationRisk;
+import io.tierline.core.classify.TextClassifier;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.intake.IntakeService;
@@ -16,12 +18,15 @@ import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketStore;
+import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,9 +139,28 @@ public class CoreBeans {
         return new TicketWorkService(store, tokens, keeper, clock, retention);
     }
 
+    /**
+     * The category model is loaded once per process: from {@code tierline.triage.model} (TIERLINE_TRIAGE_MODEL, a
+     * file path) when set, otherwise the model bundled in the core jar. S3 locations are not supported yet.
+     */
     @Produces
     @Singleton
-    TriageService triageService(TicketStore store, TriagePolicy policy, ClockKeeper keeper, Clock clock) {
-        return new TriageService(store, () -> policy, keeper, clock);
+    TicketAssessor ticketAssessor(@ConfigProperty(name = "tierline.triage.model") Optional<String> modelFile) {
+        if (modelFile.isEmpty()) {
+            return TicketAssessor.bundled();
+        }
+        try {
+            return new TicketAssessor(Optional.of(TextClassifier.load(Path.of(modelFile.get()))),
+                    EscalationRisk.fallback());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the triage model " + modelFile.get(), e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    TriageService triageService(TicketStore store, TriagePolicy policy, TicketAssessor assessor, ClockKeeper keeper,
+                                Clock clock) {
+        return new TriageService(store, () -> policy, assessor, keeper, clock);
     }
 }

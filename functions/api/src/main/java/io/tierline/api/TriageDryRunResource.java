@@ -1,0 +1,33 @@
+package io.tierline.api;
+
+import io.tierline.core.access.Principal;
+import io.tierline.core.access.Role;
+import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.triage.TriageService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * "Which rules fire for this ticket, and what would they do": supervisors and admins try the policy on a ticket
+ * written as for POST /tickets. Nothing is stored and no message is sent.
+ */
+@Path("/triage/dry-run")
+@Produces(MediaType.APPLICATION_JSON)
+public class TriageDryRunResource {
+    @Inject
+    Caller caller;
+    @Inject
+    TriageService triage;
+
+    @POST
+    public DryRunView dryRun(byte[] body, @HeaderParam("Content-Type") String contentType) {
+        Principal who = caller.atLeast(Role.SUPERVISOR);
+        RequestBodies.Parsed parsed = RequestBodies.parse(contentType, body);
+        return DryRunView.of(triage.dryRun(TicketRequestReader.read(parsed.json(), Channel.API), who.actor()));
+    }
+}
