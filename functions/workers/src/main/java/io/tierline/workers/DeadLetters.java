@@ -1,6 +1,9 @@
 package io.tierline.workers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tierline.core.json.Json;
+import io.tierline.core.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -27,6 +30,27 @@ public class DeadLetters {
     static String required(Optional<String> queueUrl, String environmentVariable) {
         return queueUrl.filter(url -> !url.isBlank()).orElseThrow(() -> new IllegalStateException(
                 environmentVariable + " is not set: template.yaml must give this function its dead-letter queue"));
+    }
+
+    /**
+     * The message's body as the message type the function expects, or empty once an unreadable message has been
+     * moved to the function's dead-letter queue (named by {@code queueVariable} when it is not configured).
+     */
+    public <T extends Message> Optional<T> readOrRefuse(SQSMessage message, Class<T> type,
+                                                       Optional<String> deadLetterQueue, String queueVariable,
+                                                       String function) {
+        try {
+            Message parsed = Json.MAPPER.readValue(message.getBody(), Message.class);
+            if (type.isInstance(parsed)) {
+                return Optional.of(type.cast(parsed));
+            }
+            refuse(message, required(deadLetterQueue, queueVariable), function,
+                    "unreadable message: not a " + type.getSimpleName() + " message");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            refuse(message, required(deadLetterQueue, queueVariable), function,
+                    "unreadable message: " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     public void refuse(SQSMessage message, String deadLetterQueueUrl, String function, String reason) {

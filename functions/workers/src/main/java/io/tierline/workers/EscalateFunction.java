@@ -1,12 +1,9 @@
 package io.tierline.workers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.clocks.DeadlineFiring;
-import io.tierline.core.json.Json;
 import io.tierline.core.message.DeadlineDue;
-import io.tierline.core.message.Message;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +27,12 @@ public class EscalateFunction {
 
     @Funq("escalate")
     public void escalate(SQSMessage message) {
-        DeadlineDue due;
-        try {
-            Message parsed = Json.MAPPER.readValue(message.getBody(), Message.class);
-            if (!(parsed instanceof DeadlineDue deadline)) {
-                throw new IllegalArgumentException("not a DeadlineDue message");
-            }
-            due = deadline;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_ESCALATION_DLQ");
-            deadLetters.refuse(message, queue, "escalate", "unreadable message: " + e.getMessage());
+        Optional<DeadlineDue> read = deadLetters.readOrRefuse(message, DeadlineDue.class, deadLetterQueue,
+                "TIERLINE_QUEUE_ESCALATION_DLQ", "escalate");
+        if (read.isEmpty()) {
             return;
         }
+        DeadlineDue due = read.get();
         DeadlineFiring.Outcome outcome = firing.fire(due);
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {

@@ -1,10 +1,7 @@
 package io.tierline.workers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.funqy.Funq;
-import io.tierline.core.json.Json;
-import io.tierline.core.message.Message;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.triage.TriageService;
@@ -27,18 +24,17 @@ public class TriageFunction {
 
     @Funq("triage")
     public void triage(SQSMessage message) {
-        TicketId id;
-        try {
-            Message parsed = Json.MAPPER.readValue(message.getBody(), Message.class);
-            if (!(parsed instanceof TicketCreated created) || !TicketId.isValid(created.ticketId())) {
-                throw new IllegalArgumentException("not a TicketCreated message with a valid ticket id");
-            }
-            id = new TicketId(created.ticketId());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_TRIAGE_DLQ");
-            deadLetters.refuse(message, queue, "triage", "unreadable message: " + e.getMessage());
+        Optional<TicketCreated> created = deadLetters.readOrRefuse(message, TicketCreated.class, deadLetterQueue,
+                "TIERLINE_QUEUE_TRIAGE_DLQ", "triage");
+        if (created.isEmpty()) {
             return;
         }
+        if (!TicketId.isValid(created.get().ticketId())) {
+            deadLetters.refuse(message, DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_TRIAGE_DLQ"), "triage",
+                    "unreadable message: not a valid ticket id: " + created.get().ticketId());
+            return;
+        }
+        TicketId id = new TicketId(created.get().ticketId());
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {
             case TRIAGED -> LOG.infof("ticket %s triaged", id);
