@@ -186,6 +186,37 @@ class SlaSweepAndFiringTest {
     }
 
     @Test
+    void twoDeadlinesAtTheSameInstantAreBothFired() throws Exception {
+        // first response 1 h (no warnings) and resolution 2 h warning at 50 %: both fall due one hour after creation
+        var policies = PolicyDocument.parse(new String(PolicyDocument.class.getResourceAsStream(
+                PolicyDocument.BUNDLED).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"slaPolicies\": \\[", "\"slaPolicies\": [{\"name\": \"same-instant\", \"when\": "
+                        + "{\"plan\": [\"twin\"]}, \"metrics\": {\"firstResponse\": {\"target\": \"1h\", "
+                        + "\"warnAt\": []}, \"resolution\": {\"target\": \"2h\", \"warnAt\": [50]}}},"));
+        ClockKeeper twinKeeper = new ClockKeeper(policies::sla);
+        IntakeService twinIntake = new IntakeService(store, new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"),
+                escalationQueue), tokens, twinKeeper, clock, Duration.ofDays(1));
+        DeadlineFiring twinFiring = new DeadlineFiring(store, twinKeeper, clock);
+        clock.set(Instant.parse("2026-11-16T08:00:00Z"));
+        TicketId id = twinIntake.submit(new TicketDraft("Twin deadlines", "d", new Requester("T", "t@example.com",
+                null, "twin"), Channel.WEB, Level.LOW, Level.LOW, null, List.of()), Actor.customer("t@example.com"),
+                Optional.empty()).ticket().id();
+        new TriageService(store, () -> policies.triage(), TicketAssessor.bundled(), twinKeeper, clock).triage(id);
+        Instant both = Instant.parse("2026-11-16T09:00:00Z");
+        clock.set(both);
+        Deadline first = ticket(id).nextDeadline();
+        assertEquals(both, first.at());
+        assertEquals(DeadlineFiring.Outcome.FIRED, twinFiring.fire(new DeadlineDue(id.value(), first.metric().code(),
+                first.cycle(), first.percent(), first.at())));
+        Deadline second = ticket(id).nextDeadline();
+        assertEquals(both, second.at(), "the other deadline of the same instant is next, not skipped");
+        assertTrue(second.metric() != first.metric());
+        assertEquals(DeadlineFiring.Outcome.FIRED, twinFiring.fire(new DeadlineDue(id.value(), second.metric().code(),
+                second.cycle(), second.percent(), second.at())));
+        assertEquals(2, slaTrail(id).stream().filter(s -> !s.startsWith("ESCALATED")).count(), slaTrail(id).toString());
+    }
+
+    @Test
     void pendingPausesAndNothingRunsAfterResolution() {
         clock.set(Instant.parse("2026-11-16T08:00:00Z"));
         TicketId id = proTicket("pause@example.com");

@@ -56,7 +56,10 @@ public class DeadlineFiring {
                     ClockKeeper.describe(deadline), deadline.isBreach(), SLA, clock.instant())
                     : new TicketChange(ticket, ticket, List.of());
             try {
-                store.apply(keeper.trackFrom(change, found.get().events(), deadline.at().plusNanos(1)));
+                // after firing, go on from the same instant: another deadline may fall due at exactly it, and the
+                // one just fired is excluded as fired; a stale one was not recorded, so step past it
+                store.apply(keeper.trackFrom(change, found.get().events(),
+                        holds ? deadline.at() : deadline.at().plusNanos(1)));
                 return holds ? Outcome.FIRED : Outcome.STALE;
             } catch (TicketStore.ConcurrentChangeException raced) {
                 if (attempt == ATTEMPTS) {
