@@ -2,13 +2,10 @@ package io.tierline.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.intake.Sha256;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.core.validation.JsonFields;
 import io.tierline.core.work.TicketWorkService.Guard;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +31,7 @@ final class ActionRequest {
         Optional<Long> expected = Optional.ofNullable(ifMatch).map(ActionRequest::version);
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
                 .map(k -> IdempotencyKey.of(keyScope, k, TicketResource.IDEMPOTENCY_HEADER));
-        String fingerprint = sha256(method + " " + path + " " + parsed.json());
+        String fingerprint = Sha256.hex(method + " " + path + " " + parsed.json());
         ActionRequest request = new ActionRequest(parsed.json(), new Guard(expected, key, fingerprint));
         request.fields.rejectUnknown(knownFields);
         return request;
@@ -58,12 +55,4 @@ final class ActionRequest {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
+import io.tierline.core.intake.Sha256;
 import io.tierline.core.intake.TicketRequestReader;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Actor;
@@ -14,10 +15,6 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,7 +43,8 @@ public class IntakeFunction {
             TicketDraft draft = TicketRequestReader.read(Json.parse(message.getBody()), Channel.API);
             IdempotencyKey key = attribute(message, KEY_ATTRIBUTE)
                     .map(k -> IdempotencyKey.of("intake", k, "messageAttributes." + KEY_ATTRIBUTE))
-                    .orElseGet(() -> new IdempotencyKey("intake", "sha256:" + sha256(message.getBody())));
+                    .orElseGet(() -> new IdempotencyKey("intake", "sha256:"
+                            + Sha256.hex(message.getBody() == null ? "" : message.getBody())));
             Actor source = Actor.service(attribute(message, SOURCE_ATTRIBUTE).orElse("intake-queue"));
             IntakeResult result = intake.submit(draft, source, Optional.of(key));
             LOG.infof("intake message %s -> ticket %s%s", message.getMessageId(), result.ticket().id(),
@@ -63,14 +61,5 @@ public class IntakeFunction {
         }
         MessageAttribute value = message.getMessageAttributes().get(name);
         return value == null ? Optional.empty() : Optional.ofNullable(value.getStringValue());
-    }
-
-    private static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -12,13 +12,9 @@ import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Status;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,12 +83,6 @@ public class IntakeService {
     }
 
     static String fingerprint(TicketDraft draft) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(draft).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(Json.write(draft));
     }
 }
