@@ -43,9 +43,8 @@ public class CustomerTicketResource {
         String text = r.fields.text("body", true, 20_000);
         r.validate();
         var ticketId = AgentTicketResource.ticketId(id);
-        work.actAsCustomer(ticketId, access, r.guard(),
-                (t, now) -> t.customerReply(text, work.customerActor(t), now));
-        return CustomerTicketView.of(work.customerView(ticketId, access));
+        return CustomerTicketView.of(work.actAsCustomer(ticketId, access, r.guard(),
+                (t, now) -> t.customerReply(text, work.customerActor(t), now)));
     }
 
     @POST
@@ -60,9 +59,8 @@ public class CustomerTicketResource {
         String reason = r.fields.text("reason", true, 2000);
         r.validate();
         var ticketId = AgentTicketResource.ticketId(id);
-        work.actAsCustomer(ticketId, access, r.guard(),
-                (t, now) -> t.requestEscalation(reason, work.customerActor(t), now));
-        return CustomerTicketView.of(work.customerView(ticketId, access));
+        return CustomerTicketView.of(work.actAsCustomer(ticketId, access, r.guard(),
+                (t, now) -> t.requestEscalation(reason, work.customerActor(t), now)));
     }
 
     static String tokenOf(String query, String header) {

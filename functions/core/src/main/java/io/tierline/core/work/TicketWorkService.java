@@ -9,6 +9,7 @@ import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -16,6 +17,7 @@ import io.tierline.core.ticket.TicketId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,20 +90,24 @@ public class TicketWorkService {
     }
 
     public TicketHistory actOnMany(TicketId id, Principal who, Guard guard, MultiAction action) {
-        run(id, guard, ticket -> who.requireWorksOn(ticket), action);
-        return store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
+        return run(id, guard, ticket -> who.requireWorksOn(ticket), action);
     }
 
     /** The public part of the ticket, for whoever holds its customer token; a wrong token is a 404. */
     public TicketHistory customerView(TicketId id, String token) {
         TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
         requireToken(history.ticket(), token);
-        return new TicketHistory(history.ticket(),
-                history.events().stream().filter(e -> e.isPublic()).toList());
+        return publicPart(history);
     }
 
-    public Ticket actAsCustomer(TicketId id, String token, Guard guard, Action action) {
-        return run(id, guard, ticket -> requireToken(ticket, token), (ticket, now) -> List.of(action.apply(ticket, now)));
+    /** Runs a customer's action and answers the public part of the ticket as the action left it. */
+    public TicketHistory actAsCustomer(TicketId id, String token, Guard guard, Action action) {
+        return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
+                (ticket, now) -> List.of(action.apply(ticket, now))));
+    }
+
+    private static TicketHistory publicPart(TicketHistory history) {
+        return new TicketHistory(history.ticket(), history.events().stream().filter(e -> e.isPublic()).toList());
     }
 
     public Actor customerActor(Ticket ticket) {
@@ -118,7 +124,8 @@ public class TicketWorkService {
         void verify(Ticket ticket) throws ForbiddenException;
     }
 
-    private Ticket run(TicketId id, Guard guard, Check check, MultiAction action) {
+    /** The ticket with its trail as the action left it: the trail read before plus the change's own events. */
+    private TicketHistory run(TicketId id, Guard guard, Check check, MultiAction action) {
         TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
         Ticket ticket = history.ticket();
         check.verify(ticket);
@@ -129,7 +136,7 @@ public class TicketWorkService {
                 if (!claim.get().fingerprint().equals(guard.fingerprint()) || !claim.get().ticketId().equals(id)) {
                     throw new IdempotencyConflictException(guard.key().get());
                 }
-                return ticket; // done before: answer with the ticket as it is now, change nothing
+                return history; // done before: answer with the ticket as it is now, change nothing
             }
         }
         if (guard.expectedVersion().isPresent() && guard.expectedVersion().get() != ticket.version()) {
@@ -148,8 +155,11 @@ public class TicketWorkService {
             long current = store.find(id).map(Ticket::version).orElse(ticket.version());
             throw new VersionConflictException(id, current);
         } catch (TicketStore.IdempotencyKeyTakenException repeated) {
-            return store.find(id).orElse(ticket); // a concurrent duplicate of this request won: same outcome
+            // a concurrent duplicate of this request won: same outcome, answered as it now stands
+            return store.history(id).orElse(history);
         }
-        return changes.get(0).after();
+        List<AuditEvent> trail = new ArrayList<>(history.events());
+        trail.addAll(changes.get(0).events());
+        return new TicketHistory(changes.get(0).after(), trail);
     }
 }
