@@ -82,7 +82,7 @@ class SlaSweepAndFiringTest {
 
     @BeforeEach
     void wire() {
-        SqsOutbox outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), escalationQueue);
+        SqsOutbox outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), escalationQueue, null);
         intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1));
         triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), TicketAssessor.bundled(),
                 keeper, clock);
@@ -195,7 +195,7 @@ class SlaSweepAndFiringTest {
                         + "\"warnAt\": []}, \"resolution\": {\"target\": \"2h\", \"warnAt\": [50]}}},"));
         ClockKeeper twinKeeper = new ClockKeeper(policies::sla);
         IntakeService twinIntake = new IntakeService(store, new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"),
-                escalationQueue), tokens, twinKeeper, clock, Duration.ofDays(1));
+                escalationQueue, null), tokens, twinKeeper, clock, Duration.ofDays(1));
         DeadlineFiring twinFiring = new DeadlineFiring(store, twinKeeper, clock);
         clock.set(Instant.parse("2026-11-16T08:00:00Z"));
         TicketId id = twinIntake.submit(new TicketDraft("Twin deadlines", "d", new Requester("T", "t@example.com",

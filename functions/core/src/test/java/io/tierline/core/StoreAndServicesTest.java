@@ -76,7 +76,7 @@ class StoreAndServicesTest {
     @BeforeEach
     void wire() {
         store = new DynamoDbTicketStore(aws.dynamoDb(), table);
-        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue, null), TOKENS, CLOCKS, clock,
+        intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue, null, null), TOKENS, CLOCKS, clock,
                 Duration.ofDays(1));
         aws.sqs().purgeQueue(b -> b.queueUrl(triageQueue));
     }

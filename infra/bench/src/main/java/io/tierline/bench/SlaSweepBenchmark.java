@@ -100,7 +100,7 @@ public final class SlaSweepBenchmark {
 
             TimedDueDeadlines index = new TimedDueDeadlines(new DynamoDbDueDeadlines(aws.dynamoDb(), table));
             SweepService sweep = new SweepService(index, new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"),
-                    aws.queueUrl("EscalationQueue")), WINDOW);
+                    aws.queueUrl("EscalationQueue"), null), WINDOW);
             Result result = new Result(options.tickets(), tickets.due(), load,
                     measureSweep(sweep, index, now, options.runs()),
                     measureScan(new NaiveDueScan(aws.dynamoDb(), table), now.plus(WINDOW), options.scanRuns()));

@@ -2,6 +2,8 @@ package io.tierline.core.aws;
 
 import io.tierline.core.json.Json;
 import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.Outbox;
@@ -22,11 +24,13 @@ public class SqsOutbox implements Outbox {
     private final SqsClient sqs;
     private final String triageQueueUrl;
     private final String escalationQueueUrl;
+    private final String notifyQueueUrl;
 
-    public SqsOutbox(SqsClient sqs, String triageQueueUrl, String escalationQueueUrl) {
+    public SqsOutbox(SqsClient sqs, String triageQueueUrl, String escalationQueueUrl, String notifyQueueUrl) {
         this.sqs = sqs;
         this.triageQueueUrl = triageQueueUrl;
         this.escalationQueueUrl = escalationQueueUrl;
+        this.notifyQueueUrl = notifyQueueUrl;
     }
 
     @Override
@@ -69,7 +73,8 @@ public class SqsOutbox implements Outbox {
 
     private String queueOf(Message message) {
         String url = message instanceof TicketCreated ? triageQueueUrl
-                : message instanceof DeadlineDue ? escalationQueueUrl : null;
+                : message instanceof DeadlineDue || message instanceof EscalationDue ? escalationQueueUrl
+                : message instanceof NotificationRequested ? notifyQueueUrl : null;
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("no queue configured for " + message.getClass().getSimpleName());
         }

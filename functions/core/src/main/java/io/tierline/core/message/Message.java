@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** A message between Tierline's functions. The "type" property names the record on the wire. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = TicketCreated.class, name = "TicketCreated"),
-        @JsonSubTypes.Type(value = DeadlineDue.class, name = "DeadlineDue")})
-public sealed interface Message permits TicketCreated, DeadlineDue {
+        @JsonSubTypes.Type(value = DeadlineDue.class, name = "DeadlineDue"),
+        @JsonSubTypes.Type(value = EscalationDue.class, name = "EscalationDue"),
+        @JsonSubTypes.Type(value = NotificationRequested.class, name = "NotificationRequested")})
+public sealed interface Message permits TicketCreated, DeadlineDue, EscalationDue, NotificationRequested {
 }

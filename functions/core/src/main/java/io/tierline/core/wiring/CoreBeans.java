@@ -58,8 +58,9 @@ public class CoreBeans {
     @Produces
     @Singleton
     Outbox outbox(SqsClient sqs, @ConfigProperty(name = "tierline.queue.triage") Optional<String> triageQueue,
-                  @ConfigProperty(name = "tierline.queue.escalation") Optional<String> escalationQueue) {
-        return new SqsOutbox(sqs, triageQueue.orElse(null), escalationQueue.orElse(null));
+                  @ConfigProperty(name = "tierline.queue.escalation") Optional<String> escalationQueue,
+                  @ConfigProperty(name = "tierline.queue.notify") Optional<String> notifyQueue) {
+        return new SqsOutbox(sqs, triageQueue.orElse(null), escalationQueue.orElse(null), notifyQueue.orElse(null));
     }
 
     @Produces
