@@ -9,6 +9,8 @@ import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.EscalationState;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
@@ -110,6 +112,19 @@ final class TicketItems {
         }
         putIfPresent(item, "mergedInto", t.mergedInto() == null ? null : t.mergedInto().value());
         putIfPresent(item, "customerTokenSalt", t.customerTokenSalt());
+        if (t.escalation() != null) {
+            item.put("escalation", AttributeValue.fromM(escalationItem(t.escalation())));
+        }
+        if (!t.watchers().isEmpty()) {
+            item.put("watchers", AttributeValue.fromL(t.watchers().stream().map(TicketItems::s).toList()));
+        }
+        if (t.satisfaction() != null) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("rating", n(t.satisfaction().rating()));
+            putIfPresent(m, "comment", t.satisfaction().comment());
+            m.put("ratedAt", s(t.satisfaction().ratedAt().toString()));
+            item.put("satisfaction", AttributeValue.fromM(m));
+        }
         item.put("createdAt", s(t.createdAt().toString()));
         item.put("updatedAt", s(t.updatedAt().toString()));
         item.put("version", n(t.version()));
@@ -147,6 +162,10 @@ final class TicketItems {
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
                 str(item, "customerTokenSalt"), deadline(item),
+                item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
+                item.containsKey("watchers") ? item.get("watchers").l().stream().map(AttributeValue::s).toList()
+                        : List.of(),
+                item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null,
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
     }
@@ -165,6 +184,38 @@ final class TicketItems {
         }
         return new Deadline(Codes.parse(SlaMetric.class, str(item, "dueMetric")), Integer.parseInt(item.get("dueCycle").n()),
                 Integer.parseInt(item.get("duePercent").n()), Instant.parse(str(item, "dueAt")));
+    }
+
+    private static Map<String, AttributeValue> escalationItem(EscalationState e) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        putIfPresent(m, "policy", e.policy());
+        m.put("level", n(e.level()));
+        m.put("sequence", n(e.sequence()));
+        putIfPresent(m, "levelAt", e.levelAt() == null ? null : e.levelAt().toString());
+        m.put("reminders", n(e.reminders()));
+        putIfPresent(m, "acknowledgedBy", e.acknowledgedBy());
+        putIfPresent(m, "acknowledgedAt", e.acknowledgedAt() == null ? null : e.acknowledgedAt().toString());
+        putIfPresent(m, "nextStep", e.nextStep() == null ? null : Codes.of(e.nextStep()));
+        putIfPresent(m, "nextStepAt", e.nextStepAt() == null ? null : e.nextStepAt().toString());
+        putIfPresent(m, "fanOut", e.fanOut());
+        return m;
+    }
+
+    private static EscalationState escalation(Map<String, AttributeValue> m) {
+        return new EscalationState(str(m, "policy"), Integer.parseInt(m.get("level").n()),
+                Integer.parseInt(m.get("sequence").n()), instant(m, "levelAt"),
+                Integer.parseInt(m.get("reminders").n()), str(m, "acknowledgedBy"), instant(m, "acknowledgedAt"),
+                m.containsKey("nextStep") ? Codes.parse(EscalationState.Step.class, str(m, "nextStep")) : null,
+                instant(m, "nextStepAt"), str(m, "fanOut"));
+    }
+
+    private static Satisfaction satisfaction(Map<String, AttributeValue> m) {
+        return new Satisfaction(Integer.parseInt(m.get("rating").n()), str(m, "comment"),
+                Instant.parse(str(m, "ratedAt")));
+    }
+
+    private static Instant instant(Map<String, AttributeValue> m, String name) {
+        return m.containsKey(name) ? Instant.parse(m.get(name).s()) : null;
     }
 
     private static TransferRequest transfer(Map<String, AttributeValue> m) {

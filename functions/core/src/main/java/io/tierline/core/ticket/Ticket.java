@@ -17,17 +17,22 @@ import java.util.function.Function;
  * @param mergedInto        set when this ticket was merged into another (it is then closed)
  * @param nextDeadline      the earliest SLA warning or breach still ahead, or null when no clock runs; the sweep
  *                          finds tickets by it
+ * @param escalation        where the ticket stands in its escalation policy; null until triage
+ * @param watchers          people who follow the ticket (added by escalations or by hand)
+ * @param satisfaction      the customer's rating after resolution, or null
  */
 public record Ticket(TicketId id, String subject, String description, Requester requester, Channel channel,
                      Status status, Level impact, Level urgency, Priority priority, String category, String team,
                      Tier tier, List<String> tags, TicketSignals signals, String assignee, Resolution resolution,
                      TransferRequest pendingTransfer, TicketId mergedInto, String customerTokenSalt,
-                     Deadline nextDeadline, Instant createdAt, Instant updatedAt, long version) {
+                     Deadline nextDeadline, EscalationState escalation, List<String> watchers,
+                     Satisfaction satisfaction, Instant createdAt, Instant updatedAt, long version) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
+        watchers = watchers == null ? List.of() : List.copyOf(watchers);
     }
 
     /** A ticket as it is first stored, with its CREATED event. */
@@ -35,7 +40,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                                     Instant now) {
         Ticket ticket = new Ticket(id, draft.subject(), draft.description(), draft.requester(), draft.channel(),
                 Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(), null,
-                null, null, null, null, customerTokenSalt, null, now, now, 1);
+                null, null, null, null, customerTokenSalt, null, null, List.of(), null, now, now, 1);
         List<Change> changes = List.of(new Change("status", null, Status.NEW.code()),
                 new Change("channel", null, draft.channel().code()),
                 new Change("impact", null, draft.impact().code()),
@@ -49,7 +54,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     public Ticket withNextDeadline(Deadline deadline) {
         return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
                 team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                deadline, createdAt, updatedAt, version);
+                deadline, escalation, watchers, satisfaction, createdAt, updatedAt, version);
     }
 
     public boolean isClosed() {
@@ -282,6 +287,9 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         Resolution resolution = Ticket.this.resolution;
         TransferRequest pendingTransfer = Ticket.this.pendingTransfer;
         TicketId mergedInto = Ticket.this.mergedInto;
+        EscalationState escalation = Ticket.this.escalation;
+        List<String> watchers = Ticket.this.watchers;
+        Satisfaction satisfaction = Ticket.this.satisfaction;
 
         Edit(Actor actor, Instant now) {
             this.actor = actor;
@@ -323,7 +331,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         private Ticket build() {
             return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority,
                     category, team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto,
-                    customerTokenSalt, nextDeadline, createdAt, now, version + 1);
+                    customerTokenSalt, nextDeadline, escalation, watchers, satisfaction, createdAt, now, version + 1);
         }
     }
 
@@ -348,6 +356,11 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                 b.pendingTransfer == null ? null : describe(b.pendingTransfer));
         add(changes, "mergedInto", a.mergedInto == null ? null : a.mergedInto.value(),
                 b.mergedInto == null ? null : b.mergedInto.value());
+        add(changes, "watchers", String.join(",", a.watchers), String.join(",", b.watchers));
+        add(changes, "escalationLevel", a.escalation == null ? null : Integer.toString(a.escalation.level()),
+                b.escalation == null ? null : Integer.toString(b.escalation.level()));
+        add(changes, "satisfaction", a.satisfaction == null ? null : Integer.toString(a.satisfaction.rating()),
+                b.satisfaction == null ? null : Integer.toString(b.satisfaction.rating()));
         return changes;
     }
 

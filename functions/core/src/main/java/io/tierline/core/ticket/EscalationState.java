@@ -1,0 +1,39 @@
+package io.tierline.core.ticket;
+
+import java.time.Instant;
+
+/**
+ * Where a ticket stands in its escalation policy. The escalation engine (io.tierline.core.escalation) is the only
+ * writer; everything else reads it.
+ *
+ * @param policy         the escalation policy chosen for the ticket, by name
+ * @param level          the policy level reached in the current episode (0: none yet)
+ * @param sequence       how many escalations the ticket has had (manual, customer-requested and automatic); the
+ *                       notifications of escalation n are keyed by n
+ * @param levelAt        when the current level (or the last escalation) started
+ * @param reminders      reminders already sent for the current level
+ * @param acknowledgedBy who acknowledged the current escalation, or null
+ * @param acknowledgedAt when, or null
+ * @param nextStep       what happens next without anyone acting: {@link Step}, or null when nothing will
+ * @param nextStepAt     when it happens
+ * @param fanOut         notifications recorded but not yet handed to the notify queue ("sequence/level/repeat"),
+ *                       or null; kept until they are, so a crash between the write and the send loses nothing
+ */
+public record EscalationState(String policy, int level, int sequence, Instant levelAt, int reminders,
+                              String acknowledgedBy, Instant acknowledgedAt, Step nextStep, Instant nextStepAt,
+                              String fanOut) {
+    public enum Step { NEXT_LEVEL, REMINDER, ACKNOWLEDGEMENT_TIMEOUT }
+
+    public static EscalationState none(String policy) {
+        return new EscalationState(policy, 0, 0, null, 0, null, null, null, null, null);
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    /** The earliest instant at which the engine has work: a pending fan-out (now) or its next step. */
+    public Instant dueAt() {
+        return fanOut != null ? levelAt : nextStepAt;
+    }
+}
