@@ -1,5 +1,10 @@
 package io.tierline.api;
 
+import io.tierline.core.escalation.EscalationEngine;
+import io.tierline.core.escalation.EscalationKind;
+import io.tierline.core.escalation.EscalationReason;
+import io.tierline.core.escalation.ManualEscalation;
+import io.tierline.core.ticket.Codes;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
@@ -42,6 +47,10 @@ public class AgentTicketResource {
     TransferPolicy transfers;
     @Inject
     TriagePolicy triage;
+    @Inject
+    EscalationEngine engine;
+    @Inject
+    EscalationNotifications notifications;
 
     /** One action's plumbing: who, which ticket, which body fields, and the domain call. */
     private interface Step {
@@ -123,22 +132,88 @@ public class AgentTicketResource {
         });
     }
 
+    /** A supervisor's decision on a pending transfer; one that an escalation asked for is recorded as one. */
     @POST
     @Path("transfer/decision")
     public Response decideTransfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                    @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "transfer/decision", body, type, ifMatch, key, Set.of("approve", "reason"), (r, who) -> {
-            r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
-            boolean approve = r.json.path("approve").asBoolean();
-            String reason = r.fields.text("reason", !approve, 2000);
-            return (t, now) -> {
-                if (!who.canApproveTransferOf(t)) {
-                    throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
-                }
-                return t.decideTransfer(approve, reason, who.actor(), now);
-            };
-        });
+        Principal who = caller.agent();
+        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/transfer/decision", type, body, ifMatch,
+                key, "action:" + who.id(), Set.of("approve", "reason"));
+        r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
+        boolean approve = r.json.path("approve").asBoolean();
+        String reason = r.fields.text("reason", !approve, 2000);
+        r.validate();
+        return escalated(work.actOnTrail(ticketId(id), who, r.guard(), (h, now) -> {
+            Ticket t = h.ticket();
+            if (!who.canApproveTransferOf(t)) {
+                throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
+            }
+            return approve && EscalationEngine.isEscalation(t.pendingTransfer())
+                    ? engine.approveEscalation(t, h.events(), who.actor(), now)
+                    : t.decideTransfer(approve, reason, who.actor(), now);
+        }));
+    }
+
+    /**
+     * A manual escalation: functional to a team and/or tier (waiting for a supervisor's approval where the policy
+     * says so), or hierarchical to the supervisor or manager of the ticket's team.
+     */
+    @POST
+    @Path("escalations")
+    public Response escalate(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        Principal who = caller.agent();
+        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/escalations", type, body, ifMatch, key,
+                "action:" + who.id(), Set.of("kind", "reason", "comment", "team", "tier", "to"));
+        r.fields.check(r.json.has("kind"), "kind", "is required: functional or hierarchical");
+        EscalationKind kind = r.fields.parsed("kind", code -> {
+            EscalationKind k = Codes.parse(EscalationKind.class, code);
+            if (k == EscalationKind.AUTOMATIC) {
+                throw new IllegalArgumentException("must be functional or hierarchical");
+            }
+            return k;
+        }, null);
+        r.fields.check(r.json.has("reason"), "reason", "is required: one of " + Codes.allowed(EscalationReason.class));
+        EscalationReason reason = r.fields.parsed("reason", code -> Codes.parse(EscalationReason.class, code), null);
+        String comment = r.fields.text("comment", false, 2000);
+        String team = r.fields.text("team", false, 63);
+        Tier tier = r.json.has("tier") ? tierOf(r) : null;
+        String to = r.fields.text("to", false, 20);
+        r.fields.check(kind != EscalationKind.FUNCTIONAL || team != null || tier != null, "team",
+                "a functional escalation names a team, a tier or both");
+        r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
+                "must be supervisor or manager");
+        r.validate();
+        boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
+        ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, to);
+        return escalated(work.actOnTrail(ticketId(id), who, r.guard(), (h, now) -> engine.escalateByHand(
+                h.ticket(), h.events(), request, needsApproval, who.actor(), now)));
+    }
+
+    /** The person escalated to has it: the walk up the levels stops (until the acknowledgement times out). */
+    @POST
+    @Path("acknowledgement")
+    public Response acknowledge(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
+        return act(id, "acknowledgement", body, type, ifMatch, key, Set.of(),
+                (r, who) -> (t, now) -> engine.acknowledge(t, who.actor(), now));
+    }
+
+    /** "Escalate to next": the policy's next level now, whatever its trigger. */
+    @POST
+    @Path("escalations/next")
+    public Response escalateToNext(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
+                                   @HeaderParam("If-Match") String ifMatch,
+                                   @HeaderParam("Idempotency-Key") String key) {
+        Principal who = caller.agent();
+        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/escalations/next", type, body, ifMatch,
+                key, "action:" + who.id(), Set.of("comment"));
+        String comment = r.fields.text("comment", false, 2000);
+        r.validate();
+        return escalated(work.actOnTrail(ticketId(id), who, r.guard(),
+                (h, now) -> engine.escalateToNext(h.ticket(), h.events(), comment, who.actor(), now)));
     }
 
     @POST
@@ -186,7 +261,13 @@ public class AgentTicketResource {
                 ifMatch, key, "action:" + who.id(), fields);
         TicketWorkService.Action domainAction = step.action(request, who);
         request.validate();
-        return view(work.act(ticketId(id), who, request.guard(), domainAction));
+        return escalated(work.act(ticketId(id), who, request.guard(), domainAction));
+    }
+
+    /** The answer to an action that may have recorded an escalation: its notifications go out first. */
+    private Response escalated(TicketHistory history) {
+        notifications.send(history);
+        return view(history);
     }
 
     private static Tier tierOf(ActionRequest r) {
@@ -208,7 +289,7 @@ public class AgentTicketResource {
     /** The ticket with its trail and its SLA clocks now, and its version as the ETag. */
     private Response view(TicketHistory history) {
         TicketView view = TicketView.of(history).withClocks(ClocksView.of(work.clocks(history),
-                history.ticket().nextDeadline()));
+                history.ticket().nextDeadline())).withEscalationRecord(history, work.clock().instant());
         return Response.ok(view).header("ETag", "\"" + history.ticket().version() + "\"").build();
     }
 }

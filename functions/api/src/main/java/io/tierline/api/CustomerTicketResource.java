@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,10 @@ public class CustomerTicketResource {
 
     @Inject
     TicketWorkService work;
+    @Inject
+    EscalationEngine engine;
+    @Inject
+    EscalationNotifications notifications;
 
     @GET
     public CustomerTicketView read(@PathParam("id") String id, @QueryParam("token") String token,
@@ -59,8 +64,10 @@ public class CustomerTicketResource {
         String reason = r.fields.text("reason", true, 2000);
         r.validate();
         var ticketId = AgentTicketResource.ticketId(id);
-        return CustomerTicketView.of(work.actAsCustomer(ticketId, access, r.guard(),
-                (t, now) -> t.requestEscalation(reason, work.customerActor(t), now)));
+        var history = work.actAsCustomerOnTrail(ticketId, access, r.guard(), (h, now) -> engine.customerRequest(
+                h.ticket(), h.events(), reason, work.customerActor(h.ticket()), now));
+        notifications.send(history);
+        return CustomerTicketView.of(history);
     }
 
     static String tokenOf(String query, String header) {

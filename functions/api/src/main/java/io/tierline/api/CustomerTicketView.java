@@ -23,7 +23,8 @@ public record CustomerTicketView(String id, String subject, String description, 
     public static CustomerTicketView of(TicketHistory history) {
         var t = history.ticket();
         List<Entry> entries = history.events().stream().filter(AuditEvent::isPublic)
-                .map(e -> new Entry(e.at(), e.actor().kind() == Actor.Kind.CUSTOMER ? "you" : "support",
+                .map(e -> new Entry(e.at(), e.actor().kind() == Actor.Kind.CUSTOMER
+                        && e.type() != AuditEvent.EventType.CUSTOMER_UPDATED ? "you" : "support",
                         Codes.of(e.type()), e.body(), e.type() == AuditEvent.EventType.ESCALATION_REQUESTED
                         || e.type() == AuditEvent.EventType.REOPENED ? e.reason() : null))
                 .toList();

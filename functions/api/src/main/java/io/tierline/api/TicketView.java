@@ -1,5 +1,9 @@
 package io.tierline.api;
 
+import io.tierline.core.escalation.EscalationRecord;
+import io.tierline.core.escalation.Placements;
+import io.tierline.core.ticket.EscalationState;
+import java.time.Duration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
@@ -20,7 +24,9 @@ public record TicketView(String id, String subject, String description, Requeste
                          Double escalationRisk, String assignee, String resolution, String rootCause,
                          Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
                          long version, List<EventView> events, ClocksView sla, String accessToken,
-                         String statusUrl) {
+                         String statusUrl, Map<String, Object> escalation, List<String> watchers,
+                         List<EscalationRecord> escalations, Map<String, Long> timeInTier,
+                         Map<String, Long> timeInTeam, Map<String, Object> satisfaction) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(Instant at, String actor, String type, List<Change> changes, String reason, String body,
@@ -42,21 +48,70 @@ public record TicketView(String id, String subject, String description, Requeste
                 t.resolution() == null ? null : t.resolution().note(),
                 t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
-                events == null ? null : events.stream().map(EventView::of).toList(), null, null, null);
+                events == null ? null : events.stream().map(EventView::of).toList(), null, null, null,
+                escalationOf(t), t.watchers(), null, null, null, satisfactionOf(t));
+    }
+
+    /** With the escalation record and the time spent in each tier and team as of {@code now}. */
+    public TicketView withEscalationRecord(TicketHistory history, Instant now) {
+        Placements placements = Placements.of(history.ticket(), history.events(), now);
+        return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
+                category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
+                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, accessToken, statusUrl,
+                escalation, watchers, EscalationRecord.of(history.events()), seconds(placements.byTier()),
+                seconds(placements.byTeam()), satisfaction);
+    }
+
+    private static Map<String, Long> seconds(Map<String, Duration> durations) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        durations.forEach((k, v) -> out.put(k, v.toSeconds()));
+        return out;
+    }
+
+    private static Map<String, Object> escalationOf(Ticket t) {
+        EscalationState e = t.escalation();
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", e.policy());
+        m.put("level", e.level());
+        m.put("sequence", e.sequence());
+        m.put("levelAt", e.levelAt());
+        m.put("reminders", e.reminders());
+        m.put("acknowledgedBy", e.acknowledgedBy());
+        m.put("acknowledgedAt", e.acknowledgedAt());
+        m.put("nextStep", e.nextStep() == null ? null : Codes.of(e.nextStep()));
+        m.put("nextStepAt", e.nextStepAt());
+        m.put("notificationsPending", e.fanOut() != null);
+        return m;
+    }
+
+    private static Map<String, Object> satisfactionOf(Ticket t) {
+        if (t.satisfaction() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rating", t.satisfaction().rating());
+        m.put("comment", t.satisfaction().comment());
+        m.put("ratedAt", t.satisfaction().ratedAt());
+        return m;
     }
 
     /** With the SLA clocks as they stand now. */
     public TicketView withClocks(ClocksView clocks) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl);
+                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl,
+                escalation, watchers, escalations, timeInTier, timeInTeam, satisfaction);
     }
 
     /** The creation answer also carries the customer's access token and status link, shown only this once. */
     public TicketView withAccess(String token, String url) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, token, url);
+                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, token, url, escalation,
+                watchers, escalations, timeInTier, timeInTeam, satisfaction);
     }
 
     private static Map<String, Object> transfer(Ticket t) {

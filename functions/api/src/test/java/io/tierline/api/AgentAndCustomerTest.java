@@ -101,6 +101,60 @@ class AgentAndCustomerTest {
     }
 
     @Test
+    void escalationsByHandAreRecordedAcknowledgedAndToldToTheCustomer() {
+        Filed t = billingTicket("escalate@example.com");
+        String path = "/tickets/" + t.id();
+        LambdaHttp.Reply bad = LambdaHttp.post(path + "/escalations", "alice",
+                "{\"kind\":\"sideways\",\"reason\":\"bored\"}", Map.of());
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("\"kind\"") && bad.body().contains("\"reason\""), bad.body());
+        assertEquals(0, ok(LambdaHttp.get(path, "alice")).get("escalations").size(), "nothing stored");
+
+        // an agent's functional escalation waits for the supervisor's approval (the bundled policy says so)
+        JsonNode pending = ok(LambdaHttp.post(path + "/escalations", "alice", """
+                {"kind":"functional","reason":"limited_knowledge","comment":"VAT rules","tier":2}""", Map.of()));
+        assertEquals(2, pending.at("/pendingTransfer/tier").asInt());
+        assertEquals(0, pending.get("escalations").size());
+        JsonNode approved = ok(LambdaHttp.post(path + "/transfer/decision", "sam", "{\"approve\":true}", Map.of()));
+        JsonNode record = approved.get("escalations").get(0);
+        assertEquals("functional", record.get("kind").asText());
+        assertEquals("limited-knowledge", record.get("reason").asText());
+        assertEquals("agent:sam", record.get("decidedBy").asText());
+        assertEquals("1", record.at("/from/tier").asText());
+        assertEquals("2", record.at("/to/tier").asText());
+        assertEquals(2, approved.get("tier").asInt());
+        assertTrue(approved.get("timeInTier").has("1"), approved.get("timeInTier").toString());
+
+        // hierarchical, then acknowledged by the supervisor it went to
+        JsonNode up = ok(LambdaHttp.post(path + "/escalations", "alice", """
+                {"kind":"hierarchical","reason":"limited_authority","to":"manager"}""", Map.of()));
+        assertEquals("ada", up.get("escalations").get(1).get("person").asText());
+        assertTrue(up.get("watchers").toString().contains("ada"));
+        JsonNode acknowledged = ok(LambdaHttp.post(path + "/acknowledgement", "sam", "{}", Map.of()));
+        assertEquals("sam", acknowledged.at("/escalation/acknowledgedBy").asText());
+        LambdaHttp.Reply twice = LambdaHttp.post(path + "/acknowledgement", "sam", "{}", Map.of());
+        assertEquals(409, twice.status(), twice.body());
+
+        // the customer sees honest updates in plain words, never the internal record
+        JsonNode customer = ok(LambdaHttp.get("/customer/tickets/" + t.id() + "?token=" + t.token()));
+        assertTrue(customer.toString().contains("Your request is now with our billing specialists (tier 2)."),
+                customer.toString());
+        assertFalse(customer.toString().contains("limited-knowledge"), "the reasons stay internal");
+    }
+
+    @Test
+    void aCustomersEscalationRequestGoesToTheSupervisor() {
+        Filed t = billingTicket("asks-up@example.com");
+        JsonNode answered = ok(LambdaHttp.postJson("/customer/tickets/" + t.id() + "/escalation-requests?token="
+                + t.token(), "{\"reason\":\"Nobody answers\"}", Map.of()));
+        assertTrue(answered.toString().contains("We received your request to escalate."), answered.toString());
+        JsonNode record = ok(LambdaHttp.get("/tickets/" + t.id(), "sam")).get("escalations").get(0);
+        assertEquals("hierarchical", record.get("kind").asText());
+        assertTrue(record.get("customerRequested").asBoolean());
+        assertEquals("sam", record.get("person").asText());
+    }
+
+    @Test
     void theTicketShowsItsSlaClocks() {
         Filed t = billingTicket("clocks@example.com");
         JsonNode sla = ok(LambdaHttp.get("/tickets/" + t.id(), "alice")).get("sla");

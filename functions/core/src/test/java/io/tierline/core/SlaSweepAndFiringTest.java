@@ -159,12 +159,11 @@ class SlaSweepAndFiringTest {
             List<DeadlineFiring.Outcome> outcomes = overlapping.stream().map(firing::fire).toList();
             assertEquals(List.of(DeadlineFiring.Outcome.FIRED, DeadlineFiring.Outcome.STALE), outcomes, at);
         }
+        // what a breach leads to is the escalation engine's (EscalationScenarioTest); these firings only record
         assertEquals(List.of("SLA_WARNING resolution/1/50", "SLA_WARNING resolution/1/75",
-                "SLA_BREACH resolution/1/100", "ESCALATED ", "SLA_WARNING first-response/1/50",
-                "SLA_WARNING first-response/1/75", "SLA_BREACH first-response/1/100", "ESCALATED "),
-                slaTrail(id).stream().map(s -> s.replace("ESCALATED 2", "ESCALATED ").replace("ESCALATED 3",
-                        "ESCALATED ")).toList());
-        assertEquals(Tier.ENGINEERING, ticket(id).tier(), "each breach escalated one tier: 1 → 2 → 3");
+                "SLA_BREACH resolution/1/100", "SLA_WARNING first-response/1/50",
+                "SLA_WARNING first-response/1/75", "SLA_BREACH first-response/1/100"), slaTrail(id));
+        assertEquals(Tier.FRONT_LINE, ticket(id).tier(), "firing alone moves nothing");
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.tierline.workers;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.clocks.DeadlineFiring;
+import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.Message;
+import io.tierline.core.ticket.TicketId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +15,17 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Fires the SLA deadlines the sweep sent, each at its second; stale or duplicate ones are dropped with a log line. */
+/**
+ * Fires the SLA deadlines and escalation steps the sweep sent, each at its second, and hands the notifications of
+ * what it recorded to the notify queue; stale or duplicate messages are dropped with a log line.
+ */
 public class EscalateFunction {
     private static final Logger LOG = Logger.getLogger(EscalateFunction.class);
 
     @Inject
     DeadlineFiring firing;
+    @Inject
+    EscalationService escalations;
     @Inject
     DeadLetters deadLetters;
     @Inject
@@ -27,13 +36,26 @@ public class EscalateFunction {
 
     @Funq("escalate")
     public void escalate(SQSMessage message) {
-        Optional<DeadlineDue> read = deadLetters.readOrRefuse(message, DeadlineDue.class, deadLetterQueue,
+        Optional<Message> read = deadLetters.readOrRefuse(message, Message.class, deadLetterQueue,
                 "TIERLINE_QUEUE_ESCALATION_DLQ", "escalate");
         if (read.isEmpty()) {
             return;
         }
-        DeadlineDue due = read.get();
+        if (read.get() instanceof EscalationDue step) {
+            EscalationService.Outcome outcome = escalations.due(step);
+            LOG.infof("ticket %s: escalation work due %s: %s (%d ms after its time)", step.ticketId(), step.at(),
+                    outcome, Duration.between(step.at(), clock.instant()).toMillis());
+            return;
+        }
+        if (!(read.get() instanceof DeadlineDue due)) {
+            deadLetters.refuse(message, DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_ESCALATION_DLQ"),
+                    "escalate", "unreadable message: not a DeadlineDue or EscalationDue message");
+            return;
+        }
         DeadlineFiring.Outcome outcome = firing.fire(due);
+        if (outcome == DeadlineFiring.Outcome.FIRED) {
+            escalations.publish(new TicketId(due.ticketId()));
+        }
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {
             case FIRED -> LOG.infof("ticket %s: %s %d%% (cycle %d) due %s fired %d ms after its deadline",

@@ -43,7 +43,8 @@ public class DynamoDbDueDeadlines implements DueDeadlines {
                 QueryResponse page = dynamo.query(query.build());
                 requests++;
                 items += page.count();
-                page.items().forEach(item -> due.add(new Due(item.get("ticketId").s(), TicketItems.deadline(item))));
+                page.items().forEach(item -> due.add(new Due(item.get("ticketId").s(), TicketItems.deadline(item),
+                        item.containsKey("engineDueAt") ? Instant.parse(item.get("engineDueAt").s()) : null)));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
             } while (start != null);

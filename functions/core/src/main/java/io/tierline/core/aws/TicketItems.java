@@ -134,9 +134,16 @@ final class TicketItems {
             item.put("dueMetric", s(due.metric().code()));
             item.put("dueCycle", n(due.cycle()));
             item.put("duePercent", n(due.percent()));
-            // sparse: only tickets with a running clock are in the sweep's index, spread over shards
+        }
+        Instant engineDue = t.escalation() == null || t.isClosed() ? null : t.escalation().dueAt();
+        if (engineDue != null) {
+            item.put("engineDueAt", s(engineDue.toString()));
+        }
+        Instant nextDue = t.nextDueAt();
+        if (nextDue != null) {
+            // sparse: only tickets with a running clock or escalation work are in the sweep's index, over shards
             item.put("duePk", s(DueShards.partitionOf(t.id())));
-            item.put("dueSk", s(sortable(due.at()) + "#" + t.id().value()));
+            item.put("dueSk", s(sortable(nextDue) + "#" + t.id().value()));
         }
         if (t.team() != null) {
             item.put("queuePk", s("TEAM#" + t.team() + "#" + t.status().code()));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +24,19 @@ import java.util.stream.Collectors;
  */
 public class ClockKeeper {
     private final Supplier<SlaPolicies> policies;
+    private final UnaryOperator<TicketChange> follower;
 
     public ClockKeeper(Supplier<SlaPolicies> policies) {
+        this(policies, UnaryOperator.identity());
+    }
+
+    /**
+     * @param follower derives other state from each change before its deadline is computed: the escalation
+     *                 engine's state, whose due time shares the sweep's index
+     */
+    public ClockKeeper(Supplier<SlaPolicies> policies, UnaryOperator<TicketChange> follower) {
         this.policies = policies;
+        this.follower = follower;
     }
 
     public SlaEvaluation evaluate(Ticket ticket, List<AuditEvent> events, Instant asOf) {
@@ -48,7 +59,8 @@ public class ClockKeeper {
      * The same, taking the earliest unfired deadline at or after {@code from}: those that fell due since (still to
      * be fired) and those ahead, all computed with every fact up to the change.
      */
-    public TicketChange trackFrom(TicketChange change, List<AuditEvent> earlierEvents, Instant from) {
+    public TicketChange trackFrom(TicketChange original, List<AuditEvent> earlierEvents, Instant from) {
+        TicketChange change = follower.apply(original);
         List<AuditEvent> all = new ArrayList<>(earlierEvents);
         all.addAll(change.events());
         Ticket after = change.after();

@@ -8,14 +8,16 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.AuditEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Fires an SLA deadline that the sweep sent: only if the ticket still has exactly that deadline and its clocks, as
  * of that instant, really reached it (the ticket may have been answered, paused or closed since). Then it records
- * the warning or breach, escalates a breach, and moves the ticket on to its next deadline, in one conditional
+ * the warning or breach, lets the escalation engine act on it, and moves the ticket on to its next deadline, in one conditional
  * write. A stale message changes nothing; a duplicate finds the deadline already moved on.
  */
 public class DeadlineFiring {
@@ -27,11 +29,22 @@ public class DeadlineFiring {
     private final TicketStore store;
     private final ClockKeeper keeper;
     private final Clock clock;
+    private final SlaEscalation escalation;
+
+    /** What a fired warning or breach leads to (the escalation engine's levels). */
+    public interface SlaEscalation {
+        TicketChange onSlaDeadline(TicketChange fired, List<AuditEvent> trail, Deadline deadline, Instant now);
+    }
 
     public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
+        this(store, keeper, clock, (fired, trail, deadline, now) -> fired);
+    }
+
+    public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, SlaEscalation escalation) {
         this.store = store;
         this.keeper = keeper;
         this.clock = clock;
+        this.escalation = escalation;
     }
 
     public Outcome fire(DeadlineDue due) {
@@ -52,9 +65,10 @@ public class DeadlineFiring {
             boolean holds = keeper.reached(ticket, found.get().events(), deadline);
             // a deadline kept for a late firing may not hold once the clocks see everything up to its instant:
             // then only the next deadline is stored (same version: clocks are derived, nothing happened)
-            TicketChange change = holds ? ticket.recordSlaDeadline(ClockKeeper.key(deadline),
-                    ClockKeeper.describe(deadline), deadline.isBreach(), SLA, clock.instant())
-                    : new TicketChange(ticket, ticket, List.of());
+            Instant now = clock.instant();
+            TicketChange change = holds ? escalation.onSlaDeadline(ticket.recordSlaDeadline(
+                    ClockKeeper.key(deadline), ClockKeeper.describe(deadline), deadline.isBreach(), SLA, now),
+                    found.get().events(), deadline, now) : new TicketChange(ticket, ticket, List.of());
             try {
                 // after firing, go on from the same instant: another deadline may fall due at exactly it, and the
                 // one just fired is excluded as fired; a stale one was not recorded, so step past it

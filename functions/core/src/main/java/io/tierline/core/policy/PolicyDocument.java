@@ -1,5 +1,8 @@
 package io.tierline.core.policy;
 
+import io.tierline.core.calendar.FieldProblems;
+import io.tierline.core.escalation.EscalationPolicies;
+import io.tierline.core.escalation.EscalationPolicyParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.calendar.CalendarParser;
 import io.tierline.core.calendar.Calendars;
@@ -35,7 +38,8 @@ import java.util.Set;
 public final class PolicyDocument {
     public static final String BUNDLED = "/io/tierline/policy/default-policy.json";
     private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "classifier",
-            TriageRuleParser.SECTION, "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION);
+            TriageRuleParser.SECTION, "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION,
+            EscalationPolicyParser.DIRECTORY, EscalationPolicyParser.POLICIES);
     private static final Set<String> LEVEL_CODES = Set.of("high", "medium", "low");
 
     private PolicyDocument() {
@@ -89,6 +93,11 @@ public final class PolicyDocument {
             errors.addAll(e.errors());
         }
         List<TriageRule> rules = TriageRuleParser.parse(root.path(TriageRuleParser.SECTION), calendars, errors);
+        FieldProblems directoryAt = FieldProblems.at(EscalationPolicyParser.DIRECTORY);
+        FieldProblems escalationAt = FieldProblems.at(EscalationPolicyParser.POLICIES);
+        EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, directoryAt, escalationAt);
+        errors.addAll(directoryAt.errors());
+        errors.addAll(escalationAt.errors());
         try {
             doc.throwIfInvalid();
         } catch (InvalidInputException e) {
@@ -98,7 +107,7 @@ public final class PolicyDocument {
             throw new InvalidInputException(errors);
         }
         return new Policies(new TriagePolicy(matrix, defaultTeam, defaultTier, minConfidence, rules),
-                transferPolicy, sla);
+                transferPolicy, sla, escalation);
     }
 
     private static double classifierMinConfidence(JsonFields doc, JsonNode node, List<FieldError> errors) {

@@ -7,8 +7,14 @@ import java.util.List;
 /** The sparse index of open tickets' next SLA deadlines, read by the sweep. */
 public interface DueDeadlines {
 
-    /** A ticket whose next deadline is due by the asked instant. */
-    record Due(String ticketId, Deadline deadline) {
+    /**
+     * A ticket with work due by the asked instant: its next SLA deadline, its escalation engine's next step, or
+     * both; either may be null or later than asked.
+     */
+    record Due(String ticketId, Deadline deadline, Instant escalationAt) {
+        public Due(String ticketId, Deadline deadline) {
+            this(ticketId, deadline, null);
+        }
     }
 
     /** What one read cost: items DynamoDB read and requests it took. */

@@ -99,7 +99,8 @@ public final class SlaPolicyParser {
         return new SlaPolicy(name.asText().strip(), when, metrics);
     }
 
-    private static SlaConditions conditions(JsonNode node, FieldProblems at) {
+    /** The {@code when} of a policy (SLA or escalation): which tickets it applies to. */
+    public static SlaConditions conditions(JsonNode node, FieldProblems at) {
         if (node.isMissingNode() || node.isNull()) {
             return SlaConditions.ANY;
         }

@@ -1,6 +1,8 @@
 package io.tierline.core.sweep;
 
 import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.message.EscalationDue;
+import java.util.ArrayList;
 import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import java.time.Duration;
@@ -30,11 +32,19 @@ public class SweepService {
 
     public Report sweep(Instant now) {
         DueDeadlines.Read read = deadlines.dueBy(now.plus(window));
-        List<Outbox.Delayed> messages = read.due().stream()
-                .map(d -> new Outbox.Delayed(new DeadlineDue(d.ticketId(), d.deadline().metric().code(),
+        Instant until = now.plus(window);
+        List<Outbox.Delayed> messages = new ArrayList<>();
+        for (DueDeadlines.Due d : read.due()) {
+            if (d.deadline() != null && !d.deadline().at().isAfter(until)) {
+                messages.add(new Outbox.Delayed(new DeadlineDue(d.ticketId(), d.deadline().metric().code(),
                         d.deadline().cycle(), d.deadline().percent(), d.deadline().at()),
-                        Duration.between(now, d.deadline().at())))
-                .toList();
+                        Duration.between(now, d.deadline().at())));
+            }
+            if (d.escalationAt() != null && !d.escalationAt().isAfter(until)) {
+                messages.add(new Outbox.Delayed(new EscalationDue(d.ticketId(), d.escalationAt()),
+                        Duration.between(now, d.escalationAt())));
+            }
+        }
         int sqsRequests = messages.isEmpty() ? 0 : outbox.publishDelayed(messages);
         return new Report(now, messages.size(), read.itemsRead(), read.requests(), sqsRequests);
     }

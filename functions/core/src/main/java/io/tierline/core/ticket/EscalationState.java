@@ -34,6 +34,9 @@ public record EscalationState(String policy, int level, int sequence, Instant le
 
     /** The earliest instant at which the engine has work: a pending fan-out (now) or its next step. */
     public Instant dueAt() {
-        return fanOut != null ? levelAt : nextStepAt;
+        if (fanOut != null) {
+            return levelAt != null ? levelAt : Instant.EPOCH; // overdue: the next sweep sends it
+        }
+        return nextStepAt;
     }
 }

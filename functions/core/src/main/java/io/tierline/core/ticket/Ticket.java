@@ -232,8 +232,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     }
 
     /**
-     * An SLA warning or breach fell due and still holds. A breach escalates one tier up (until the escalation engine
-     * applies the policy's levels), recorded as automatic.
+     * An SLA warning or breach fell due and still holds; the escalation engine decides what it leads to.
      *
      * @param deadlineKey identifies the deadline (metric, cycle, percent) so it is never fired twice
      */
@@ -242,12 +241,100 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         Edit edit = new Edit(actor, now);
         edit.record(breach ? AuditEvent.EventType.SLA_BREACH : AuditEvent.EventType.SLA_WARNING, description, null,
                 List.of(new Change(SLA_DEADLINE_FIELD, null, deadlineKey)));
-        if (breach && tier != null && tier != Tier.ENGINEERING) {
-            edit.tier = Tier.of(tier.number() + 1);
-            edit.record(AuditEvent.EventType.ESCALATED, "automatic: " + description, null);
+        return edit.done();
+    }
+
+    /**
+     * Applies an escalation: moves the ticket where the step says, records the escalation (kind, reason, from and
+     * to, who decided, the level, who is notified) and, when the customer is to be told, a public update with the
+     * message they get.
+     */
+    public TicketChange escalate(EscalationStep step, Actor actor, Instant now) {
+        requireOpenForWork("escalate");
+        Edit edit = new Edit(actor, now);
+        boolean moves = step.team() != null && !step.team().equals(team) || step.tier() != null && step.tier() != tier;
+        if (step.team() != null) {
+            edit.team = step.team();
+        }
+        if (step.tier() != null) {
+            edit.tier = step.tier();
+        }
+        if (moves) {
+            edit.assignee = null; // the receiving team picks it up, unless the step names someone
+        }
+        if (step.assignee() != null) {
+            edit.assignee = step.assignee();
+        }
+        if (step.priority() != null) {
+            edit.priority = step.priority();
+        }
+        edit.addWatchers(step.addWatchers());
+        if (step.clearsPendingTransfer()) {
+            edit.pendingTransfer = null;
+        }
+        int fromLevel = escalation == null ? 0 : escalation.level();
+        edit.escalation = step.next();
+        List<Change> facts = new ArrayList<>(List.of(
+                new Change(ESCALATION_SEQUENCE, null, Integer.toString(step.next().sequence())),
+                new Change("escalationKind", null, step.kind()),
+                new Change("escalationReason", null, step.reason()),
+                new Change("escalationLevel", Integer.toString(fromLevel), Integer.toString(step.next().level()))));
+        if (step.person() != null) {
+            facts.add(new Change("escalatedTo", null, step.person()));
+        }
+        if (step.customerRequested()) {
+            facts.add(new Change("customerRequested", null, "true"));
+        }
+        if (!step.recipients().isEmpty()) {
+            facts.add(new Change(NOTIFIED, null, String.join(",", step.recipients())));
+        }
+        edit.record(AuditEvent.EventType.ESCALATED, step.reasonText(), step.comment(), facts);
+        if (step.customerMessage() != null) {
+            edit.record(AuditEvent.EventType.CUSTOMER_UPDATED, "escalation " + step.next().sequence(),
+                    step.customerMessage(), List.of(new Change(ESCALATION_SEQUENCE, null,
+                            Integer.toString(step.next().sequence()))));
         }
         return edit.done();
     }
+
+    /** An escalation event that changes only the escalation state: an acknowledgement, a reminder. */
+    public TicketChange recordEscalation(AuditEvent.EventType type, String reason, EscalationState next,
+                                         List<Change> facts, Actor actor, Instant now) {
+        requireOpenForWork("escalate");
+        Edit edit = new Edit(actor, now);
+        edit.escalation = next;
+        edit.record(type, reason, null, facts);
+        return edit.done();
+    }
+
+    /** The same ticket at the same version with another escalation state: bookkeeping, not an action. */
+    public Ticket withEscalation(EscalationState state) {
+        return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
+                team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
+                nextDeadline, state, watchers, satisfaction, createdAt, updatedAt, version);
+    }
+
+    /** The same ticket placed with another team and tier, to see what its clocks would promise there. */
+    public Ticket withPlace(String otherTeam, Tier otherTier) {
+        return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
+                otherTeam, otherTier, tags, signals, assignee, resolution, pendingTransfer, mergedInto,
+                customerTokenSalt, nextDeadline, escalation, watchers, satisfaction, createdAt, updatedAt, version);
+    }
+
+    /** When the engine or a clock next has work on this ticket: the earlier of its SLA deadline and escalation. */
+    public Instant nextDueAt() {
+        Instant sla = nextDeadline == null ? null : nextDeadline.at();
+        Instant engine = escalation == null || isClosed() ? null : escalation.dueAt();
+        if (sla == null || engine == null) {
+            return sla == null ? engine : sla;
+        }
+        return engine.isBefore(sla) ? engine : sla;
+    }
+
+    /** The change field that numbers an escalation in the trail. */
+    public static final String ESCALATION_SEQUENCE = "escalationSequence";
+    /** The change field that lists who an escalation notified. */
+    public static final String NOTIFIED = "notified";
 
     /** The change field that names a fired SLA deadline in the audit trail. */
     public static final String SLA_DEADLINE_FIELD = "slaDeadline";
@@ -301,6 +388,12 @@ public record Ticket(TicketId id, String subject, String description, Requester 
             List<String> union = new ArrayList<>(tags);
             more.stream().filter(tag -> !union.contains(tag)).forEach(union::add);
             tags = union;
+        }
+
+        void addWatchers(List<String> more) {
+            List<String> union = new ArrayList<>(watchers);
+            more.stream().filter(w -> !union.contains(w)).forEach(union::add);
+            watchers = union;
         }
 
         void moveTo(String targetTeam, Tier targetTier, String reason) {
@@ -357,8 +450,6 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         add(changes, "mergedInto", a.mergedInto == null ? null : a.mergedInto.value(),
                 b.mergedInto == null ? null : b.mergedInto.value());
         add(changes, "watchers", String.join(",", a.watchers), String.join(",", b.watchers));
-        add(changes, "escalationLevel", a.escalation == null ? null : Integer.toString(a.escalation.level()),
-                b.escalation == null ? null : Integer.toString(b.escalation.level()));
         add(changes, "satisfaction", a.satisfaction == null ? null : Integer.toString(a.satisfaction.rating()),
                 b.satisfaction == null ? null : Integer.toString(b.satisfaction.rating()));
         return changes;

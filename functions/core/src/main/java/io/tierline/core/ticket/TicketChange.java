@@ -10,4 +10,12 @@ public record TicketChange(Ticket before, Ticket after, List<AuditEvent> events)
     public TicketChange {
         events = List.copyOf(events);
     }
+
+    /** This change followed by another action on its result, written together as one change. */
+    public TicketChange then(java.util.function.Function<Ticket, TicketChange> next) {
+        TicketChange second = next.apply(after);
+        java.util.List<AuditEvent> all = new java.util.ArrayList<>(events);
+        all.addAll(second.events());
+        return new TicketChange(before, second.after(), all);
+    }
 }

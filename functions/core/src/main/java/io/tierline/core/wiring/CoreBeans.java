@@ -10,6 +10,8 @@ import io.tierline.core.classify.EscalationRisk;
 import io.tierline.core.classify.TextClassifier;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
+import io.tierline.core.escalation.EscalationEngine;
+import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
@@ -65,8 +67,22 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    ClockKeeper clockKeeper(Policies policies) {
-        return new ClockKeeper(policies::sla);
+    ClockKeeper clockKeeper(Policies policies, EscalationEngine engine) {
+        return new ClockKeeper(policies::sla, engine::follow);
+    }
+
+    /** The engine reads clocks for its estimates only, so it gets a keeper that follows nothing. */
+    @Produces
+    @Singleton
+    EscalationEngine escalationEngine(Policies policies) {
+        return new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
+    }
+
+    @Produces
+    @Singleton
+    EscalationService escalationService(TicketStore store, Outbox outbox, EscalationEngine engine,
+                                        ClockKeeper keeper, Clock clock) {
+        return new EscalationService(store, outbox, engine, keeper, clock);
     }
 
     @Produces
@@ -85,8 +101,8 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    DeadlineFiring deadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
-        return new DeadlineFiring(store, keeper, clock);
+    DeadlineFiring deadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, EscalationEngine engine) {
+        return new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline);
     }
 
     @Produces

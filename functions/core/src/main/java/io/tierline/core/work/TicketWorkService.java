@@ -43,6 +43,11 @@ public class TicketWorkService {
         List<TicketChange> apply(Ticket ticket, Instant now);
     }
 
+    /** A domain action that reads the ticket's trail too (the escalation engine's: estimates, the record). */
+    public interface TrailAction {
+        TicketChange apply(TicketHistory history, Instant now);
+    }
+
     private final TicketStore store;
     private final CustomerTokens tokens;
     private final ClockKeeper clocks;
@@ -90,7 +95,19 @@ public class TicketWorkService {
     }
 
     public TicketHistory actOnMany(TicketId id, Principal who, Guard guard, MultiAction action) {
-        return run(id, guard, ticket -> who.requireWorksOn(ticket), action);
+        return run(id, guard, ticket -> who.requireWorksOn(ticket),
+                (history, now) -> action.apply(history.ticket(), now));
+    }
+
+    public TicketHistory actOnTrail(TicketId id, Principal who, Guard guard, TrailAction action) {
+        return run(id, guard, ticket -> who.requireWorksOn(ticket),
+                (history, now) -> List.of(action.apply(history, now)));
+    }
+
+    /** A customer's action that reads the trail; answers the public part of the ticket as the action left it. */
+    public TicketHistory actAsCustomerOnTrail(TicketId id, String token, Guard guard, TrailAction action) {
+        return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
+                (history, now) -> List.of(action.apply(history, now))));
     }
 
     /** The public part of the ticket, for whoever holds its customer token; a wrong token is a 404. */
@@ -103,7 +120,7 @@ public class TicketWorkService {
     /** Runs a customer's action and answers the public part of the ticket as the action left it. */
     public TicketHistory actAsCustomer(TicketId id, String token, Guard guard, Action action) {
         return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
-                (ticket, now) -> List.of(action.apply(ticket, now))));
+                (history, now) -> List.of(action.apply(history.ticket(), now))));
     }
 
     private static TicketHistory publicPart(TicketHistory history) {
@@ -125,7 +142,11 @@ public class TicketWorkService {
     }
 
     /** The ticket with its trail as the action left it: the trail read before plus the change's own events. */
-    private TicketHistory run(TicketId id, Guard guard, Check check, MultiAction action) {
+    private interface HistoryAction {
+        List<TicketChange> apply(TicketHistory history, Instant now);
+    }
+
+    private TicketHistory run(TicketId id, Guard guard, Check check, HistoryAction action) {
         TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
         Ticket ticket = history.ticket();
         check.verify(ticket);
@@ -143,7 +164,7 @@ public class TicketWorkService {
             throw new VersionConflictException(id, ticket.version());
         }
         Instant now = clock.instant();
-        List<TicketChange> changes = action.apply(ticket, now).stream()
+        List<TicketChange> changes = action.apply(history, now).stream()
                 .map(change -> clocks.track(change, change.after().id().equals(id) ? history.events()
                         : store.history(change.after().id()).map(TicketHistory::events).orElse(List.of())))
                 .toList();

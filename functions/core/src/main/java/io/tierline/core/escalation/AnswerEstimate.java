@@ -1,0 +1,53 @@
+package io.tierline.core.escalation;
+
+import io.tierline.core.sla.ClockState;
+import io.tierline.core.sla.MetricClock;
+import io.tierline.core.sla.SlaEvaluation;
+import io.tierline.core.sla.SlaMetric;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the customer is told to expect, read from the ticket's SLA clocks: the earliest promise still ahead for an
+ * answer (first or next response, or a periodic update), else the resolution target. When every promise is already
+ * missed, the message says so instead of inventing a date.
+ */
+public final class AnswerEstimate {
+    private static final List<SlaMetric> ANSWERS = List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE,
+            SlaMetric.PERIODIC_UPDATE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private AnswerEstimate() {
+    }
+
+    /** The sentence about when to expect an answer, as of {@code now}. */
+    public static String sentence(SlaEvaluation clocks, Instant now) {
+        Optional<Instant> answer = earliestAhead(clocks, ANSWERS, now);
+        if (answer.isPresent()) {
+            return "We expect to answer by " + WHEN.format(answer.get()) + ".";
+        }
+        Optional<Instant> resolution = earliestAhead(clocks, List.of(SlaMetric.RESOLUTION), now);
+        if (resolution.isPresent()) {
+            return "We expect to resolve it by " + WHEN.format(resolution.get()) + ".";
+        }
+        boolean missed = clocks.clocks().values().stream().anyMatch(c -> c.state() == ClockState.BREACHED);
+        return missed ? "We are past the time we promised you, and we are sorry: your request now has priority and "
+                + "you will hear from us as soon as possible." : "We will keep you updated here.";
+    }
+
+    private static Optional<Instant> earliestAhead(SlaEvaluation clocks, List<SlaMetric> metrics, Instant now) {
+        return metrics.stream().map(clocks.clocks()::get).filter(c -> c != null && c.state() == ClockState.RUNNING)
+                .map(MetricClock::dueAt).filter(at -> at != null && at.isAfter(now.plus(Duration.ofSeconds(59))))
+                .min(Instant::compareTo);
+    }
+
+    public static String format(Instant at) {
+        return WHEN.format(at);
+    }
+}

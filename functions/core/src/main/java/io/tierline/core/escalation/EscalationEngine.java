@@ -1,0 +1,499 @@
+package io.tierline.core.escalation;
+
+import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.sla.Deadline;
+import io.tierline.core.sla.SlaSubject;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.EscalationState;
+import io.tierline.core.ticket.EscalationStep;
+import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketActionException;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.ticket.TransferRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Decides every escalation: a policy's levels (on SLA warnings and breaches, after delays, with reminders and
+ * acknowledgement timeouts), an agent's manual escalation, a customer's request, and "escalate to next". It only
+ * computes changes; {@link EscalationService} stores them and hands the notifications to the notify queue.
+ *
+ * <p>An episode starts with the first level; it walks up while nobody acknowledges it. An acknowledgement holds
+ * it; a public reply, or the ticket leaving the agents' hands (pending, solved, closed), settles it: the level goes
+ * back to 0 and later trouble starts a new episode from the first matching level.
+ */
+public class EscalationEngine {
+    static final Actor ENGINE = Actor.system("escalation");
+    private static final Set<Status> SETTLING = Set.of(Status.PENDING, Status.SOLVED, Status.CLOSED);
+
+    private final Supplier<EscalationPolicies> policies;
+    private final ClockKeeper clocks;
+
+    public EscalationEngine(Supplier<EscalationPolicies> policies, ClockKeeper clocks) {
+        this.policies = policies;
+        this.clocks = clocks;
+    }
+
+    public EscalationPolicies policies() {
+        return policies.get();
+    }
+
+    /**
+     * Keeps the escalation state in step with any change: chooses the policy once the ticket is triaged (arming a
+     * first level that waits a delay), and settles the episode on a public reply or when the ticket leaves the
+     * agents' hands. Changes made by the engine itself pass unchanged.
+     */
+    public TicketChange follow(TicketChange change) {
+        Ticket after = change.after();
+        if (after.status() == Status.NEW) {
+            return change;
+        }
+        EscalationState state = after.escalation();
+        Instant now = after.updatedAt();
+        Optional<EscalationPolicy> chosen = policies.get().applicableTo(subject(after));
+        if (state == null) {
+            EscalationState start = EscalationState.none(chosen.map(EscalationPolicy::name).orElse(null));
+            start = new EscalationState(start.policy(), 0, 0, now, 0, null, null, null, null, null);
+            return with(change, armFirstLevel(start, chosen));
+        }
+        boolean settles = change.events().stream().anyMatch(e -> e.type() == AuditEvent.EventType.REPLIED)
+                || SETTLING.contains(after.status()) && (change.before() == null
+                || change.before().status() != after.status());
+        if (settles && (state.level() > 0 || state.nextStep() != null || state.isAcknowledged())) {
+            return with(change, new EscalationState(state.policy(), 0, state.sequence(), state.levelAt(), 0, null,
+                    null, null, null, state.fanOut()));
+        }
+        if (state.level() == 0 && chosen.isPresent() && !chosen.get().name().equals(state.policy())) {
+            return with(change, new EscalationState(chosen.get().name(), 0, state.sequence(), state.levelAt(),
+                    state.reminders(), state.acknowledgedBy(), state.acknowledgedAt(), state.nextStep(),
+                    state.nextStepAt(), state.fanOut()));
+        }
+        return change;
+    }
+
+    /** A fired SLA warning or breach starts the first later level it triggers, unless someone acknowledged. */
+    public TicketChange onSlaDeadline(TicketChange fired, List<AuditEvent> trail, Deadline deadline, Instant now) {
+        Ticket ticket = fired.after();
+        EscalationState state = ticket.escalation();
+        Optional<EscalationPolicy> policy = policyOf(ticket);
+        if (state == null || policy.isEmpty() || state.isAcknowledged() || ticket.isClosed()) {
+            return fired;
+        }
+        for (EscalationLevel level : policy.get().levels()) {
+            if (level.number() > state.level() && level.trigger() != null
+                    && level.trigger().matchesSla(deadline.metric(), deadline.isBreach())) {
+                List<AuditEvent> all = concat(trail, fired.events());
+                return fired.then(t -> applyLevel(t, all, policy.get(), level, EscalationKind.AUTOMATIC,
+                        ENGINE, now, null));
+            }
+        }
+        return fired;
+    }
+
+    /** The ticket's next step, if it is due by {@code now}: the next level, a reminder or an expired acknowledgement. */
+    public Optional<TicketChange> stepDue(Ticket ticket, List<AuditEvent> trail, Instant now) {
+        EscalationState state = ticket.escalation();
+        if (state == null || state.nextStep() == null || state.nextStepAt().isAfter(now) || ticket.isClosed()) {
+            return Optional.empty();
+        }
+        Optional<EscalationPolicy> policy = policyOf(ticket);
+        if (policy.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant at = state.nextStepAt();
+        switch (state.nextStep()) {
+            case NEXT_LEVEL:
+                return policy.get().level(state.level() + 1).map(level -> applyLevel(ticket, trail, policy.get(),
+                        level, EscalationKind.AUTOMATIC, ENGINE, at, null));
+            case REMINDER:
+                return policy.get().level(state.level()).map(level -> remind(ticket, policy.get(), level, at, now));
+            default:
+                return policy.get().level(state.level()).map(level -> retrigger(ticket, trail, policy.get(), level, at));
+        }
+    }
+
+    /** "Escalate to next": the next level now, whatever its trigger, clearing any acknowledgement. */
+    public TicketChange escalateToNext(Ticket ticket, List<AuditEvent> trail, String comment, Actor actor,
+                                       Instant now) {
+        EscalationPolicy policy = policyOf(ticket).orElseThrow(() -> new TicketActionException(
+                "no escalation policy applies to this ticket"));
+        int current = ticket.escalation() == null ? 0 : ticket.escalation().level();
+        EscalationLevel next = policy.level(current + 1).orElseThrow(() -> new TicketActionException(
+                "the ticket is already at the last level (" + current + ") of policy " + policy.name()));
+        return applyLevel(ticket, trail, policy, next, null, actor, now, comment);
+    }
+
+    /**
+     * A functional or hierarchical escalation by an agent. A functional one that needs a supervisor's approval
+     * waits as a pending transfer and is recorded as an escalation when approved.
+     */
+    public TicketChange escalateByHand(Ticket ticket, List<AuditEvent> trail, ManualEscalation request,
+                                       boolean needsApproval, Actor actor, Instant now) {
+        if (request.kind() == EscalationKind.FUNCTIONAL) {
+            if (request.team() == null && request.tier() == null) {
+                throw new IllegalArgumentException("a functional escalation names a team or a tier");
+            }
+            if (needsApproval) {
+                return ticket.transfer(request.team(), request.tier(), escalationText(request), true, actor, now);
+            }
+            return ticket.escalate(functionalStep(ticket, trail, request.reason(), request.comment(), request.team(),
+                    request.tier(), now, false), actor, now);
+        }
+        if (request.kind() != EscalationKind.HIERARCHICAL) {
+            throw new IllegalArgumentException("kind must be functional or hierarchical");
+        }
+        return ticket.escalate(hierarchicalStep(ticket, trail, request.reason(), request.comment(),
+                request.to() == null ? Target.SUPERVISOR : request.to(), now, false), actor, now);
+    }
+
+    /** The customer asked for escalation: a hierarchical escalation to the team's supervisor, recorded as theirs. */
+    public TicketChange customerRequest(Ticket ticket, List<AuditEvent> trail, String reason, Actor customer,
+                                        Instant now) {
+        TicketChange requested = ticket.requestEscalation(reason, customer, now);
+        boolean someoneToTell = policies.get().directory().team(ticket.team())
+                .filter(c -> c.supervisor() != null || c.manager() != null).isPresent();
+        if (!someoneToTell) {
+            return requested; // recorded for the team's queue; nobody in the directory to escalate to
+        }
+        List<AuditEvent> all = concat(trail, requested.events());
+        return requested.then(t -> t.escalate(hierarchicalStep(t, all, EscalationReason.CUSTOMER_REQUEST, reason,
+                Target.SUPERVISOR, now, true), customer, now));
+    }
+
+    /** A supervisor approves a pending transfer that an agent's functional escalation asked for. */
+    public TicketChange approveEscalation(Ticket ticket, List<AuditEvent> trail, Actor supervisor, Instant now) {
+        TransferRequest request = ticket.pendingTransfer();
+        EscalationReason reason = reasonIn(request.reason());
+        EscalationStep step = functionalStep(ticket, trail, reason, "approved by " + supervisor.id() + ": "
+                + request.reason(), request.team(), request.tier(), now, true);
+        return ticket.escalate(step, supervisor, now);
+    }
+
+    /** Whether a pending transfer was asked for by an escalation (its reason starts with the escalation code). */
+    public static boolean isEscalation(TransferRequest request) {
+        return request != null && reasonIn(request.reason()) != null;
+    }
+
+    /** An acknowledgement by someone working on it: the walk stops; a timeout may re-trigger the level. */
+    public TicketChange acknowledge(Ticket ticket, Actor actor, Instant now) {
+        EscalationState state = ticket.escalation();
+        if (state == null || state.sequence() == 0) {
+            throw new TicketActionException("there is no escalation to acknowledge");
+        }
+        if (state.isAcknowledged()) {
+            throw new TicketActionException("already acknowledged by " + state.acknowledgedBy() + " at "
+                    + state.acknowledgedAt());
+        }
+        Optional<EscalationPolicy> policy = policyOf(ticket);
+        boolean timesOut = policy.isPresent() && policy.get().acknowledgementTimeout() != null && state.level() > 0;
+        EscalationState next = new EscalationState(state.policy(), state.level(), state.sequence(), state.levelAt(),
+                state.reminders(), actor.id(), now, timesOut ? EscalationState.Step.ACKNOWLEDGEMENT_TIMEOUT : null,
+                timesOut ? now.plus(policy.get().acknowledgementTimeout()) : null, state.fanOut());
+        String reason = timesOut ? "a public update is expected within "
+                + io.tierline.core.sla.DurationText.format(policy.get().acknowledgementTimeout()) : null;
+        return ticket.recordEscalation(AuditEvent.EventType.ACKNOWLEDGED, reason, next,
+                List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence()))), actor,
+                now);
+    }
+
+    // ---- levels ------------------------------------------------------------------------------------------------
+
+    private TicketChange applyLevel(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
+                                    EscalationLevel level, EscalationKind kind, Actor actor, Instant at,
+                                    String comment) {
+        Directory directory = policies.get().directory();
+        String team = null;
+        Tier tier = null;
+        String assignee = null;
+        Optional<Target> tierTarget = level.targets().stream().filter(t -> t.kind() == Target.Kind.TIER).findFirst();
+        if (level.does(LevelAction.REASSIGN)) {
+            team = level.targets().stream().filter(t -> t.kind() == Target.Kind.TEAM).map(Target::value)
+                    .findFirst().orElse(null);
+            tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(null);
+        }
+        if (level.does(LevelAction.RAISE_TIER)) {
+            tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(ticket.tier() == null ? null
+                    : Tier.of(Math.min(Tier.ENGINEERING.number(), ticket.tier().number() + 1)));
+        }
+        String teamAfter = team != null ? team : ticket.team();
+        List<String> people = people(level.targets(), ticket, teamAfter, directory, at);
+        if (level.does(LevelAction.REASSIGN) && level.targets().stream().anyMatch(t -> t.kind() == Target.Kind.PERSON
+                || t.kind() == Target.Kind.ON_CALL)) {
+            assignee = people.isEmpty() ? null : people.get(0);
+        }
+        Priority priority = level.does(LevelAction.RAISE_PRIORITY) && ticket.priority() != null
+                && ticket.priority() != Priority.URGENT ? Priority.values()[ticket.priority().ordinal() - 1] : null;
+        List<String> recipients = level.does(LevelAction.NOTIFY) ? recipients(level.targets(), people, directory)
+                : List.of();
+        boolean moves = team != null && !team.equals(ticket.team()) || tier != null && tier != ticket.tier();
+        EscalationKind recordedKind = kind != null ? kind : moves ? EscalationKind.FUNCTIONAL
+                : EscalationKind.HIERARCHICAL;
+        EscalationState state = ticket.escalation();
+        int sequence = state.sequence() + 1;
+        boolean tell = level.tellCustomer() != null ? level.tellCustomer() : moves;
+        String message = tell ? customerMessage(ticket.withPlace(teamAfter, tier != null ? tier : ticket.tier()),
+                trail, at, false, null) : null;
+        EscalationState next = plan(policy, new EscalationState(policy.name(), level.number(), sequence, at, 0, null,
+                null, null, null, fanOut(sequence, level.number(), 0, recipients, message)));
+        String reasonCode = kind == EscalationKind.AUTOMATIC ? triggerCode(level.trigger()) : "escalate-to-next";
+        String reasonText = "level " + level.number() + " of policy " + policy.name() + " ("
+                + (kind == EscalationKind.AUTOMATIC ? level.trigger().describe() : "escalated to next by hand") + ")";
+        return ticket.escalate(new EscalationStep(recordedKind.code(), reasonCode, reasonText, comment, false, team,
+                tier, assignee, people.isEmpty() ? null : people.get(0), priority,
+                level.does(LevelAction.ADD_WATCHERS) ? people : List.of(), recipients, message, false, next), actor,
+                at);
+    }
+
+    private TicketChange remind(Ticket ticket, EscalationPolicy policy, EscalationLevel level, Instant at,
+                                Instant now) {
+        EscalationState state = ticket.escalation();
+        int reminder = state.reminders() + 1;
+        List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
+        List<String> recipients = recipients(level.targets(), people, policies.get().directory());
+        EscalationState next = plan(policy, new EscalationState(state.policy(), state.level(), state.sequence(),
+                state.levelAt(), reminder, null, null, null, null,
+                fanOut(state.sequence(), state.level(), reminder, recipients, null)));
+        return ticket.recordEscalation(AuditEvent.EventType.ESCALATION_REMINDER, "reminder " + reminder + " of "
+                        + level.repeatTimes() + " for level " + level.number() + ": still not acknowledged", next,
+                List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence())),
+                        new Change("reminder", Integer.toString(state.reminders()), Integer.toString(reminder)),
+                        new Change(Ticket.NOTIFIED, null, String.join(",", recipients))), ENGINE, now);
+    }
+
+    /** The acknowledgement timed out without a public update: the same level again, as a new escalation. */
+    private TicketChange retrigger(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
+                                   EscalationLevel level, Instant at) {
+        EscalationState state = ticket.escalation();
+        List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
+        List<String> recipients = new ArrayList<>(recipients(level.targets(), people, policies.get().directory()));
+        String acknowledger = "person:" + state.acknowledgedBy();
+        if (policies.get().directory().person(state.acknowledgedBy()).isPresent()
+                && !recipients.contains(acknowledger)) {
+            recipients.add(acknowledger);
+        }
+        int sequence = state.sequence() + 1;
+        EscalationState next = plan(policy, new EscalationState(state.policy(), state.level(), sequence, at, 0, null,
+                null, null, null, fanOut(sequence, level.number(), 0, recipients, null)));
+        Optional<EscalationLevel> following = policy.level(level.number() + 1);
+        if (following.isPresent() && missedWhileAcknowledged(following.get(), trail, state.acknowledgedAt())) {
+            // the warning or breach that starts the next level came while the acknowledgement held it back:
+            // with the acknowledgement void, that level is due now rather than never
+            next = new EscalationState(next.policy(), next.level(), next.sequence(), next.levelAt(), 0, null, null,
+                    EscalationState.Step.NEXT_LEVEL, at, next.fanOut());
+        }
+        return ticket.escalate(new EscalationStep(EscalationKind.AUTOMATIC.code(), "acknowledgement-timeout",
+                "acknowledged by " + state.acknowledgedBy() + " at " + state.acknowledgedAt()
+                        + " without a public update since: level " + level.number() + " again", null, false, null,
+                null, null, null, null, List.of(), recipients, null, false, next), ENGINE, at);
+    }
+
+    private static boolean missedWhileAcknowledged(EscalationLevel level, List<AuditEvent> trail, Instant since) {
+        if (level.trigger() == null || level.trigger().kind() == Trigger.Kind.AFTER || since == null) {
+            return false;
+        }
+        return trail.stream().filter(e -> !e.at().isBefore(since))
+                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH)
+                .anyMatch(e -> FanOut.value(e, Ticket.SLA_DEADLINE_FIELD).map(key -> key.split("/")[0])
+                        .map(code -> io.tierline.core.ticket.Codes.parse(io.tierline.core.sla.SlaMetric.class, code))
+                        .filter(metric -> level.trigger().matchesSla(metric,
+                                e.type() == AuditEvent.EventType.SLA_BREACH)).isPresent());
+    }
+
+    /** The state with its next step: a reminder or the next delayed level (whichever is first), or nothing. */
+    private static EscalationState plan(EscalationPolicy policy, EscalationState state) {
+        EscalationState.Step step = null;
+        Instant at = null;
+        Optional<EscalationLevel> current = policy.level(state.level());
+        if (current.isPresent() && current.get().repeatEvery() != null
+                && state.reminders() < current.get().repeatTimes()) {
+            step = EscalationState.Step.REMINDER;
+            at = state.levelAt().plus(current.get().repeatEvery().multipliedBy(state.reminders() + 1L));
+        }
+        Optional<EscalationLevel> next = policy.level(state.level() + 1);
+        if (next.isPresent() && next.get().trigger() != null && next.get().trigger().kind() == Trigger.Kind.AFTER) {
+            Instant levelAt = state.levelAt().plus(next.get().trigger().delay());
+            if (at == null || !levelAt.isAfter(at)) {
+                step = EscalationState.Step.NEXT_LEVEL;
+                at = levelAt;
+            }
+        }
+        return new EscalationState(state.policy(), state.level(), state.sequence(), state.levelAt(),
+                state.reminders(), state.acknowledgedBy(), state.acknowledgedAt(), step, at, state.fanOut());
+    }
+
+    private static EscalationState armFirstLevel(EscalationState start, Optional<EscalationPolicy> policy) {
+        return policy.map(p -> plan(p, start)).orElse(start);
+    }
+
+    // ---- manual ------------------------------------------------------------------------------------------------
+
+    private EscalationStep functionalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
+                                          String comment, String team, Tier tier, Instant now, boolean approved) {
+        String teamAfter = team != null ? team : ticket.team();
+        Tier tierAfter = tier != null ? tier : ticket.tier();
+        if (teamAfter.equals(ticket.team()) && tierAfter == ticket.tier() && !approved) {
+            throw new TicketActionException("the ticket is already with team " + ticket.team() + " at tier "
+                    + (ticket.tier() == null ? "none" : ticket.tier().number()));
+        }
+        Directory directory = policies.get().directory();
+        List<String> recipients = new ArrayList<>();
+        directory.team(teamAfter).ifPresent(contacts -> {
+            if (contacts.supervisor() != null) {
+                recipients.add("person:" + contacts.supervisor());
+            }
+            if (contacts.slackWebhook() != null) {
+                recipients.add("team:" + teamAfter);
+            }
+        });
+        EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
+        int sequence = state.sequence() + 1;
+        String message = customerMessage(ticket.withPlace(teamAfter, tierAfter), trail, now, false, null);
+        EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
+        return new EscalationStep(EscalationKind.FUNCTIONAL.code(), reason.code(), reason.words(), comment, false,
+                teamAfter, tierAfter, null, null, null, List.of(), recipients, message, approved, next);
+    }
+
+    private EscalationStep hierarchicalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
+                                            String comment, String to, Instant now, boolean byCustomer) {
+        if (!Target.SUPERVISOR.equals(to) && !Target.MANAGER.equals(to)) {
+            throw new IllegalArgumentException("to must be supervisor or manager");
+        }
+        TeamContacts contacts = policies.get().directory().team(ticket.team()).orElse(null);
+        String person = contacts == null ? null : Target.SUPERVISOR.equals(to) ? contacts.supervisor()
+                : contacts.manager();
+        if (person == null && contacts != null && Target.SUPERVISOR.equals(to)) {
+            person = contacts.manager();
+        }
+        if (person == null) {
+            throw new TicketActionException("team " + ticket.team() + " has no " + to
+                    + " in the policy document's directory");
+        }
+        EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
+        int sequence = state.sequence() + 1;
+        List<String> recipients = List.of("person:" + person);
+        String message = customerMessage(ticket, trail, now, true, byCustomer ? "We received your request to "
+                + "escalate." : null);
+        EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
+        return new EscalationStep(EscalationKind.HIERARCHICAL.code(), reason.code(), reason.words() + " → " + to,
+                comment, byCustomer, null, null, null, person, null, List.of(person), recipients, message, false,
+                next);
+    }
+
+    /** After a manual escalation the acknowledgement is void and the level's timers start again from now. */
+    private EscalationState restart(EscalationState state, int sequence, Instant now, String fanOut) {
+        if (state.level() == 0) {
+            // no episode yet: a first level armed to wait a delay keeps its time
+            return new EscalationState(state.policy(), 0, sequence, state.levelAt(), 0, null, null,
+                    state.nextStep(), state.nextStepAt(), fanOut);
+        }
+        EscalationState restarted = new EscalationState(state.policy(), state.level(), sequence, now, 0, null, null,
+                null, null, fanOut);
+        Optional<EscalationPolicy> policy = Optional.ofNullable(state.policy()).flatMap(policies.get()::named);
+        return policy.map(p -> plan(p, restarted)).orElse(restarted);
+    }
+
+    private static String escalationText(ManualEscalation request) {
+        return request.reason().code() + ": " + request.reason().words() + (request.comment() == null
+                || request.comment().isBlank() ? "" : " — " + request.comment());
+    }
+
+    private static EscalationReason reasonIn(String transferReason) {
+        if (transferReason == null) {
+            return null;
+        }
+        for (EscalationReason reason : EscalationReason.values()) {
+            if (transferReason.startsWith(reason.code() + ":")) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    // ---- people and messages -------------------------------------------------------------------------------------
+
+    private static List<String> people(List<Target> targets, Ticket ticket, String team, Directory directory,
+                                       Instant at) {
+        Set<String> people = new LinkedHashSet<>();
+        for (Target target : targets) {
+            switch (target.kind()) {
+                case PERSON -> people.add(target.value());
+                case ASSIGNEE -> {
+                    if (ticket.assignee() != null) {
+                        people.add(ticket.assignee());
+                    }
+                }
+                case ON_CALL -> Optional.ofNullable(directory.rotas().get(target.value()))
+                        .ifPresent(rota -> people.add(rota.onCallAt(at)));
+                case ROLE -> directory.team(team).map(c -> Target.SUPERVISOR.equals(target.value()) ? c.supervisor()
+                        : c.manager()).ifPresent(people::add);
+                case TEAM -> directory.team(target.value()).map(TeamContacts::supervisor).ifPresent(people::add);
+                default -> { /* a tier is a place, not a person */ }
+            }
+        }
+        return List.copyOf(people);
+    }
+
+    private static List<String> recipients(List<Target> targets, List<String> people, Directory directory) {
+        List<String> recipients = new ArrayList<>(people.stream().map(p -> "person:" + p).toList());
+        targets.stream().filter(t -> t.kind() == Target.Kind.TEAM)
+                .filter(t -> directory.team(t.value()).map(TeamContacts::slackWebhook).isPresent())
+                .forEach(t -> recipients.add("team:" + t.value()));
+        return recipients;
+    }
+
+    private String customerMessage(Ticket ticket, List<AuditEvent> trail, Instant now, boolean hierarchical,
+                                   String opening) {
+        String where = hierarchical
+                ? "A senior member of our " + readable(ticket.team()) + " team is now overseeing your request."
+                : "Your request is now with our " + readable(ticket.team()) + " specialists"
+                + (ticket.tier() == null ? "" : " (tier " + ticket.tier().number() + ")") + ".";
+        String estimate = AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
+        return (opening == null ? "" : opening + " ") + where + " " + estimate;
+    }
+
+    private static String readable(String team) {
+        return team == null ? "support" : team.replace('-', ' ');
+    }
+
+    private static String fanOut(int sequence, int level, int repeat, List<String> recipients, String message) {
+        return recipients.isEmpty() && message == null ? null : sequence + "/" + level + "/" + repeat;
+    }
+
+    private static String triggerCode(Trigger trigger) {
+        return switch (trigger.kind()) {
+            case AFTER -> "no-acknowledgement";
+            case SLA_WARNING -> "sla-warning";
+            case SLA_BREACH -> "sla-breach";
+        };
+    }
+
+    public Optional<EscalationPolicy> policyOf(Ticket ticket) {
+        return Optional.ofNullable(ticket.escalation()).map(EscalationState::policy)
+                .flatMap(policies.get()::named);
+    }
+
+    private static SlaSubject subject(Ticket t) {
+        return new SlaSubject(t.requester().plan(), t.priority(), t.channel(), t.category(), t.team(),
+                t.requester().customerId());
+    }
+
+    private static TicketChange with(TicketChange change, EscalationState state) {
+        return new TicketChange(change.before(), change.after().withEscalation(state), change.events());
+    }
+
+    private static List<AuditEvent> concat(List<AuditEvent> a, List<AuditEvent> b) {
+        List<AuditEvent> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

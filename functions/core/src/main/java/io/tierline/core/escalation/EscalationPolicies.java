@@ -1,0 +1,22 @@
+package io.tierline.core.escalation;
+
+import io.tierline.core.sla.SlaSubject;
+import java.util.List;
+import java.util.Optional;
+
+/** The ordered escalation policies of the policy document: the first whose conditions match a ticket applies. */
+public record EscalationPolicies(List<EscalationPolicy> inOrder, Directory directory) {
+    public static final EscalationPolicies NONE = new EscalationPolicies(List.of(), Directory.EMPTY);
+
+    public EscalationPolicies {
+        inOrder = List.copyOf(inOrder);
+    }
+
+    public Optional<EscalationPolicy> applicableTo(SlaSubject subject) {
+        return inOrder.stream().filter(policy -> policy.when().matches(subject)).findFirst();
+    }
+
+    public Optional<EscalationPolicy> named(String name) {
+        return inOrder.stream().filter(policy -> policy.name().equals(name)).findFirst();
+    }
+}
