@@ -12,10 +12,12 @@ import java.util.function.Consumer;
  * @param codeWorkFolder  where function zips are unpacked
  * @param schedules       whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
  * @param functionLog     receives each output line of the functions, prefixed with {@code [LogicalId] }
+ * @param policyFile      a policy document every function reads instead of the bundled one, or null
  */
 public record LocalOptions(Path template, int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort, int identityPort,
                            Path dataDir,
-                           Path codeWorkFolder, boolean schedules, Consumer<String> functionLog) {
+                           Path codeWorkFolder, boolean schedules, Consumer<String> functionLog,
+                           Path policyFile) {
 
     public static final int DEFAULT_HTTP_PORT = 3000;
     public static final int DEFAULT_LAMBDA_PORT = 3001;
@@ -26,7 +28,7 @@ public record LocalOptions(Path template, int httpPort, int lambdaPort, int dyna
     /** The command line's defaults: fixed well-known ports, in memory, schedules on, logs to standard output. */
     public static LocalOptions defaults(Path template) {
         return new LocalOptions(template, DEFAULT_HTTP_PORT, DEFAULT_LAMBDA_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_SQS_PORT,
-                DEFAULT_IDENTITY_PORT, null, FunctionCode.defaultWorkFolder(), true, System.out::println);
+                DEFAULT_IDENTITY_PORT, null, FunctionCode.defaultWorkFolder(), true, System.out::println, null);
     }
 
     /** What tests want: free ports everywhere, in memory; schedules on, logs to standard output. */
@@ -36,37 +38,43 @@ public record LocalOptions(Path template, int httpPort, int lambdaPort, int dyna
 
     public LocalOptions withTemplate(Path template) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
     }
 
     public LocalOptions withPorts(int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
     }
 
     /** The local stand-in for the template's Cognito user pools (issuer, JWKS, demo tokens). */
     public LocalOptions withIdentityPort(int identityPort) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
-                codeWorkFolder, schedules, functionLog);
+                codeWorkFolder, schedules, functionLog, policyFile);
     }
 
     public LocalOptions withDataDir(Path dataDir) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
     }
 
     public LocalOptions withCodeWorkFolder(Path codeWorkFolder) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
     }
 
     public LocalOptions withSchedules(boolean schedules) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
     }
 
     public LocalOptions withFunctionLog(Consumer<String> functionLog) {
         return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog);
+                functionLog, policyFile);
+    }
+
+    /** Every function reads this policy document (TIERLINE_POLICY_FILE) instead of the bundled one. */
+    public LocalOptions withPolicyFile(Path policyFile) {
+        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
+                codeWorkFolder, schedules, functionLog, policyFile == null ? null : policyFile.toAbsolutePath());
     }
 }

@@ -50,6 +50,7 @@ public final class LocalRunner {
                             port(flag, value));
                     case "--identity-port" -> options.withIdentityPort(port(flag, value));
                     case "--data-dir" -> options.withDataDir(Path.of(value));
+                    case "--policy" -> options.withPolicyFile(Path.of(value));
                     default -> throw new IllegalArgumentException("Unknown option " + flag);
                 };
             }
@@ -83,6 +84,7 @@ public final class LocalRunner {
               --sqs-port <port>       ElasticMQ (default 9324)
               --identity-port <port>  local stand-in for the Cognito user pools: JWKS and demo tokens (default 3002)
               --data-dir <dir>        keep DynamoDB data in this folder between runs (queued SQS messages are not kept)
+              --policy <file>         a policy document (triage, SLA, escalation) instead of the bundled one
               --help                  this text
 
             A port of 0 picks a free one. Build the function zips first (./mvnw package). Stop with Ctrl-C.

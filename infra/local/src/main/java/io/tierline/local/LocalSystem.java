@@ -90,6 +90,9 @@ public final class LocalSystem implements AutoCloseable {
         // The SDKs' own service-specific endpoint variables, for code that builds clients without Quarkus.
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        if (options.policyFile() != null) {
+            environment.put("TIERLINE_POLICY_FILE", options.policyFile().toString());
+        }
         return environment;
     }
 
