@@ -54,9 +54,10 @@ public class EscalationService {
             if (found.isEmpty()) {
                 return Outcome.TICKET_MISSING;
             }
-            Instant now = clock.instant();
-            Instant by = due.at().isBefore(now) ? due.at() : now;
-            Optional<TicketChange> step = engine.stepDue(found.get().ticket(), found.get().events(), by);
+            // whatever is due by now, not only by the message's instant: a message sent for a pending fan-out
+            // must not hold back a step that fell due since
+            Optional<TicketChange> step = engine.stepDue(found.get().ticket(), found.get().events(),
+                    clock.instant());
             if (step.isEmpty()) {
                 return publish(id) > 0 ? Outcome.FANNED_OUT : Outcome.NOTHING_DUE;
             }
