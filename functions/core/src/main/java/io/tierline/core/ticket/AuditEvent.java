@@ -18,7 +18,8 @@ public record AuditEvent(TicketId ticketId, long version, int index, Instant at,
         TRANSFER_REQUESTED(Visibility.INTERNAL), TRANSFER_REFUSED(Visibility.INTERNAL),
         TRANSFERRED(Visibility.INTERNAL), RESOLVED(Visibility.PUBLIC), REOPENED(Visibility.PUBLIC),
         MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC),
-        SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL);
+        SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL),
+        SATISFACTION_RATED(Visibility.PUBLIC);
 
         private final Visibility visibility;
 
