@@ -5,6 +5,7 @@ import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
@@ -18,7 +19,8 @@ public record TicketView(String id, String subject, String description, Requeste
                          String status, String impact, String urgency, String priority, String category, String team,
                          Integer tier, List<String> tags, String language, Double frustration,
                          Double escalationRisk, String assignee, String resolution, String rootCause,
-                         Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
+                         Map<String, Object> pendingTransfer, String mergedInto, Satisfaction satisfaction,
+                         Instant createdAt, Instant updatedAt,
                          long version, List<EventView> events, ClocksView sla, String accessToken,
                          String statusUrl) {
 
@@ -41,7 +43,8 @@ public record TicketView(String id, String subject, String description, Requeste
                 t.signals() == null ? null : t.signals().escalationRisk(), t.assignee(),
                 t.resolution() == null ? null : t.resolution().note(),
                 t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
-                t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
+                t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
+                t.updatedAt(), t.version(),
                 events == null ? null : events.stream().map(EventView::of).toList(), null, null, null);
     }
 
@@ -49,14 +52,14 @@ public record TicketView(String id, String subject, String description, Requeste
     public TicketView withClocks(ClocksView clocks) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl);
+                pendingTransfer, mergedInto, satisfaction, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl);
     }
 
     /** The creation answer also carries the customer's access token and status link, shown only this once. */
     public TicketView withAccess(String token, String url) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, token, url);
+                pendingTransfer, mergedInto, satisfaction, createdAt, updatedAt, version, events, sla, token, url);
     }
 
     private static Map<String, Object> transfer(Ticket t) {
