@@ -1,6 +1,7 @@
 // Tierline customer pages: an optional enhancement. Every page works without it; the server validates every post.
-// It only (1) moves keyboard focus to an error summary or confirmation so screen readers announce it, and
-// (2) on the support form, points out empty required fields and malformed emails before a round trip.
+// It only (1) moves keyboard focus to an error summary or confirmation so screen readers announce it, and from a
+// summary's link into its field, and (2) on the support form, points out empty required fields and malformed
+// emails before a round trip.
 // It never builds markup from strings (textContent only): ticket text must stay inert.
 (function () {
   'use strict';
@@ -96,8 +97,21 @@
     summary.focus();
   }
 
+  // A link of the error summary puts the cursor in its field, not only the field in view.
+  function focusLinkedField(event) {
+    var link = event.target.closest ? event.target.closest('.error-summary a[href^="#"]') : null;
+    var field = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+    if (field) {
+      event.preventDefault();
+      field.focus();
+      var label = document.querySelector('label[for="' + field.id + '"]');
+      (label || field).scrollIntoView();
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     focusFirst();
+    document.addEventListener('click', focusLinkedField);
     document.querySelectorAll('form[data-validate]').forEach(function (form) {
       form.addEventListener('submit', check);
     });
