@@ -16,12 +16,15 @@ import java.util.Set;
 final class ActionRequest {
     final JsonNode json;
     final JsonFields fields;
+    /** True for a plain HTML form post (a browser), which is answered with a page rather than JSON. */
+    final boolean fromForm;
     private final Guard guard;
 
-    private ActionRequest(JsonNode json, Guard guard) {
+    private ActionRequest(JsonNode json, Guard guard, boolean fromForm) {
         this.json = json;
         this.fields = JsonFields.of(json);
         this.guard = guard;
+        this.fromForm = fromForm;
     }
 
     static ActionRequest parse(String method, String path, String contentType, byte[] body, String ifMatch,
@@ -29,10 +32,14 @@ final class ActionRequest {
         RequestBodies.Parsed parsed = RequestBodies.parse(contentType == null && (body == null || body.length == 0)
                 ? RequestBodies.JSON : contentType, body == null || body.length == 0 ? "{}".getBytes() : body);
         Optional<Long> expected = Optional.ofNullable(ifMatch).map(ActionRequest::version);
-        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
-                .map(k -> IdempotencyKey.of(keyScope, k, TicketResource.IDEMPOTENCY_HEADER));
+        // a form carries its own key in a hidden field, so a double-clicked submit acts once
+        Optional<IdempotencyKey> key = idempotencyKey != null
+                ? Optional.of(IdempotencyKey.of(keyScope, idempotencyKey, TicketResource.IDEMPOTENCY_HEADER))
+                : Optional.ofNullable(parsed.formKey())
+                .map(k -> IdempotencyKey.of(keyScope, k, RequestBodies.FORM_KEY_FIELD));
         String fingerprint = Sha256.hex(method + " " + path + " " + parsed.json());
-        ActionRequest request = new ActionRequest(parsed.json(), new Guard(expected, key, fingerprint));
+        ActionRequest request = new ActionRequest(parsed.json(), new Guard(expected, key, fingerprint),
+                parsed.fromForm());
         request.fields.rejectUnknown(knownFields);
         return request;
     }

@@ -1,6 +1,13 @@
 package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.ticket.IllegalTransitionException;
+import io.tierline.core.ticket.Satisfaction;
+import io.tierline.core.ticket.TicketActionException;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,12 +18,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The customer's side of a ticket, opened with the per-ticket access token from the status link (query parameter
  * {@code token}, or header {@code X-Ticket-Token}). A wrong or missing token answers 404, never 403, so ticket ids
  * cannot be probed.
+ *
+ * <p>Every action also takes a plain HTML form post from the status page: it answers 303 back to the status page
+ * (post/redirect/get) with a short confirmation, or, when refused, the status page again with the message beside the
+ * field and what was typed kept (400 for invalid input, 409 when the ticket's state refuses the action).
  */
 @Path("/customer/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,36 +56,110 @@ public class CustomerTicketResource {
 
     @POST
     @Path("replies")
-    public CustomerTicketView reply(@PathParam("id") String id, @QueryParam("token") String token,
-                                    @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
-                                    @HeaderParam("Content-Type") String type,
-                                    @HeaderParam("Idempotency-Key") String key) {
-        String access = tokenOf(token, headerToken);
-        ActionRequest r = ActionRequest.parse("POST", "/customer/tickets/" + id + "/replies", type, body, null, key,
-                "customer:" + id, Set.of("body"));
-        String text = r.fields.text("body", true, 20_000);
-        r.validate();
-        var ticketId = AgentTicketResource.ticketId(id);
-        return CustomerTicketView.of(work.actAsCustomer(ticketId, access, r.guard(),
-                (t, now) -> t.customerReply(text, work.customerActor(t), now)));
+    @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
+            content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    public Response reply(@PathParam("id") String id, @QueryParam("token") String token,
+                          @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
+                          @HeaderParam("Content-Type") String type, @HeaderParam("Idempotency-Key") String key,
+                          @HeaderParam("Accept") String accept) {
+        return act(id, tokenOf(token, headerToken), "replies", type, body, key, accept, Set.of("body"),
+                StatusPage.Form.REPLY, StatusPage.Done.REPLIED, r -> {
+                    String text = r.fields.text("body", true, 20_000);
+                    r.validate();
+                    return (h, now) -> h.ticket().customerReply(text, work.customerActor(h.ticket()), now);
+                });
     }
 
+    /** The reason is required in JSON; the status page's button may leave it blank. */
     @POST
     @Path("escalation-requests")
-    public CustomerTicketView requestEscalation(@PathParam("id") String id, @QueryParam("token") String token,
-                                                @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
-                                                @HeaderParam("Content-Type") String type,
-                                                @HeaderParam("Idempotency-Key") String key) {
-        String access = tokenOf(token, headerToken);
-        ActionRequest r = ActionRequest.parse("POST", "/customer/tickets/" + id + "/escalation-requests", type, body,
-                null, key, "customer:" + id, Set.of("reason"));
-        String reason = r.fields.text("reason", true, 2000);
-        r.validate();
-        var ticketId = AgentTicketResource.ticketId(id);
-        var history = work.actAsCustomerOnTrail(ticketId, access, r.guard(), (h, now) -> engine.customerRequest(
-                h.ticket(), h.events(), reason, work.customerActor(h.ticket()), now));
-        notifications.send(history);
-        return CustomerTicketView.of(history);
+    @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
+            content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    public Response requestEscalation(@PathParam("id") String id, @QueryParam("token") String token,
+                                      @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
+                                      @HeaderParam("Content-Type") String type,
+                                      @HeaderParam("Idempotency-Key") String key, @HeaderParam("Accept") String accept) {
+        return act(id, tokenOf(token, headerToken), "escalation-requests", type, body, key, accept, Set.of("reason"),
+                StatusPage.Form.ESCALATION, StatusPage.Done.ESCALATION_REQUESTED, r -> {
+                    String given = r.fields.text("reason", !r.fromForm, 2000);
+                    r.validate();
+                    String reason = given != null ? given : "asked from the status page without giving a reason";
+                    return (h, now) -> engine.customerRequest(h.ticket(), h.events(), reason,
+                            work.customerActor(h.ticket()), now);
+                });
+    }
+
+    /** {@code {"rating": 1..5, "comment"?}} once the ticket is solved or closed; a new rating replaces the last. */
+    @POST
+    @Path("satisfaction")
+    @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
+            content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    public Response rate(@PathParam("id") String id, @QueryParam("token") String token,
+                         @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
+                         @HeaderParam("Content-Type") String type, @HeaderParam("Idempotency-Key") String key,
+                         @HeaderParam("Accept") String accept) {
+        return act(id, tokenOf(token, headerToken), "satisfaction", type, body, key, accept,
+                Set.of("rating", "comment"), StatusPage.Form.RATING, StatusPage.Done.RATED, r -> {
+                    Integer rating = r.fields.integer("rating", true, Satisfaction.LOWEST, Satisfaction.HIGHEST);
+                    String comment = r.fields.text("comment", false, 2000);
+                    r.validate();
+                    return (h, now) -> h.ticket().rateSatisfaction(rating, comment, work.customerActor(h.ticket()),
+                            now);
+                });
+    }
+
+    /**
+     * Reads the request, runs the action as the token's customer, and answers: JSON for an API client; for a form
+     * post a redirect to the status page, or the status page with the problem when refused.
+     *
+     * @param read validates the body (throwing {@link InvalidInputException}) and returns the domain action
+     */
+    private Response act(String id, String token, String action, String type, byte[] body, String key, String accept,
+                         Set<String> fields, StatusPage.Form form, StatusPage.Done done,
+                         Function<ActionRequest, TicketWorkService.TrailAction> read) {
+        ActionRequest request = null;
+        try {
+            TicketId ticketId = AgentTicketResource.ticketId(id);
+            request = ActionRequest.parse("POST", "/customer/tickets/" + id + "/" + action, type, body, null, key,
+                    "customer:" + id, fields);
+            var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
+            notifications.send(history); // a customer's escalation request notifies the supervisor
+            var view = CustomerTicketView.of(history);
+            if (request.fromForm) {
+                return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.code
+                        + "#notice")).build();
+            }
+            return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (InvalidInputException | TicketActionException | IllegalTransitionException e) {
+            if (!wantsPage(request, accept)) {
+                throw e;
+            }
+            JsonNode typed = request.json;
+            StatusPage.Attempt attempt = e instanceof InvalidInputException invalid
+                    ? new StatusPage.Attempt(form, typed, invalid.errors(), null)
+                    : new StatusPage.Attempt(form, typed, List.of(), e.getMessage());
+            return refusedPage(id, token, attempt, e instanceof InvalidInputException ? 400 : 409);
+        } catch (TicketNotFoundException e) {
+            if (!wantsPage(request, accept)) {
+                throw e;
+            }
+            return StatusPageResource.notFound();
+        }
+    }
+
+    /** A browser's form post: it reads the answer as a page. Any other client gets problem JSON. */
+    private static boolean wantsPage(ActionRequest request, String accept) {
+        return request != null && request.fromForm && accept != null && accept.contains("text/html");
+    }
+
+    private Response refusedPage(String id, String token, StatusPage.Attempt attempt, int status) {
+        try {
+            var view = CustomerTicketView.of(work.customerView(AgentTicketResource.ticketId(id), token));
+            return Response.status(status).type(Pages.HTML_UTF8).entity(StatusPage.render(view, token, null, attempt))
+                    .build();
+        } catch (TicketNotFoundException e) {
+            return StatusPageResource.notFound(); // the token is checked before anything typed is shown back
+        }
     }
 
     static String tokenOf(String query, String header) {

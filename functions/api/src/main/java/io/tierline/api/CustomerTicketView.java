@@ -3,21 +3,33 @@ package io.tierline.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.AuditEvent.EventType;
+import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What the customer sees of their ticket: its status and the public conversation. Internal notes, assignments,
- * teams and priorities never appear here.
+ * What the customer sees of their ticket: its status, the public conversation and their satisfaction rating.
+ * Internal notes, assignments, teams and priorities never appear here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerTicketView(String id, String subject, String description, String status, String resolution,
-                                 String mergedInto, Instant createdAt, Instant updatedAt, List<Entry> conversation) {
+                                 String mergedInto, Satisfaction satisfaction, Instant createdAt, Instant updatedAt,
+                                 List<Entry> conversation) {
+    /** Public events whose reason is meant for the customer's eyes (the rest may hold agents' wording). */
+    private static final Set<EventType> REASON_SHOWN = Set.of(EventType.ESCALATION_REQUESTED, EventType.REOPENED,
+            EventType.SATISFACTION_RATED);
 
-    /** One public event: who (you or support), what kind, and its text. */
-    public record Entry(Instant at, String from, String type, String body, String reason) {
+    /**
+     * One public event: who (you or support), what kind, and its text.
+     *
+     * @param status the status the event moved the ticket to, if it did
+     */
+    public record Entry(Instant at, String from, String type, String body, String reason, String status) {
     }
 
     public static CustomerTicketView of(TicketHistory history) {
@@ -25,11 +37,13 @@ public record CustomerTicketView(String id, String subject, String description, 
         List<Entry> entries = history.events().stream().filter(AuditEvent::isPublic)
                 .map(e -> new Entry(e.at(), e.actor().kind() == Actor.Kind.CUSTOMER
                         && e.type() != AuditEvent.EventType.CUSTOMER_UPDATED ? "you" : "support",
-                        Codes.of(e.type()), e.body(), e.type() == AuditEvent.EventType.ESCALATION_REQUESTED
-                        || e.type() == AuditEvent.EventType.REOPENED ? e.reason() : null))
+                        Codes.of(e.type()), e.body(), REASON_SHOWN.contains(e.type()) ? e.reason() : null,
+                        e.changes().stream().filter(c -> c.field().equals("status")).map(Change::to)
+                                .findFirst().orElse(null)))
                 .toList();
         return new CustomerTicketView(t.id().value(), t.subject(), t.description(), t.status().code(),
                 t.resolution() == null ? null : t.resolution().note(),
-                t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), entries);
+                t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
+                t.updatedAt(), entries);
     }
 }

@@ -3,115 +3,108 @@ package io.tierline.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.validation.FieldError;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The customer's pages: a plain HTML form (works without JavaScript) and the confirmation. */
+/**
+ * The customer's pages, rendered on the server so they work with JavaScript off: the support form, the confirmation
+ * after filing, and the shared page frame. Style and the optional script are static files (see {@link AssetResource}),
+ * so the content security policy can forbid every inline script and style.
+ */
 final class Pages {
+    static final String HTML_UTF8 = "text/html;charset=UTF-8";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-            label{display:block;margin-top:1rem;font-weight:600}
-            input,textarea,select{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
-            .error{color:#b00020;font-weight:400;display:block}
-            [aria-invalid=true]{border:2px solid #b00020}
-            button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit}
-            .ref{font-family:monospace;font-size:1.2rem}
-            """;
+    private static final Map<String, String> URGENCY = urgencies();
 
     private Pages() {
     }
 
-    static String supportForm(JsonNode values, List<FieldError> errors, String idempotencyKey) {
-        Map<String, String> problems = errors.stream()
-                .collect(Collectors.toMap(FieldError::field, FieldError::problem, (a, b) -> a));
-        String key = idempotencyKey != null ? idempotencyKey : newKey();
-        String summary = errors.isEmpty() ? "" : "<div role=\"alert\"><p>Please correct the marked fields.</p></div>";
-        return page("Contact support", summary
-                + "<form method=\"post\" action=\"/tickets\" novalidate>"
-                + "<input type=\"hidden\" name=\"" + RequestBodies.FORM_KEY_FIELD + "\" value=\"" + Html.escape(key) + "\">"
-                + input("requester.name", "Your name", "text", value(values, "requester", "name"), problems, "name")
-                + input("requester.email", "Email", "email", value(values, "requester", "email"), problems, "email")
-                + input("subject", "Subject", "text", value(values, "subject", null), problems, "off")
-                + textarea("description", "How can we help?", value(values, "description", null), problems)
-                + select("urgency", "How urgent is it?", value(values, "urgency", null), problems)
-                + "<button type=\"submit\">Send</button></form>");
+    private static Map<String, String> urgencies() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("low", "Low: it can wait a few days");
+        options.put("medium", "Medium: it slows me down");
+        options.put("high", "High: I cannot work");
+        return options;
     }
 
-    static String status(CustomerTicketView ticket, String statusLink, boolean justCreated) {
-        StringBuilder body = new StringBuilder();
-        if (justCreated) {
-            body.append("<p>Thank you. Your request has been received.</p>");
-        }
-        body.append("<p>Your reference: <span class=\"ref\">").append(Html.escape(ticket.id())).append("</span></p>")
-                .append("<p>Status: <strong>").append(Html.escape(ticket.status())).append("</strong></p>")
-                .append("<p>Keep this link to follow your request: <a href=\"").append(Html.escape(statusLink))
-                .append("\">").append(Html.escape(statusLink)).append("</a></p>")
-                .append("<h2>").append(Html.escape(ticket.subject())).append("</h2><ol class=\"conversation\">");
-        for (CustomerTicketView.Entry entry : ticket.conversation()) {
-            if (entry.body() != null) {
-                body.append("<li><strong>").append(Html.escape(entry.from())).append("</strong> ")
-                        .append(Html.escape(entry.at().toString())).append("<p>").append(Html.escape(entry.body()))
-                        .append("</p></li>");
+    static String supportForm(JsonNode values, List<FieldError> errors, String idempotencyKey) {
+        HtmlForm form = HtmlForm.of(values, requesterErrorsOnItsFields(errors));
+        String fields = "<fieldset><legend>About you</legend>"
+                + form.input("requester.name", "Your name", "text", "name", null, true)
+                + form.input("requester.email", "Email address", "email", "email",
+                "We write to you here about your request.", true)
+                + "</fieldset><fieldset><legend>Your request</legend>"
+                + form.input("subject", "Subject", "text", "off", "A few words, e.g. \u201cRefund for my March invoice\u201d.",
+                true)
+                + form.textarea("description", "How can we help?", 8,
+                "What happened, what you expected, and any reference numbers.", true)
+                + form.select("urgency", "How urgent is it?", URGENCY, "medium", null)
+                + "</fieldset>";
+        return page("Contact support", form.hasErrors(), form.summary()
+                + "<p>Tell us what you need. You will get a reference and a private link to follow your request.</p>"
+                + "<form method=\"post\" action=\"/tickets\" novalidate data-validate>"
+                + HtmlForm.hidden(RequestBodies.FORM_KEY_FIELD, idempotencyKey != null ? idempotencyKey : newKey())
+                + fields + "<button type=\"submit\">Send request</button></form>");
+    }
+
+    /**
+     * A form without name and email sends no requester at all, which the API reports once as "requester is
+     * required"; on the page that belongs on both fields.
+     */
+    private static List<FieldError> requesterErrorsOnItsFields(List<FieldError> errors) {
+        List<FieldError> placed = new ArrayList<>();
+        for (FieldError e : errors) {
+            if (e.field().equals("requester")) {
+                placed.add(new FieldError("requester.name", e.problem()));
+                placed.add(new FieldError("requester.email", e.problem()));
+            } else {
+                placed.add(e);
             }
         }
-        body.append("</ol>");
-        return page(justCreated ? "We have your request" : "Your request", body.toString());
+        return placed;
+    }
+
+    /** Shown once, right after filing: the reference, the link to keep, and what happens next. */
+    static String confirmation(CustomerTicketView ticket, String statusPath, String statusUrl) {
+        return page("We have your request", false, "<div class=\"panel confirmation\">"
+                + "<p>Thank you. Your request has been received.</p>"
+                + "<p>Your reference: <strong class=\"ref\" id=\"reference\">" + Html.escape(ticket.id())
+                + "</strong></p></div>"
+                + "<h2>Keep this link</h2><p>It is the only way to follow your request, and it is private: anyone "
+                + "with it can read and answer your request. Bookmark it or copy it somewhere safe.</p>"
+                + "<p><a id=\"status-link\" href=\"" + Html.escape(statusPath) + "\">" + Html.escape(statusUrl)
+                + "</a></p>"
+                + "<h2>What happens next</h2><ol>"
+                + "<li>Your request goes to the team that handles <q>" + Html.escape(ticket.subject())
+                + "</q>, usually within a minute.</li>"
+                + "<li>They answer on your status page, where you can reply to them. Times there are in UTC.</li>"
+                + "<li>If it becomes urgent, you can ask for escalation there.</li></ol>"
+                + "<p><a class=\"button\" href=\"" + Html.escape(statusPath) + "\">Open your status page</a></p>");
     }
 
     static String notFound() {
-        return page("Not found", "<p>There is no request at this address. Check the link you were given.</p>");
+        return page("Not found", false,
+                "<p>There is no request at this address. Check the link you were given; it must be complete.</p>"
+                        + "<p><a href=\"/\">File a new request</a></p>");
     }
 
-    private static String page(String title, String body) {
+    /** The page frame. {@code hasErrors} prefixes the title, as screen readers announce the title first. */
+    static String page(String title, boolean hasErrors, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
-                + Html.escape(title) + " · Tierline</title><style>" + STYLE + "</style></head><body><main><h1>"
-                + Html.escape(title) + "</h1>" + body + "</main></body></html>";
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + (hasErrors ? "Error: " : "")
+                + Html.escape(title) + " \u00b7 Tierline support</title>"
+                + "<link rel=\"stylesheet\" href=\"" + AssetResource.PATH + "/tierline.css\">"
+                + "<script src=\"" + AssetResource.PATH + "/tierline.js\" defer></script></head><body>"
+                + "<a class=\"skip-link\" href=\"#main\">Skip to content</a>"
+                + "<header><a href=\"/\">Tierline support</a></header>"
+                + "<main id=\"main\" tabindex=\"-1\"><h1>" + Html.escape(title) + "</h1>" + body + "</main></body></html>";
     }
 
-    private static String input(String name, String label, String type, String value, Map<String, String> problems,
-                                String autocomplete) {
-        return "<label for=\"" + name + "\">" + label + error(name, problems) + "</label><input id=\"" + name
-                + "\" name=\"" + name + "\" type=\"" + type + "\" required autocomplete=\"" + autocomplete
-                + "\" value=\"" + Html.escape(value) + "\"" + invalid(name, problems) + ">";
-    }
-
-    private static String textarea(String name, String label, String value, Map<String, String> problems) {
-        return "<label for=\"" + name + "\">" + label + error(name, problems) + "</label><textarea id=\"" + name
-                + "\" name=\"" + name + "\" rows=\"8\" required" + invalid(name, problems) + ">" + Html.escape(value)
-                + "</textarea>";
-    }
-
-    private static String select(String name, String label, String value, Map<String, String> problems) {
-        String options = List.of("low", "medium", "high").stream()
-                .map(v -> "<option value=\"" + v + "\"" + (v.equals(value == null ? "medium" : value) ? " selected" : "")
-                        + ">" + v + "</option>")
-                .collect(Collectors.joining());
-        return "<label for=\"" + name + "\">" + label + error(name, problems) + "</label><select id=\"" + name
-                + "\" name=\"" + name + "\"" + invalid(name, problems) + ">" + options + "</select>";
-    }
-
-    private static String error(String name, Map<String, String> problems) {
-        String problem = problems.get(name);
-        return problem == null ? "" : "<span class=\"error\" id=\"" + name + "-error\">" + Html.escape(problem) + "</span>";
-    }
-
-    private static String invalid(String name, Map<String, String> problems) {
-        return problems.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "";
-    }
-
-    private static String value(JsonNode values, String field, String nested) {
-        if (values == null) {
-            return null;
-        }
-        JsonNode node = nested == null ? values.get(field) : values.path(field).get(nested);
-        return node == null || !node.isValueNode() ? null : node.asText();
-    }
-
-    private static String newKey() {
+    static String newKey() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return "form-" + HexFormat.of().formatHex(bytes);

@@ -4,15 +4,25 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Pages show untrusted ticket text: forbid scripts and framing outright, on every response. */
+/**
+ * Pages show untrusted ticket text: on every response, scripts, styles and images may come only from this site's own
+ * files (never inline, so injected markup cannot run even if escaping were missed), forms post only here, nothing
+ * frames the pages, and no referrer leaves (the status URL carries the customer's token). See docs/web-pages.md.
+ */
 public class SecurityHeaders {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     @ServerResponseFilter
     public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         var headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("Cache-Control", "no-store");
+        // pages and answers hold ticket text and tokens: never cached, unless a resource says so (static assets)
+        if (!headers.containsKey("Cache-Control")) {
+            headers.putSingle("Cache-Control", "no-store");
+        }
     }
 }

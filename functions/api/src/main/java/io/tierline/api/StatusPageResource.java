@@ -5,16 +5,19 @@ import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The customer's status page, opened with the link from the confirmation (it carries the access token). */
+/**
+ * The customer's status page, opened with the link from the confirmation (it carries the access token). Right after
+ * filing ({@code new=1}) it shows the confirmation; after a form post ({@code done=...}) a short confirmation on top.
+ */
 @Path("/status/{id}")
 public class StatusPageResource {
     @Inject
@@ -25,16 +28,31 @@ public class StatusPageResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Produces(Pages.HTML_UTF8)
     public Response page(@PathParam("id") String id, @QueryParam("token") String token,
-                         @QueryParam("new") String justCreated) {
+                         @QueryParam("new") String justCreated, @QueryParam("done") String done,
+                         @HeaderParam("Host") String host, @HeaderParam("X-Forwarded-Proto") String scheme) {
         try {
             var history = work.customerView(AgentTicketResource.ticketId(id), token);
-            return Response.ok(Pages.status(CustomerTicketView.of(history), link(history.ticket().id(), token),
-                    justCreated != null)).build();
+            CustomerTicketView view = CustomerTicketView.of(history);
+            String path = link(history.ticket().id(), token);
+            String html = justCreated != null ? Pages.confirmation(view, path, absolute(scheme, host, path))
+                    : StatusPage.render(view, token, StatusPage.Done.of(done), null);
+            return Response.ok(html, Pages.HTML_UTF8).build();
         } catch (TicketNotFoundException e) {
-            return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Pages.notFound()).build();
+            return notFound();
         }
+    }
+
+    static Response notFound() {
+        return Response.status(404).type(Pages.HTML_UTF8).entity(Pages.notFound()).build();
+    }
+
+    /** The link as the customer should bookmark it; API Gateway says https in X-Forwarded-Proto. */
+    private static String absolute(String scheme, String host, String path) {
+        if (host == null || host.isBlank()) {
+            return path;
+        }
+        return (scheme == null || scheme.isBlank() ? "http" : scheme.split(",")[0].strip()) + "://" + host + path;
     }
 }

@@ -9,6 +9,7 @@ import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
@@ -22,11 +23,12 @@ public record TicketView(String id, String subject, String description, Requeste
                          String status, String impact, String urgency, String priority, String category, String team,
                          Integer tier, List<String> tags, String language, Double frustration,
                          Double escalationRisk, String assignee, String resolution, String rootCause,
-                         Map<String, Object> pendingTransfer, String mergedInto, Instant createdAt, Instant updatedAt,
+                         Map<String, Object> pendingTransfer, String mergedInto, Satisfaction satisfaction,
+                         Instant createdAt, Instant updatedAt,
                          long version, List<EventView> events, ClocksView sla, String accessToken,
                          String statusUrl, Map<String, Object> escalation, List<String> watchers,
                          List<EscalationRecord> escalations, Map<String, Long> timeInTier,
-                         Map<String, Long> timeInTeam, Map<String, Object> satisfaction) {
+                         Map<String, Long> timeInTeam) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(Instant at, String actor, String type, List<Change> changes, String reason, String body,
@@ -47,9 +49,9 @@ public record TicketView(String id, String subject, String description, Requeste
                 t.signals() == null ? null : t.signals().escalationRisk(), t.assignee(),
                 t.resolution() == null ? null : t.resolution().note(),
                 t.resolution() == null ? null : t.resolution().rootCause(), transfer(t),
-                t.mergedInto() == null ? null : t.mergedInto().value(), t.createdAt(), t.updatedAt(), t.version(),
-                events == null ? null : events.stream().map(EventView::of).toList(), null, null, null,
-                escalationOf(t), t.watchers(), null, null, null, satisfactionOf(t));
+                t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
+                t.updatedAt(), t.version(), events == null ? null : events.stream().map(EventView::of).toList(),
+                null, null, null, escalationOf(t), t.watchers(), null, null, null);
     }
 
     /** With the escalation record and the time spent in each tier and team as of {@code now}. */
@@ -57,9 +59,9 @@ public record TicketView(String id, String subject, String description, Requeste
         Placements placements = Placements.of(history.ticket(), history.events(), now);
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, accessToken, statusUrl,
-                escalation, watchers, EscalationRecord.of(history.events()), seconds(placements.byTier()),
-                seconds(placements.byTeam()), satisfaction);
+                pendingTransfer, mergedInto, satisfaction, createdAt, updatedAt, version, events, sla, accessToken,
+                statusUrl, escalation, watchers, EscalationRecord.of(history.events()), seconds(placements.byTier()),
+                seconds(placements.byTeam()));
     }
 
     private static Map<String, Long> seconds(Map<String, Duration> durations) {
@@ -87,31 +89,20 @@ public record TicketView(String id, String subject, String description, Requeste
         return m;
     }
 
-    private static Map<String, Object> satisfactionOf(Ticket t) {
-        if (t.satisfaction() == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rating", t.satisfaction().rating());
-        m.put("comment", t.satisfaction().comment());
-        m.put("ratedAt", t.satisfaction().ratedAt());
-        return m;
-    }
-
     /** With the SLA clocks as they stand now. */
     public TicketView withClocks(ClocksView clocks) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, clocks, accessToken, statusUrl,
-                escalation, watchers, escalations, timeInTier, timeInTeam, satisfaction);
+                pendingTransfer, mergedInto, satisfaction, createdAt, updatedAt, version, events, clocks, accessToken,
+                statusUrl, escalation, watchers, escalations, timeInTier, timeInTeam);
     }
 
     /** The creation answer also carries the customer's access token and status link, shown only this once. */
     public TicketView withAccess(String token, String url) {
         return new TicketView(id, subject, description, requester, channel, status, impact, urgency, priority,
                 category, team, tier, tags, language, frustration, escalationRisk, assignee, resolution, rootCause,
-                pendingTransfer, mergedInto, createdAt, updatedAt, version, events, sla, token, url, escalation,
-                watchers, escalations, timeInTier, timeInTeam, satisfaction);
+                pendingTransfer, mergedInto, satisfaction, createdAt, updatedAt, version, events, sla, token, url,
+                escalation, watchers, escalations, timeInTier, timeInTeam);
     }
 
     private static Map<String, Object> transfer(Ticket t) {

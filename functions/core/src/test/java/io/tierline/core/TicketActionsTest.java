@@ -15,6 +15,7 @@ import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.IllegalTransitionException;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
@@ -166,5 +167,34 @@ class TicketActionsTest {
         assertFalse(CustomerTokens.fromSecret("another-secret-of-thirty-two-bytes!").matches(t, token));
         assertFalse(tokens.matches(openTicket(), token), "a token opens its own ticket only");
         assertThrows(IllegalArgumentException.class, () -> CustomerTokens.fromSecret("short"));
+    }
+
+    @Test
+    void aSolvedTicketIsRatedAndALaterRatingReplacesTheFirst() {
+        Actor ada = Actor.customer("ada@example.com");
+        assertThrows(TicketActionException.class, () -> openTicket().rateSatisfaction(4, null, ada, now),
+                "an open ticket cannot be rated yet");
+        Ticket solved = openTicket().resolve("Refunded", null, alice, now).after();
+        TicketChange first = solved.rateSatisfaction(2, "Slow", ada, now);
+        assertEquals(new Satisfaction(2, "Slow", now), first.after().satisfaction());
+        var event = first.events().get(0);
+        assertEquals(EventType.SATISFACTION_RATED, event.type());
+        assertTrue(event.isPublic());
+        assertEquals("Slow", event.body());
+        assertEquals(List.of(new Change("satisfaction", null, "2")), event.changes());
+
+        Instant later = now.plusSeconds(60);
+        TicketChange second = first.after().moveTo(Status.CLOSED, alice, later, null).after()
+                .rateSatisfaction(4, "Fixed in the end", ada, later);
+        assertEquals(new Satisfaction(4, "Fixed in the end", later), second.after().satisfaction());
+        assertEquals(List.of(new Change("satisfaction", "2", "4")), second.events().get(0).changes());
+    }
+
+    @Test
+    void aMergedTicketIsNotRated() {
+        Ticket survivor = openTicket();
+        Ticket merged = openTicket().mergeInto(survivor, "same", alice, now).get(0).after();
+        assertThrows(TicketActionException.class, () -> merged.rateSatisfaction(5, null,
+                Actor.customer("ada@example.com"), now));
     }
 }

@@ -20,7 +20,7 @@ public record AuditEvent(TicketId ticketId, long version, int index, Instant at,
         MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC),
         SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL),
         ACKNOWLEDGED(Visibility.INTERNAL), ESCALATION_REMINDER(Visibility.INTERNAL),
-        CUSTOMER_UPDATED(Visibility.PUBLIC);
+        CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC);
 
         private final Visibility visibility;
 

@@ -232,6 +232,25 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     }
 
     /**
+     * The customer rates how the solved ticket was handled. A later rating replaces the earlier one; the trail keeps
+     * both. A merged ticket is rated on the ticket it was merged into.
+     */
+    public TicketChange rateSatisfaction(int rating, String comment, Actor actor, Instant now) {
+        if (status != Status.SOLVED && status != Status.CLOSED) {
+            throw new TicketActionException("ticket " + id + " is " + status.code()
+                    + "; it can be rated once it is solved");
+        }
+        if (mergedInto != null) {
+            throw new TicketActionException("ticket " + id + " was merged into " + mergedInto + "; rate that one");
+        }
+        Edit edit = new Edit(actor, now);
+        edit.satisfaction = new Satisfaction(rating, comment, now);
+        edit.record(AuditEvent.EventType.SATISFACTION_RATED, "rated " + rating + " of " + Satisfaction.HIGHEST,
+                comment);
+        return edit.done();
+    }
+
+    /**
      * An SLA warning or breach fell due and still holds; the escalation engine decides what it leads to.
      *
      * @param deadlineKey identifies the deadline (metric, cycle, percent) so it is never fired twice

@@ -99,6 +99,32 @@ public final class JsonFields {
         }
     }
 
+    /** A whole number from min to max; JSON sends a number, a plain HTML form the same digits as text. */
+    public Integer integer(String name, boolean required, int min, int max) {
+        JsonNode value = node == null ? null : node.get(name);
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+            if (required && node != null) {
+                errors.add(new FieldError(path(name), "is required"));
+            }
+            return null;
+        }
+        String problem = "must be a whole number from " + min + " to " + max;
+        long number;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            number = value.asLong();
+        } else if (value.isTextual() && value.asText().strip().matches("[0-9]{1,9}")) {
+            number = Long.parseLong(value.asText().strip());
+        } else {
+            errors.add(new FieldError(path(name), problem));
+            return null;
+        }
+        if (number < min || number > max) {
+            errors.add(new FieldError(path(name), problem));
+            return null;
+        }
+        return (int) number;
+    }
+
     public List<String> textList(String name, int maxItems, int maxLength) {
         JsonNode value = node == null ? null : node.get(name);
         List<String> out = new ArrayList<>();

@@ -1,0 +1,46 @@
+package io.tierline.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pages' style sheet and optional script, served by the api function itself (the same in AWS and locally) so the
+ * content security policy can say {@code 'self'} and forbid everything inline. Only files named here are served.
+ * Pages and tests of the other web pages may add their files to {@link #TYPES} and to {@code io/tierline/api/assets/}.
+ */
+@Path(AssetResource.PATH + "/{name}")
+public class AssetResource {
+    static final String PATH = "/assets";
+    private static final Map<String, String> TYPES = Map.of(
+            "tierline.css", "text/css;charset=UTF-8",
+            "tierline.js", "text/javascript;charset=UTF-8");
+    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
+
+    @GET
+    public Response asset(@PathParam("name") String name) {
+        String type = TYPES.get(name);
+        if (type == null) {
+            return Response.status(404).type("text/plain;charset=UTF-8").entity("no such asset").build();
+        }
+        return Response.ok(CACHE.computeIfAbsent(name, AssetResource::read), type)
+                .header("Cache-Control", "public, max-age=300").build();
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = AssetResource.class.getResourceAsStream("assets/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("asset " + name + " is not packaged");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
