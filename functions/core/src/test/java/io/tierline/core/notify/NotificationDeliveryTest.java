@@ -20,6 +20,7 @@ import io.tierline.core.time.SettableClock;
 import io.tierline.local.LocalAws;
 import io.tierline.local.ProjectRoot;
 import io.tierline.local.SamTemplate;
+import io.tierline.local.testing.HttpReceiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class NotificationDeliveryTest {
     static final String FROM = "tierline@example.com";
     static LocalAws aws;
     static String notifyQueue;
-    static Receiver receiver;
+    static HttpReceiver receiver;
     static DynamoDbDeliveryLedger ledger;
     static OutboxEmailSender emails;
 
@@ -86,7 +87,7 @@ class NotificationDeliveryTest {
         String table = aws.tableName("TicketsTable");
         ledger = new DynamoDbDeliveryLedger(aws.dynamoDb(), table, Duration.ofDays(30));
         emails = new OutboxEmailSender(aws.dynamoDb(), table, Duration.ofDays(30));
-        receiver = new Receiver();
+        receiver = new HttpReceiver();
     }
 
     @AfterAll
@@ -213,7 +214,7 @@ class NotificationDeliveryTest {
         DeliveryOutcome done = service.handle(third, clock.instant());
         assertEquals(Kind.DELIVERED, done.kind());
         assertEquals(3, done.attempt());
-        assertEquals(List.of(500, 502, 200), receiver.requests(path).stream().map(Receiver.Request::answered)
+        assertEquals(List.of(500, 502, 200), receiver.requests(path).stream().map(HttpReceiver.Request::answered)
                 .toList());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(2)),
                 outbox.delays(), "the retry, the early copy's hop, the second retry");
@@ -291,7 +292,7 @@ class NotificationDeliveryTest {
         n = new NotificationRequested(n.key(), n.ticketId(), 1, 2, 0, "ops-hook", "webhook", n.address(),
                 n.subject(), n.text(), Map.of("event", "ticket.level-reached", "level", "2"), true, null, 0);
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind());
-        Receiver.Request r = receiver.requests(path).get(0);
+        HttpReceiver.Request r = receiver.requests(path).get(0);
         assertEquals(n.key(), r.header("Tierline-Delivery"));
         assertEquals("1777881600", r.header("Tierline-Timestamp"));
         assertTrue(r.header("Content-Type").startsWith("application/json"));
@@ -338,7 +339,7 @@ class NotificationDeliveryTest {
         String path = "/slack-" + UUID.randomUUID();
         NotificationRequested n = notification(NotificationRequested.SLACK, receiver.url(path), null);
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind());
-        Receiver.Request r = receiver.requests(path).get(0);
+        HttpReceiver.Request r = receiver.requests(path).get(0);
         JsonNode body = Json.parse(r.body());
         assertEquals(1, body.size(), r.body());
         assertEquals("*" + n.subject() + "*\nLevel 2: &lt;no answer&gt; for 30 minutes &amp; counting.",

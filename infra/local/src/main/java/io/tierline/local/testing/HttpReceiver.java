@@ -1,4 +1,4 @@
-package io.tierline.core.notify;
+package io.tierline.local.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real HTTP receiver on a free loopback port that answers the status codes it is told to, then 200. */
-public final class Receiver implements AutoCloseable {
+/**
+ * A real HTTP receiver on a free loopback port for tests of outgoing webhooks: records each request (path, headers,
+ * body) and answers the status codes it is told to, then 200.
+ */
+public final class HttpReceiver implements AutoCloseable {
     public record Request(String path, Map<String, List<String>> headers, String body, int answered) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -26,7 +29,7 @@ public final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile int otherwise = 200;
 
-    public Receiver() {
+    public HttpReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -51,14 +54,14 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** The next answers, in order; after them {@link #answerAlways}'s status (200 unless set). */
-    public Receiver answer(Integer... statuses) {
+    public HttpReceiver answer(Integer... statuses) {
         synchronized (script) {
             script.addAll(List.of(statuses));
         }
         return this;
     }
 
-    public Receiver answerAlways(int status) {
+    public HttpReceiver answerAlways(int status) {
         otherwise = status;
         return this;
     }
