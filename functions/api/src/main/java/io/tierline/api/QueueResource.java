@@ -96,7 +96,7 @@ public class QueueResource {
         return t.tier() != null && t.tier().number() >= Tier.EXPERT.number();
     }
 
-    private static int limit(String limit, List<FieldError> errors) {
+    static int limit(String limit, List<FieldError> errors) {
         Integer value = parse("limit", limit, Integer::parseInt, errors);
         if (value != null && (value < 1 || value > MAX_LIMIT)) {
             errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));

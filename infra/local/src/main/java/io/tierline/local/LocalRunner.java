@@ -152,6 +152,12 @@ public final class LocalRunner {
         LocalOptions options = system.options();
         out.println("Tierline local, from " + template.file());
         out.println("  HTTP API          " + system.httpApiUrl() + "  routes: " + String.join(", ", system.httpRouteKeys()));
+        if (!template.parameterDefaults().isEmpty()) {
+            // Defaults, or the template's Metadata.TierlineLocal.ParameterValues (EmailDelivery=outbox: email is
+            // recorded in the table and listed by GET /outbox/emails instead of going to SES)
+            out.println("  Parameters        " + String.join(", ", template.parameterDefaults().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
         out.println("  Lambda Invoke API " + system.lambdaUrl() + "  (aws lambda invoke --endpoint-url "
                 + system.lambdaUrl() + " --function-name <LogicalId> ...)");
         out.println("  DynamoDB          " + system.dynamoDbUrl() + "  tables: "

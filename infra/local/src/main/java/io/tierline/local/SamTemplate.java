@@ -18,7 +18,8 @@ import java.util.Set;
  * functions with their events. Other resource types are ignored.
  *
  * @param file              the template file (absolute); CodeUri values are resolved against its folder
- * @param parameterDefaults the Default of each parameter that has one
+ * @param parameterDefaults the value each parameter takes locally: its Default, or its local value (see
+ *                          {@link #LOCAL_METADATA})
  * @param conditions        the Conditions section, unevaluated
  * @param mappings          the Mappings section
  */
@@ -33,6 +34,9 @@ public record SamTemplate(
         Map<String, String> userPoolClients,
         Set<String> userPools,
         Set<String> secrets) {
+
+    /** The template's Metadata key with settings for local runs only. */
+    public static final String LOCAL_METADATA = "TierlineLocal";
 
     public SamTemplate {
         parameterDefaults = readOnly(parameterDefaults);
@@ -83,7 +87,7 @@ public record SamTemplate(
                 default -> { /* not emulated locally */ }
             }
         });
-        return new SamTemplate(file, parameterDefaults(root.object("Parameters")),
+        return new SamTemplate(file, parameterDefaults(root.object("Parameters"), root.object("Metadata")),
                 root.object("Conditions").values(), root.object("Mappings").values(), tables, queues, functions, userPoolClients, userPools, secrets);
     }
 
@@ -123,13 +127,25 @@ public record SamTemplate(
         return ids;
     }
 
-    private static Map<String, Object> parameterDefaults(YamlObject parameters) {
+    /**
+     * Each parameter's Default, except where the template's {@code Metadata.TierlineLocal.ParameterValues} names a
+     * value for local runs: what cannot leave this machine (SES email) is switched to its local stand-in there, in
+     * the template itself, so the runner and the tests built from the template agree.
+     */
+    private static Map<String, Object> parameterDefaults(YamlObject parameters, YamlObject metadata) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         parameters.values().forEach((name, value) -> {
             Object defaultValue = YamlObject.of(name, value).raw("Default");
             if (defaultValue != null) {
                 defaults.put(name, defaultValue);
             }
+        });
+        metadata.object(LOCAL_METADATA).object("ParameterValues").values().forEach((name, value) -> {
+            if (!parameters.has(name)) {
+                throw new IllegalArgumentException("Metadata." + LOCAL_METADATA + ".ParameterValues." + name
+                        + ": the template has no such parameter");
+            }
+            defaults.put(name, value);
         });
         return defaults;
     }

@@ -34,7 +34,7 @@ class SamTemplateTest {
     @Test
     void readsQueuesWithTheirRedrivePolicies() {
         assertEquals(List.of("IntakeQueue", "IntakeDeadLetterQueue", "TriageQueue", "TriageDeadLetterQueue",
-                "EscalationQueue", "EscalationDeadLetterQueue"),
+                "EscalationQueue", "EscalationDeadLetterQueue", "NotifyQueue", "NotifyDeadLetterQueue"),
                 List.copyOf(template.queues().keySet()));
         QueueDefinition intake = template.queue("IntakeQueue");
         assertEquals(180, intake.visibilityTimeout());
@@ -42,14 +42,15 @@ class SamTemplateTest {
         assertEquals(new QueueDefinition.RedrivePolicy("IntakeDeadLetterQueue", 5), intake.redrivePolicy());
         assertNull(template.queue("IntakeDeadLetterQueue").redrivePolicy());
         assertEquals(List.of("IntakeDeadLetterQueue", "IntakeQueue", "TriageDeadLetterQueue", "TriageQueue",
-                        "EscalationDeadLetterQueue", "EscalationQueue"),
+                        "EscalationDeadLetterQueue", "EscalationQueue", "NotifyDeadLetterQueue", "NotifyQueue"),
                 QueueCreator.deadLetterQueuesFirst(template.queues().values()).stream()
                         .map(QueueDefinition::logicalId).toList());
     }
 
     @Test
     void mergesGlobalsIntoFunctions() {
-        assertEquals(List.of("ApiFunction", "IntakeFunction", "TriageFunction", "SlaSweepFunction", "EscalateFunction"),
+        assertEquals(List.of("ApiFunction", "IntakeFunction", "TriageFunction", "SlaSweepFunction", "EscalateFunction",
+                        "NotifyFunction"),
                 List.copyOf(template.functions().keySet()));
         FunctionEvent.Schedule everyMinute = template.function("SlaSweepFunction").events(FunctionEvent.Schedule.class)
                 .get(0);
@@ -75,15 +76,31 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("TicketActions", "/tickets/{id}/{proxy+}", "POST")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("TriageDryRun", "/triage/dry-run", "POST")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("PageAssets", "/assets/{name}", "GET")));
-        assertEquals(11, api.size());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("OutboxEmails", "/outbox/emails", "GET")));
+        assertEquals(12, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
         assertEquals(Map.of("AgentUserPoolClient", "AgentUserPool"), template.userPoolClients());
-        assertEquals(java.util.Set.of("CustomerTokenSecret"), template.secrets());
+        assertEquals(java.util.Set.of("CustomerTokenSecret", "WebhookSigningSecret"), template.secrets());
         FunctionEvent.Sqs triage = assertInstanceOf(FunctionEvent.Sqs.class,
                 template.function("TriageFunction").events().get(0));
         assertEquals(new FunctionEvent.Sqs("TriageMessages", "TriageQueue", 10, 1, List.of("ReportBatchItemFailures"), true),
                 triage);
         assertTrue(triage.reportsBatchItemFailures());
+    }
+
+    @Test
+    void localParameterValuesFromTheMetadataReplaceDefaults() {
+        assertEquals("outbox", template.parameterDefaults().get("EmailDelivery"), "email cannot leave this machine");
+        assertEquals("notifications@example.com", template.parameterDefaults().get("EmailFrom"), "the Default");
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> SamTemplate.parse("""
+                        Metadata:
+                          TierlineLocal:
+                            ParameterValues: {Stage: prod}
+                        Resources: {}
+                        """, Path.of("/tmp/template.yaml")));
+        assertEquals("Metadata.TierlineLocal.ParameterValues.Stage: the template has no such parameter",
+                unknown.getMessage());
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.tierline.core.wiring;
 
 import io.quarkus.arc.DefaultBean;
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.DynamoDbDueDeadlines;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.aws.OutboxEmailSender;
+import io.tierline.core.aws.SesEmailSender;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.classify.EscalationRisk;
 import io.tierline.core.classify.TextClassifier;
@@ -13,6 +16,12 @@ import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.intake.IntakeService;
+import io.tierline.core.notify.DeliveryLedger;
+import io.tierline.core.notify.EmailSender;
+import io.tierline.core.notify.HttpDelivery;
+import io.tierline.core.notify.NotificationService;
+import io.tierline.core.notify.RetryPolicy;
+import io.tierline.core.notify.SentEmails;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.policy.TransferPolicy;
@@ -32,9 +41,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -179,5 +191,77 @@ public class CoreBeans {
     TriageService triageService(TicketStore store, TriagePolicy policy, TicketAssessor assessor, ClockKeeper keeper,
                                 Clock clock) {
         return new TriageService(store, () -> policy, assessor, keeper, clock);
+    }
+
+    /** Deliveries are remembered 30 days, far beyond the 14 days SQS could deliver a key again. */
+    private static final Duration NOTIFY_RETENTION = Duration.ofDays(30);
+
+    @Produces
+    @Singleton
+    DeliveryLedger deliveryLedger(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
+        return new DynamoDbDeliveryLedger(dynamo, table, NOTIFY_RETENTION);
+    }
+
+    /** The local outbox when TIERLINE_EMAIL_DELIVERY=outbox (the local runner), nothing when email goes to SES. */
+    @Produces
+    @Singleton
+    SentEmails sentEmails(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table,
+                          @ConfigProperty(name = "tierline.email.delivery", defaultValue = "ses") String delivery) {
+        return outboxMode(delivery) ? new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION) : SentEmails.none();
+    }
+
+    /** SES's client is made on first use, with the Lambda's region and role, never in functions that send no email. */
+    @Produces
+    @Singleton
+    EmailSender emailSender(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table,
+                            @ConfigProperty(name = "tierline.email.delivery", defaultValue = "ses") String delivery) {
+        if (outboxMode(delivery)) {
+            return new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION);
+        }
+        Memo<SesV2Client> ses = new Memo<>(() -> SesV2Client.builder()
+                .httpClient(UrlConnectionHttpClient.create()).build());
+        return new SesEmailSender(ses::get);
+    }
+
+    private static boolean outboxMode(String delivery) {
+        String mode = delivery.strip().toLowerCase(Locale.ROOT);
+        if (!mode.equals("ses") && !mode.equals("outbox")) {
+            throw new IllegalArgumentException("TIERLINE_EMAIL_DELIVERY must be ses or outbox, not " + delivery);
+        }
+        return mode.equals("outbox");
+    }
+
+    /**
+     * Settings only the notify Lambda gets (template.yaml) are optional here: a missing sender address or webhook
+     * secret fails the notifications that need it, permanently and with that reason, not the function's start.
+     */
+    @Produces
+    @Singleton
+    NotificationService notificationService(DeliveryLedger ledger, EmailSender email, Outbox outbox,
+                                            @ConfigProperty(name = "tierline.email.from") Optional<String> from,
+                                            @ConfigProperty(name = "tierline.webhook.signing.secret")
+                                            Optional<String> webhookSecret,
+                                            @ConfigProperty(name = "tierline.notify.max.attempts", defaultValue = "5")
+                                            int maxAttempts) {
+        HttpDelivery http = HttpDelivery.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return new NotificationService(ledger, NotificationService.standardChannels(email, from.orElse(null), http,
+                webhookSecret.orElse(null)), outbox, RetryPolicy.defaults(maxAttempts));
+    }
+
+    /** A value made once, on first use. */
+    private static final class Memo<T> {
+        private final java.util.function.Supplier<T> make;
+        private T value;
+
+        Memo(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 }

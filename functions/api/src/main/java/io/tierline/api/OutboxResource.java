@@ -1,0 +1,58 @@
+package io.tierline.api;
+
+import io.tierline.core.access.Role;
+import io.tierline.core.notify.SentEmails;
+import io.tierline.core.validation.FieldError;
+import io.tierline.core.validation.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emails the notify worker recorded instead of sending (TIERLINE_EMAIL_DELIVERY=outbox, as in the local
+ * runner), newest first, for supervisors and admins. Where email really goes out through SES, the list is empty and
+ * says why.
+ */
+@Path("/outbox/emails")
+@Produces(MediaType.APPLICATION_JSON)
+public class OutboxResource {
+    static final String SES_NOTE = "Email is sent through Amazon SES (TIERLINE_EMAIL_DELIVERY=ses) and is not kept;"
+            + " the outbox lists email only where TIERLINE_EMAIL_DELIVERY=outbox, as in the local runner.";
+
+    public record EmailView(String key, String ticketId, String from, String to, String subject, String text,
+                            String at) {
+        static EmailView of(SentEmails.Sent sent) {
+            var e = sent.email();
+            return new EmailView(e.key(), e.ticketId(), e.from(), e.to(), e.subject(), e.text(), sent.at().toString());
+        }
+    }
+
+    /** @param note why the list is empty (SES mode); null in outbox mode */
+    public record Emails(String delivery, List<EmailView> items, String note) {
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    SentEmails emails;
+
+    @GET
+    public Emails list(@QueryParam("limit") @DefaultValue("25") String limit) {
+        caller.atLeast(Role.SUPERVISOR);
+        List<FieldError> errors = new ArrayList<>();
+        int size = QueueResource.limit(limit, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!emails.recorded()) {
+            return new Emails("ses", List.of(), SES_NOTE);
+        }
+        return new Emails("outbox", emails.newest(size).stream().map(EmailView::of).toList(), null);
+    }
+}
