@@ -63,6 +63,25 @@ final class TicketItems {
         return Map.of(PK, s(ticketPk(id)), SK, s(TICKET_SK));
     }
 
+    /** The counters of one UTC day (docs/dashboard.md): one attribute per counter, added to in ticket writes. */
+    static Map<String, AttributeValue> dayKey(java.time.LocalDate day) {
+        return Map.of(PK, s("STATS#" + day), SK, s("STATS"));
+    }
+
+    /**
+     * Marks a ticket that had an SLA breach, so a later solve counts against compliance without reading its trail.
+     * Its own partition: a ticket's partition holds only the ticket and its events (history reads it whole).
+     */
+    static Map<String, AttributeValue> breachKey(TicketId id) {
+        return Map.of(PK, s("SLABREACH#" + id.value()), SK, s("SLABREACH"));
+    }
+
+    /** The instant a queue sort key starts with, or null for a ticket without a next deadline. */
+    static Instant queueDue(String queueSk) {
+        String due = queueSk.substring(0, queueSk.indexOf('#'));
+        return NO_DUE_TIME.equals(due) ? null : Instant.parse(due);
+    }
+
     static Map<String, AttributeValue> claimKey(IdempotencyKey key) {
         return Map.of(PK, s("IDEMPOTENCY#" + key.scope() + "#" + key.value()), SK, s(CLAIM_SK));
     }
@@ -201,7 +220,7 @@ final class TicketItems {
         return m;
     }
 
-    private static EscalationState escalation(Map<String, AttributeValue> m) {
+    static EscalationState escalation(Map<String, AttributeValue> m) {
         return new EscalationState(str(m, "policy"), Integer.parseInt(m.get("level").n()),
                 Integer.parseInt(m.get("sequence").n()), instant(m, "levelAt"),
                 Integer.parseInt(m.get("reminders").n()), str(m, "acknowledgedBy"), instant(m, "acknowledgedAt"),
