@@ -1,5 +1,5 @@
 // Every piece of ticket data reaches the page through these helpers: text goes into textContent and attributes
-// through setAttribute, never through innerHTML, so a subject like <script>…</script> stays inert text.
+// through setAttribute, never parsed as markup, so a subject like <script>…</script> stays inert text.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
