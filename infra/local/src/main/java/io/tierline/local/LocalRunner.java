@@ -150,6 +150,9 @@ public final class LocalRunner {
         LocalOptions options = system.options();
         out.println("Tierline local, from " + template.file());
         out.println("  HTTP API          " + system.httpApiUrl() + "  routes: " + String.join(", ", system.httpRouteKeys()));
+        if (system.httpRouteKeys().contains("GET /dashboard")) {
+            out.println("  Dashboard         " + system.httpApiUrl() + "/dashboard  (sign in as a demo user below)");
+        }
         out.println("  Lambda Invoke API " + system.lambdaUrl() + "  (aws lambda invoke --endpoint-url "
                 + system.lambdaUrl() + " --function-name <LogicalId> ...)");
         out.println("  DynamoDB          " + system.dynamoDbUrl() + "  tables: "
