@@ -74,7 +74,8 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("CreateTicket", "/tickets", "POST")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("TicketActions", "/tickets/{id}/{proxy+}", "POST")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("TriageDryRun", "/triage/dry-run", "POST")));
-        assertEquals(10, api.size());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("DashboardFiles", "/dashboard/{proxy+}", "GET")));
+        assertEquals(14, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
         assertEquals(Map.of("AgentUserPoolClient", "AgentUserPool"), template.userPoolClients());
         assertEquals(java.util.Set.of("CustomerTokenSecret"), template.secrets());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -33,28 +34,28 @@ public class DynamoDbTicketReports implements TicketReports {
     @Override
     public List<DayCounts> days(LocalDate first, LocalDate last) {
         List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
-        Map<String, Map<String, Long>> found = new HashMap<>();
-        for (int from = 0; from < days.size(); from += BATCH) {
-            List<Map<String, AttributeValue>> keys = days.subList(from, Math.min(days.size(), from + BATCH)).stream()
-                    .map(TicketItems::dayKey).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        days.forEach(d -> IntStream.range(0, TicketItems.DAY_SHARDS).forEach(s -> keys.add(TicketItems.dayKey(d, s))));
+        Map<String, Map<String, Long>> byDay = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH))).consistentRead(true).build());
             while (!request.isEmpty()) {
                 var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    Map<String, Long> counts = new HashMap<>();
+                    String pk = item.get(TicketItems.PK).s(); // STATS#<day>#<shard>
+                    Map<String, Long> counts = byDay.computeIfAbsent(pk.substring(0, pk.lastIndexOf('#')),
+                            k -> new HashMap<>());
                     item.forEach((name, value) -> {
                         if (value.n() != null) {
-                            counts.put(name, Long.parseLong(value.n()));
+                            counts.merge(name, Long.parseLong(value.n()), Long::sum);
                         }
                     });
-                    found.put(item.get(TicketItems.PK).s(), counts);
                 }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        return days.stream().map(d -> new DayCounts(d,
-                found.getOrDefault(TicketItems.dayKey(d).get(TicketItems.PK).s(), Map.of()))).toList();
+        return days.stream().map(d -> new DayCounts(d, byDay.getOrDefault("STATS#" + d, Map.of()))).toList();
     }
 
     @Override

@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public class DynamoDbTicketStore implements TicketStore {
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    private static final int MAX_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,10 +46,10 @@ public class DynamoDbTicketStore implements TicketStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(TicketItems.ticketItem(created.after()), "attribute_not_exists(pk)", Map.of()));
         created.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)", Map.of())));
-        writes.addAll(counters(DailyCounters.of(List.of(created), id -> false)));
+        writes.addAll(counters(List.of(created), DailyCounters.of(List.of(created), id -> false)));
         claim.ifPresent(c -> writes.add(claimPut(c)));
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            transact(writes);
         } catch (TransactionCanceledException e) {
             if (claim.isPresent() && failedCondition(e, writes.size() - 1)) {
                 throw new IdempotencyKeyTakenException(claim.get().key());
@@ -104,10 +106,10 @@ public class DynamoDbTicketStore implements TicketStore {
             change.events().forEach(e -> writes.add(put(TicketItems.eventItem(e), "attribute_not_exists(pk)",
                     Map.of())));
         }
-        writes.addAll(counters(DailyCounters.of(changes, this::hadBreach)));
+        writes.addAll(counters(changes, DailyCounters.of(changes, this::hadBreach)));
         claim.ifPresent(c -> writes.add(claimPut(c)));
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            transact(writes);
         } catch (TransactionCanceledException e) {
             if (claim.isPresent() && failedCondition(e, writes.size() - 1)) {
                 throw new IdempotencyKeyTakenException(claim.get().key());
@@ -123,11 +125,39 @@ public class DynamoDbTicketStore implements TicketStore {
     }
 
     /**
+     * Writes the transaction, again when it was cancelled only because another transaction held one of its items
+     * (the day counters are shared by many writes). Nothing of a cancelled transaction was written and its
+     * conditions are checked anew, so a retry can neither double an effect nor hide a conflict.
+     */
+    private void transact(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= MAX_ATTEMPTS || !onlyConflicts(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean onlyConflicts(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))
+                && reasons.stream().noneMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code()));
+    }
+
+    /**
      * The day counters and breach markers of a write, in its transaction: a write that fails or is refused (stale
      * version, retried request) counts nothing, so every event is counted exactly once.
      */
-    private List<TransactWriteItem> counters(DailyCounters counters) {
+    private List<TransactWriteItem> counters(List<TicketChange> changes, DailyCounters counters) {
         List<TransactWriteItem> writes = new ArrayList<>();
+        if (counters.isEmpty()) {
+            return List.of();
+        }
+        int shard = TicketItems.dayShard(changes.get(0).after().id());
         counters.increments().forEach((day, counts) -> {
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
@@ -139,7 +169,7 @@ public class DynamoDbTicketStore implements TicketStore {
                 values.put(v, TicketItems.n(increment));
                 adds.add(n + " " + v);
             });
-            writes.add(update(TicketItems.dayKey(day), "ADD " + String.join(", ", adds), names, values));
+            writes.add(update(TicketItems.dayKey(day, shard), "ADD " + String.join(", ", adds), names, values));
         });
         counters.breached().forEach(id -> writes.add(update(TicketItems.breachKey(id), "ADD #b :one",
                 Map.of("#b", "breaches"), Map.of(":one", TicketItems.n(1)))));

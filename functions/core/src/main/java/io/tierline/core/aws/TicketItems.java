@@ -63,9 +63,19 @@ final class TicketItems {
         return Map.of(PK, s(ticketPk(id)), SK, s(TICKET_SK));
     }
 
-    /** The counters of one UTC day (docs/dashboard.md): one attribute per counter, added to in ticket writes. */
-    static Map<String, AttributeValue> dayKey(java.time.LocalDate day) {
-        return Map.of(PK, s("STATS#" + day), SK, s("STATS"));
+    /** Every write of a day adds to one of these items, by its ticket, so concurrent writes rarely meet. */
+    static final int DAY_SHARDS = 8;
+
+    /**
+     * One shard of the counters of a UTC day (docs/dashboard.md): one attribute per counter, added to in ticket
+     * writes; a day's counts are the sum over its shards.
+     */
+    static Map<String, AttributeValue> dayKey(java.time.LocalDate day, int shard) {
+        return Map.of(PK, s("STATS#" + day + "#" + shard), SK, s("STATS"));
+    }
+
+    static int dayShard(TicketId id) {
+        return Math.floorMod(id.value().hashCode(), DAY_SHARDS);
     }
 
     /**
