@@ -6,20 +6,25 @@ import {dailyChart} from './chart.js';
 
 const pct = v => v === null || v === undefined ? '—' : Math.round(v * 100) + '%';
 
+function inFlight(t) {
+  return el('li', {testid: 'level-ticket', 'data-ticket-id': t.id},
+    ticketLink(t.id, t.id.slice(-8)), ' ' + t.team + ' T' + (t.tier ?? '?') + ' ',
+    t.acknowledged ? el('span', {class: 'badge'}, 'ack') : '',
+    t.nextDue ? el('span', {class: 'countdown', 'data-due': t.nextDue, title: when(t.nextDue)}) : '');
+}
+
 function levels(load) {
   if (!load.escalationLevels.length) {
     return el('p', {class: 'muted', testid: 'levels-empty'}, 'No escalation in flight.');
   }
-  return el('table', {testid: 'levels-table', id: 'levels-table'},
-    el('thead', {}, el('tr', {}, ['Level', 'Tickets', 'Acknowledged', 'Soonest due'].map(h =>
-      el('th', {scope: 'col'}, h)))),
-    el('tbody', {}, load.escalationLevels.map(l => el('tr', {testid: 'level-row', 'data-level': l.level},
-      el('td', {}, 'L' + l.level), el('td', {testid: 'level-count'}, String(l.tickets)),
-      el('td', {}, String(l.acknowledged)),
-      el('td', {}, el('ul', {class: 'plain'}, l.listed.map(t => el('li', {},
-        ticketLink(t.id, t.id.slice(-8)), ' ' + t.team + ' T' + (t.tier ?? '?') + ' ',
-        t.acknowledged ? el('span', {class: 'badge'}, 'ack') : '',
-        t.nextDue ? el('span', {class: 'countdown', 'data-due': t.nextDue, title: when(t.nextDue)}) : '')))))))));
+  const head = el('thead', {}, el('tr', {}, ['Level', 'Tickets', 'Acknowledged', 'Soonest due'].map(h =>
+    el('th', {scope: 'col'}, h))));
+  const rows = load.escalationLevels.map(l => el('tr', {testid: 'level-row', 'data-level': l.level},
+    el('td', {}, 'L' + l.level),
+    el('td', {testid: 'level-count'}, String(l.tickets)),
+    el('td', {}, String(l.acknowledged)),
+    el('td', {}, el('ul', {class: 'plain'}, l.listed.map(inFlight)))));
+  return el('table', {testid: 'levels-table', id: 'levels-table'}, head, el('tbody', {}, rows));
 }
 
 function loadTable(load) {

@@ -86,6 +86,7 @@ function clockBar(clock, events) {
   const used = target ? elapsed / target : 0;
   const state = clock.breached ? 'breached' : clock.paused ? 'paused' : clock.state;
   const bar = svg('svg', {class: 'clock-bar', viewBox: '0 0 ' + width + ' 22', width: '100%', height: 22,
+    preserveAspectRatio: 'none',
     role: 'img', 'aria-label': clock.metric + ': ' + Math.round(used * 100) + '% of ' + durationText(target)},
     svg('rect', {class: 'track', x: 0, y: 4, width, height: 14, rx: 3}),
     svg('rect', {class: 'fill ' + state, x: 0, y: 4, width: x(used), height: 14, rx: 3}),
