@@ -8,13 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket's SLA clocks as agents see them: per metric its target, due time, business time left, paused, breached. */
+/**
+ * A ticket's SLA clocks as agents see them: per metric its target, due time, business time left, paused, breached,
+ * and the warnings and breach still ahead (the dashboard marks them on the clock's bar).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClocksView(String policy, Instant asOf, List<Clock> clocks, Next nextDeadline, List<Event> events) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Clock(String metric, String state, int cycle, String target, String calendar, Instant startedAt,
-                        Instant dueAt, String elapsed, String remaining, boolean paused, boolean breached) {
+                        Instant dueAt, String elapsed, String remaining, boolean paused, boolean breached,
+                        List<Next> upcoming) {
     }
 
     public record Next(String metric, int percent, Instant at) {
@@ -34,7 +38,8 @@ public record ClocksView(String policy, Instant asOf, List<Clock> clocks, Next n
 
     private static Clock clock(MetricClock c) {
         return new Clock(c.metric().code(), c.state().code(), c.cycle(), text(c.target()), c.calendar(), c.startedAt(),
-                c.dueAt(), text(c.elapsed()), text(c.remaining()), c.paused(), c.breached());
+                c.dueAt(), text(c.elapsed()), text(c.remaining()), c.paused(), c.breached(),
+                c.upcoming().stream().map(d -> new Next(d.metric().code(), d.percent(), d.at())).toList());
     }
 
     private static String text(Duration d) {

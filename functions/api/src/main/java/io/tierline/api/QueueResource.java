@@ -1,5 +1,7 @@
 package io.tierline.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.port.TicketQueries;
@@ -34,7 +36,20 @@ public class QueueResource {
     static final Duration AT_RISK_WINDOW = Duration.ofHours(1);
 
     /** A page of tickets without their trails. */
-    public record Page(List<TicketView> items, String nextCursor) {
+    public record Page(List<QueueItem> items, String nextCursor) {
+    }
+
+    /**
+     * A queued ticket with its next SLA deadline (a warning at some percent, or the breach at 100), which the
+     * dashboard counts down to; null when no clock runs.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QueueItem(@JsonUnwrapped TicketView ticket, ClocksView.Next nextDeadline) {
+        static QueueItem of(Ticket t) {
+            var due = t.nextDeadline();
+            return new QueueItem(TicketView.of(t, null),
+                    due == null ? null : new ClocksView.Next(due.metric().code(), due.percent(), due.at()));
+        }
     }
 
     /** A customer's history page and how many of those tickets went beyond the front line. */
@@ -68,7 +83,7 @@ public class QueueResource {
             throw new InvalidInputException(errors);
         }
         var page = queries.teamQueue(query, clock.instant());
-        return new Page(page.items().stream().map(t -> TicketView.of(t, null)).toList(), page.nextCursor());
+        return new Page(page.items().stream().map(QueueItem::of).toList(), page.nextCursor());
     }
 
     @GET

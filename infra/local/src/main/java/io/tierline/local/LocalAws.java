@@ -35,6 +35,10 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
         }
     }
 
+    static final String SIGNIN_MODE = "TIERLINE_SIGNIN_MODE";
+    static final String SIGNIN_ENDPOINT = "TIERLINE_SIGNIN_ENDPOINT";
+    static final String AUTH_AUDIENCE = "TIERLINE_AUTH_AUDIENCE";
+
     private final DynamoDbLocalServer dynamoDbServer;
     private final ElasticMqServer sqsServer;
     private final LocalIdentity identity;
@@ -169,7 +173,19 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
                         + e.getMessage(), e);
             }
         });
+        signInLocally(environment);
         return Collections.unmodifiableMap(environment);
+    }
+
+    /**
+     * The dashboard's sign-in endpoint is Cognito's regional API in AWS; locally it is the stand-in's token endpoint
+     * for demo users, for the pool of the configured app client (TIERLINE_AUTH_AUDIENCE).
+     */
+    private void signInLocally(Map<String, String> environment) {
+        if (environment.containsKey(SIGNIN_ENDPOINT) && identity.hasPools()) {
+            environment.put(SIGNIN_MODE, "local");
+            environment.put(SIGNIN_ENDPOINT, identity.tokenEndpoint(environment.getOrDefault(AUTH_AUDIENCE, "")));
+        }
     }
 
     /** The stand-in for the template's Cognito user pools. */

@@ -27,7 +27,9 @@ import org.jose4j.lang.JoseException;
  * A stand-in for the template's Cognito user pools: an issuer per pool on loopback that publishes its JWKS at
  * {@code <issuer>/.well-known/jwks.json} (as Cognito does) and signs RS256 access tokens shaped like Cognito's
  * ({@code token_use=access}, {@code client_id}, {@code username}, {@code cognito:groups}) for the seeded demo users.
- * Get one with {@code curl -s -X POST <issuer>/token -d username=alice}.
+ * Get one with {@code curl -s -X POST <issuer>/token -d username=alice}; {@code GET <issuer>/users} lists the demo
+ * users. Both answer browsers of any origin (CORS): the dashboard, served by the HTTP API on another port, signs in
+ * here. They hold nothing secret: anyone on this machine may take any demo user's token, which is the point.
  */
 public final class LocalIdentity implements AutoCloseable {
     static final long TOKEN_LIFETIME_MINUTES = 12 * 60;
@@ -127,6 +129,17 @@ public final class LocalIdentity implements AutoCloseable {
         }
     }
 
+    /** Where the dashboard gets demo users' tokens, for the pool that owns the app client (or the only pool). */
+    public String tokenEndpoint(String clientId) {
+        String pool = poolsByLogicalId.entrySet().stream().filter(e -> e.getValue().clientIds().contains(clientId))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseGet(() -> poolsByLogicalId.size() == 1 ? poolsByLogicalId.keySet().iterator().next() : null);
+        if (pool == null) {
+            throw new IllegalArgumentException("no local user pool has the app client " + clientId);
+        }
+        return issuer(pool) + "/token";
+    }
+
     public boolean hasPools() {
         return !poolsByLogicalId.isEmpty();
     }
@@ -157,6 +170,13 @@ public final class LocalIdentity implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             String[] parts = exchange.getRequestURI().getPath().split("/");
             // /<poolId>/.well-known/jwks.json  or  /<poolId>/token
             Pool pool = parts.length >= 3 ? poolsByLogicalId.values().stream()
@@ -166,6 +186,8 @@ public final class LocalIdentity implements AutoCloseable {
             if (pool != null && exchange.getRequestURI().getPath().endsWith("/.well-known/jwks.json")) {
                 String jwks = new JsonWebKeySet(List.of(pool.key())).toJson();
                 reply(exchange, 200, jwks);
+            } else if (pool != null && parts[2].equals("users") && "GET".equals(exchange.getRequestMethod())) {
+                reply(exchange, 200, Json.write(users));
             } else if (pool != null && parts[2].equals("token") && "POST".equals(exchange.getRequestMethod())) {
                 String username = username(exchange);
                 try {

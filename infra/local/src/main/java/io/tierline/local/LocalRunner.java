@@ -152,6 +152,12 @@ public final class LocalRunner {
         LocalOptions options = system.options();
         out.println("Tierline local, from " + template.file());
         out.println("  HTTP API          " + system.httpApiUrl() + "  routes: " + String.join(", ", system.httpRouteKeys()));
+        if (system.httpRouteKeys().contains("GET /dashboard")) {
+            out.println("  Dashboard         " + system.httpApiUrl() + "/dashboard  (sign in as a demo user below)");
+        }
+        if (options.policyFile() != null) {
+            out.println("  Policy document   " + options.policyFile());
+        }
         if (!template.parameterDefaults().isEmpty()) {
             // Defaults, or the template's Metadata.TierlineLocal.ParameterValues (EmailDelivery=outbox: email is
             // recorded in the table and listed by GET /outbox/emails instead of going to SES)

@@ -53,6 +53,25 @@ class LocalIdentityAndSecretsTest {
         assertEquals(aws.identity().issuer("AgentUserPool"), env.get("TIERLINE_AUTH_ISSUER"));
         assertTrue(env.get("TIERLINE_AUTH_ISSUER").startsWith("http://127.0.0.1:"));
         assertEquals("AgentUserPoolClient", env.get("TIERLINE_AUTH_AUDIENCE"));
+        // the dashboard signs in at the stand-in's token endpoint instead of Cognito's InitiateAuth
+        assertEquals("local", env.get("TIERLINE_SIGNIN_MODE"));
+        assertEquals(aws.identity().issuer("AgentUserPool") + "/token", env.get("TIERLINE_SIGNIN_ENDPOINT"));
+    }
+
+    @Test
+    void theDashboardInAnotherOriginMayListDemoUsersAndTakeTheirTokens() throws Exception {
+        String issuer = aws.identity().issuer("AgentUserPool");
+        HttpResponse<String> users = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer
+                + "/users")).header("Origin", "http://127.0.0.1:3000").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, users.statusCode());
+        assertEquals("*", users.headers().firstValue("access-control-allow-origin").orElse(null));
+        assertEquals("alice", Json.read(users.body()).get(0).get("username").asText());
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer
+                + "/token")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://127.0.0.1:3000").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(null));
     }
 
     @Test

@@ -77,7 +77,8 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("TriageDryRun", "/triage/dry-run", "POST")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("PageAssets", "/assets/{name}", "GET")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("OutboxEmails", "/outbox/emails", "GET")));
-        assertEquals(12, api.size());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("DashboardFiles", "/dashboard/{proxy+}", "GET")));
+        assertEquals(16, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
         assertEquals(Map.of("AgentUserPoolClient", "AgentUserPool"), template.userPoolClients());
         assertEquals(java.util.Set.of("CustomerTokenSecret", "WebhookSigningSecret"), template.secrets());

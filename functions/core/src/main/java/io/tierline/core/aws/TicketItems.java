@@ -63,6 +63,35 @@ final class TicketItems {
         return Map.of(PK, s(ticketPk(id)), SK, s(TICKET_SK));
     }
 
+    /** Every write of a day adds to one of these items, by its ticket, so concurrent writes rarely meet. */
+    static final int DAY_SHARDS = 8;
+
+    /**
+     * One shard of the counters of a UTC day (docs/dashboard.md): one attribute per counter, added to in ticket
+     * writes; a day's counts are the sum over its shards.
+     */
+    static Map<String, AttributeValue> dayKey(java.time.LocalDate day, int shard) {
+        return Map.of(PK, s("STATS#" + day + "#" + shard), SK, s("STATS"));
+    }
+
+    static int dayShard(TicketId id) {
+        return Math.floorMod(id.value().hashCode(), DAY_SHARDS);
+    }
+
+    /**
+     * Marks a ticket that had an SLA breach, so a later solve counts against compliance without reading its trail.
+     * Its own partition: a ticket's partition holds only the ticket and its events (history reads it whole).
+     */
+    static Map<String, AttributeValue> breachKey(TicketId id) {
+        return Map.of(PK, s("SLABREACH#" + id.value()), SK, s("SLABREACH"));
+    }
+
+    /** The instant a queue sort key starts with, or null for a ticket without a next deadline. */
+    static Instant queueDue(String queueSk) {
+        String due = queueSk.substring(0, queueSk.indexOf('#'));
+        return NO_DUE_TIME.equals(due) ? null : Instant.parse(due);
+    }
+
     static Map<String, AttributeValue> claimKey(IdempotencyKey key) {
         return Map.of(PK, s("IDEMPOTENCY#" + key.scope() + "#" + key.value()), SK, s(CLAIM_SK));
     }
@@ -208,7 +237,7 @@ final class TicketItems {
         return m;
     }
 
-    private static EscalationState escalation(Map<String, AttributeValue> m) {
+    static EscalationState escalation(Map<String, AttributeValue> m) {
         return new EscalationState(str(m, "policy"), Integer.parseInt(m.get("level").n()),
                 Integer.parseInt(m.get("sequence").n()), instant(m, "levelAt"),
                 Integer.parseInt(m.get("reminders").n()), str(m, "acknowledgedBy"), instant(m, "acknowledgedAt"),

@@ -23,6 +23,16 @@ public record TriagePolicy(PriorityMatrix priorityMatrix, String defaultTeam, Ti
         rules = List.copyOf(rules);
     }
 
+    /** The teams triage routes to: the default route's and every rule's. */
+    public java.util.SortedSet<String> teams() {
+        java.util.SortedSet<String> teams = new java.util.TreeSet<>();
+        if (defaultTeam != null) {
+            teams.add(defaultTeam);
+        }
+        rules.stream().map(r -> r.then().team()).filter(java.util.Objects::nonNull).forEach(teams::add);
+        return teams;
+    }
+
     public TriageDecision decide(Ticket ticket, TicketAssessment assessment, Instant now) {
         return evaluate(ticket, assessment, now).decision();
     }

@@ -5,6 +5,9 @@ import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.DynamoDbDueDeadlines;
 import io.tierline.core.aws.DynamoDbTicketQueries;
+import io.tierline.core.aws.DynamoDbTicketReports;
+import io.tierline.core.port.TicketReports;
+import io.tierline.core.report.ReportService;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.OutboxEmailSender;
 import io.tierline.core.aws.SesEmailSender;
@@ -121,6 +124,21 @@ public class CoreBeans {
     @Singleton
     TicketQueries ticketQueries(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
         return new DynamoDbTicketQueries(dynamo, table);
+    }
+
+    @Produces
+    @Singleton
+    TicketReports ticketReports(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
+        return new DynamoDbTicketReports(dynamo, table);
+    }
+
+    /** "At risk": the next SLA deadline (warning or breach) falls within this window. */
+    @Produces
+    @Singleton
+    ReportService reportService(TicketReports reports,
+                                @ConfigProperty(name = "tierline.reports.at-risk-window", defaultValue = "PT1H")
+                                Duration atRiskWindow) {
+        return new ReportService(reports, atRiskWindow);
     }
 
     @Produces

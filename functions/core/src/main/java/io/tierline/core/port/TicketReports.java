@@ -1,0 +1,27 @@
+package io.tierline.core.port;
+
+import io.tierline.core.report.DayCounts;
+import io.tierline.core.ticket.Status;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the supervisor reports read: per-day counters by key and team queues by index, never a table scan. */
+public interface TicketReports {
+
+    /** The counters of each day from {@code first} to {@code last} (inclusive); a day without writes counts zero. */
+    List<DayCounts> days(LocalDate first, LocalDate last);
+
+    /**
+     * One ticket of a team's queue as the load report needs it (no text).
+     *
+     * @param escalationLevel the escalation policy level reached (0: none)
+     * @param nextDue         the next SLA deadline (warning or breach), or null when no clock runs
+     */
+    record QueuedTicket(String id, String team, Status status, Integer tier, String priority, String assignee,
+                        int escalationLevel, boolean acknowledged, Instant nextDue) {
+    }
+
+    /** Up to {@code max} tickets of the team's queue in that status, soonest due first. */
+    List<QueuedTicket> queue(String team, Status status, int max);
+}
