@@ -43,12 +43,16 @@ class EscalateFunctionTest {
 
     /** An urgent ticket with no plan (standard policy: first response within 1 business hour, Berlin office). */
     Ticket urgentTicket() {
+        return urgentTicket("ops");
+    }
+
+    Ticket urgentTicket(String team) {
         TestClock.CLOCK.set(Instant.parse("2026-05-04T08:00:00Z")); // Monday 10:00 Berlin
         TicketChange created = keeper.track(Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("Down",
                 "All down", new Requester("U", "u@example.com", null, null), Channel.WEB, Level.HIGH, Level.HIGH,
                 null, List.of()), "salt", Actor.customer("u@example.com"), TestClock.CLOCK.instant()), List.of());
         store.create(created, Optional.empty());
-        TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT, "ops",
+        TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT, team,
                 Tier.FRONT_LINE, null, "t"), Actor.system("triage"), TestClock.CLOCK.instant()), created.events());
         store.apply(triaged);
         return triaged.after();
@@ -71,6 +75,36 @@ class EscalateFunctionTest {
         assertEquals(1, events.stream().filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING).count());
         Ticket after = store.find(t.id()).orElseThrow();
         assertEquals(Instant.parse("2026-05-04T08:45:00Z"), after.nextDeadline().at(), "next: 75 %");
+    }
+
+    /** What arrived on the notify queue, by idempotency key. */
+    List<String> notificationKeys() {
+        return SqsInvoker.drain(sqs, "NotifyQueue").stream()
+                .map(m -> io.tierline.core.json.Json.parse(m.body()).get("key").asText()).sorted().toList();
+    }
+
+    @Test
+    void aWarningStartsTheUrgentPolicysFirstLevelAndItsRemindersEachNotifyOnce() {
+        Ticket t = urgentTicket("billing");
+        String id = t.id().value();
+        SqsInvoker.drain(sqs, "NotifyQueue");
+        TestClock.CLOCK.set(t.nextDeadline().at());
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue", List.of(due(t), due(t))));
+        Ticket escalated = store.find(t.id()).orElseThrow();
+        assertEquals("urgent", escalated.escalation().policy());
+        assertEquals(1, escalated.escalation().level());
+        assertEquals(List.of(id + "/1/1/0/sam/email"), notificationKeys(),
+                "the supervisor of billing, once; there is no assignee yet");
+
+        Instant reminder = escalated.escalation().nextStepAt();
+        assertEquals(t.nextDeadline().at().plus(Duration.ofMinutes(10)), reminder);
+        TestClock.CLOCK.set(reminder.plusMillis(300));
+        SqsInvoker.Outgoing step = SqsInvoker.Outgoing.of("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id
+                + "\",\"at\":\"" + reminder + "\"}");
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue", List.of(step, step)));
+        assertEquals(List.of(id + "/1/1/1/sam/email"), notificationKeys(), "one reminder, although sent twice");
+        assertEquals(1, store.history(t.id()).orElseThrow().events().stream()
+                .filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REMINDER).count());
     }
 
     @Test
