@@ -57,6 +57,11 @@ public class AgentTicketResource {
         TicketWorkService.Action action(ActionRequest request, Principal who);
     }
 
+    /** The same for a domain call that reads the ticket's trail (the escalation engine's). */
+    private interface TrailStep {
+        TicketWorkService.TrailAction action(ActionRequest request, Principal who);
+    }
+
     @GET
     public Response read(@PathParam("id") String id) {
         return view(work.read(ticketId(id), caller.agent()));
@@ -138,22 +143,20 @@ public class AgentTicketResource {
     public Response decideTransfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                    @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key) {
-        Principal who = caller.agent();
-        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/transfer/decision", type, body, ifMatch,
-                key, "action:" + who.id(), Set.of("approve", "reason"));
-        r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
-        boolean approve = r.json.path("approve").asBoolean();
-        String reason = r.fields.text("reason", !approve, 2000);
-        r.validate();
-        return escalated(work.actOnTrail(ticketId(id), who, r.guard(), (h, now) -> {
-            Ticket t = h.ticket();
-            if (!who.canApproveTransferOf(t)) {
-                throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
-            }
-            return approve && EscalationEngine.isEscalation(t.pendingTransfer())
-                    ? engine.approveEscalation(t, h.events(), who.actor(), now)
-                    : t.decideTransfer(approve, reason, who.actor(), now);
-        }));
+        return actOnTrail(id, "transfer/decision", body, type, ifMatch, key, Set.of("approve", "reason"), (r, who) -> {
+            r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
+            boolean approve = r.json.path("approve").asBoolean();
+            String reason = r.fields.text("reason", !approve, 2000);
+            return (h, now) -> {
+                Ticket t = h.ticket();
+                if (!who.canApproveTransferOf(t)) {
+                    throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
+                }
+                return approve && EscalationEngine.isEscalation(t.pendingTransfer())
+                        ? engine.approveEscalation(t, h.events(), who.actor(), now)
+                        : t.decideTransfer(approve, reason, who.actor(), now);
+            };
+        });
     }
 
     /**
@@ -164,32 +167,33 @@ public class AgentTicketResource {
     @Path("escalations")
     public Response escalate(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        Principal who = caller.agent();
-        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/escalations", type, body, ifMatch, key,
-                "action:" + who.id(), Set.of("kind", "reason", "comment", "team", "tier", "to"));
-        r.fields.check(r.json.has("kind"), "kind", "is required: functional or hierarchical");
-        EscalationKind kind = r.fields.parsed("kind", code -> {
-            EscalationKind k = Codes.parse(EscalationKind.class, code);
-            if (k == EscalationKind.AUTOMATIC) {
-                throw new IllegalArgumentException("must be functional or hierarchical");
-            }
-            return k;
-        }, null);
-        r.fields.check(r.json.has("reason"), "reason", "is required: one of " + Codes.allowed(EscalationReason.class));
-        EscalationReason reason = r.fields.parsed("reason", code -> Codes.parse(EscalationReason.class, code), null);
-        String comment = r.fields.text("comment", false, 2000);
-        String team = r.fields.text("team", false, 63);
-        Tier tier = r.json.has("tier") ? tierOf(r) : null;
-        String to = r.fields.text("to", false, 20);
-        r.fields.check(kind != EscalationKind.FUNCTIONAL || team != null || tier != null, "team",
-                "a functional escalation names a team, a tier or both");
-        r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
-                "must be supervisor or manager");
-        r.validate();
-        boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
-        ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, to);
-        return escalated(work.actOnTrail(ticketId(id), who, r.guard(), (h, now) -> engine.escalateByHand(
-                h.ticket(), h.events(), request, needsApproval, who.actor(), now)));
+        return actOnTrail(id, "escalations", body, type, ifMatch, key, Set.of("kind", "reason", "comment", "team",
+                "tier", "to"), (r, who) -> {
+            r.fields.check(r.json.has("kind"), "kind", "is required: functional or hierarchical");
+            EscalationKind kind = r.fields.parsed("kind", code -> {
+                EscalationKind k = Codes.parse(EscalationKind.class, code);
+                if (k == EscalationKind.AUTOMATIC) {
+                    throw new IllegalArgumentException("must be functional or hierarchical");
+                }
+                return k;
+            }, null);
+            r.fields.check(r.json.has("reason"), "reason", "is required: one of "
+                    + Codes.allowed(EscalationReason.class));
+            EscalationReason reason = r.fields.parsed("reason", code -> Codes.parse(EscalationReason.class, code),
+                    null);
+            String comment = r.fields.text("comment", false, 2000);
+            String team = r.fields.text("team", false, 63);
+            Tier tier = r.json.has("tier") ? tierOf(r) : null;
+            String to = r.fields.text("to", false, 20);
+            r.fields.check(kind != EscalationKind.FUNCTIONAL || team != null || tier != null, "team",
+                    "a functional escalation names a team, a tier or both");
+            r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
+                    "must be supervisor or manager");
+            boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
+            ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, to);
+            return (h, now) -> engine.escalateByHand(h.ticket(), h.events(), request, needsApproval, who.actor(),
+                    now);
+        });
     }
 
     /** The person escalated to has it: the walk up the levels stops (until the acknowledgement times out). */
@@ -207,13 +211,10 @@ public class AgentTicketResource {
     public Response escalateToNext(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                    @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key) {
-        Principal who = caller.agent();
-        ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/escalations/next", type, body, ifMatch,
-                key, "action:" + who.id(), Set.of("comment"));
-        String comment = r.fields.text("comment", false, 2000);
-        r.validate();
-        return escalated(work.actOnTrail(ticketId(id), who, r.guard(),
-                (h, now) -> engine.escalateToNext(h.ticket(), h.events(), comment, who.actor(), now)));
+        return actOnTrail(id, "escalations/next", body, type, ifMatch, key, Set.of("comment"), (r, who) -> {
+            String comment = r.fields.text("comment", false, 2000);
+            return (h, now) -> engine.escalateToNext(h.ticket(), h.events(), comment, who.actor(), now);
+        });
     }
 
     @POST
@@ -256,12 +257,21 @@ public class AgentTicketResource {
 
     private Response act(String id, String action, byte[] body, String contentType, String ifMatch, String key,
                          Set<String> fields, Step step) {
+        return actOnTrail(id, action, body, contentType, ifMatch, key, fields, (request, who) -> {
+            TicketWorkService.Action domainAction = step.action(request, who);
+            return (history, now) -> domainAction.apply(history.ticket(), now);
+        });
+    }
+
+    /** Parses and validates the request, runs the action with the ticket's trail, and answers the ticket. */
+    private Response actOnTrail(String id, String action, byte[] body, String contentType, String ifMatch,
+                                String key, Set<String> fields, TrailStep step) {
         Principal who = caller.agent();
         ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/" + action, contentType, body,
                 ifMatch, key, "action:" + who.id(), fields);
-        TicketWorkService.Action domainAction = step.action(request, who);
+        TicketWorkService.TrailAction domainAction = step.action(request, who);
         request.validate();
-        return escalated(work.act(ticketId(id), who, request.guard(), domainAction));
+        return escalated(work.actOnTrail(ticketId(id), who, request.guard(), domainAction));
     }
 
     /** The answer to an action that may have recorded an escalation: its notifications go out first. */

@@ -89,4 +89,26 @@ public final class FieldProblems {
             throw new InvalidInputException(errors);
         }
     }
+
+    /** Reads an item of a list; problems go to {@code at}. */
+    public interface ItemReader<T> {
+        T read(JsonNode item, FieldProblems at);
+    }
+
+    /**
+     * The items of the array {@code list} (at this path) that read without a problem, each labelled by its
+     * {@code nameField}; an item with problems is reported and left out, so the rest can still be checked.
+     */
+    public <T> List<T> validItems(JsonNode list, String nameField, ItemReader<T> reader) {
+        List<T> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            FieldProblems at = item(i, list.get(i), nameField);
+            int before = at.count();
+            T item = reader.read(list.get(i), at);
+            if (at.count() == before) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
 }

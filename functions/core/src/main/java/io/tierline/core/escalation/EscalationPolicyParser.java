@@ -56,18 +56,9 @@ public final class EscalationPolicyParser {
             policiesAt.add("must be an array of policies, the first matching a ticket applies");
             return new EscalationPolicies(List.of(), directory);
         }
-        List<EscalationPolicy> policies = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < section.size(); i++) {
-            JsonNode node = section.get(i);
-            FieldProblems at = policiesAt.item(i, node, "name");
-            int before = at.count();
-            EscalationPolicy policy = policy(node, at, names, directory);
-            if (at.count() == before) {
-                policies.add(policy);
-            }
-        }
-        return new EscalationPolicies(policies, directory);
+        return new EscalationPolicies(policiesAt.validItems(section, "name", (node, at) -> policy(node, at, names,
+                directory)), directory);
     }
 
     private static EscalationPolicy policy(JsonNode node, FieldProblems at, Set<String> names, Directory directory) {

@@ -66,18 +66,9 @@ public final class SlaPolicyParser {
             problems.add("must be an array of policies, the first matching a ticket applies");
             return SlaPolicies.NONE;
         }
-        List<SlaPolicy> policies = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < section.size(); i++) {
-            JsonNode node = section.get(i);
-            FieldProblems at = problems.item(i, node, "name");
-            int before = at.count();
-            SlaPolicy policy = policy(node, at, names, calendars);
-            if (at.count() == before) {
-                policies.add(policy);
-            }
-        }
-        return new SlaPolicies(policies);
+        return new SlaPolicies(problems.validItems(section, "name", (node, at) -> policy(node, at, names,
+                calendars)));
     }
 
     private static SlaPolicy policy(JsonNode node, FieldProblems at, Set<String> names, Calendars calendars) {
