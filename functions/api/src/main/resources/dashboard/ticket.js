@@ -127,6 +127,16 @@ function escalationFor(event, escalations, used) {
   return match || null;
 }
 
+/**
+ * From → to of an escalation. The record names only what moved (team, tier, assignee) and, for a hierarchical
+ * one, the person it went to (top-level `person`), so an empty side is left out rather than shown as "—".
+ */
+function route(escalation) {
+  const to = place(Object.assign({}, escalation.to, {person: escalation.person}));
+  const from = place(escalation.from);
+  return (from === '—' ? '' : from + ' ') + '→ ' + to;
+}
+
 function timelineEntry(event, escalation) {
   const type = code(event.type);
   const highlighted = ESCALATION_TYPES.has(type);
@@ -140,7 +150,7 @@ function timelineEntry(event, escalation) {
   escalation ? el('div', {class: 'escalation-detail', testid: 'timeline-escalation'},
     el('span', {class: 'badge escalated', testid: 'escalation-kind'}, escalation.kind), ' ',
     el('span', {testid: 'escalation-reason'}, escalation.reason || ''), ' ',
-    el('span', {testid: 'escalation-route'}, place(escalation.from) + ' → ' + place(escalation.to)),
+    el('span', {testid: 'escalation-route'}, route(escalation)),
     escalation.level ? ' (level ' + escalation.level + ')' : '',
     escalation.customerRequested ? el('span', {class: 'badge'}, 'customer requested') : '',
     escalation.decidedBy ? el('span', {class: 'muted'}, ' decided by ' + escalation.decidedBy) : '',
