@@ -156,7 +156,8 @@ function timelineEntry(event, escalation) {
     escalation.decidedBy ? el('span', {class: 'muted'}, ' decided by ' + escalation.decidedBy) : '',
     escalation.comment ? el('div', {class: 'comment'}, escalation.comment) : '') : null,
   event.reason ? el('div', {class: 'reason'}, event.reason) : null,
-  event.body ? el('div', {class: 'body'}, event.body) : null,
+  // an escalation's comment is its event's body, already shown in the highlighted detail above
+  event.body && !(escalation && escalation.comment === event.body) ? el('div', {class: 'body'}, event.body) : null,
   event.changes && event.changes.length ? el('ul', {class: 'changes'}, event.changes.map(c =>
     el('li', {}, c.field + ': ' + (c.from ?? '—') + ' → ' + (c.to ?? '—')))) : null);
 }
@@ -280,8 +281,19 @@ function actions(t, me, ctx) {
     field('resolve-root-cause', 'Root cause (internal)', rootCause)], 'Resolve',
   () => ['resolution', {note: note2.value, rootCause: optional(rootCause.value)}], ctx));
 
-  if (t.pendingTransfer) forms.unshift(transferDecision(t, ctx));
+  // only a supervisor or admin may decide (the API enforces it); an agent sees that it waits
+  if (t.pendingTransfer) forms.unshift(me.supervises ? transferDecision(t, ctx) : pendingNote(t.pendingTransfer));
   return el('section', {class: 'actions', testid: 'ticket-actions'}, el('h2', {}, 'Actions'), forms);
+}
+
+function pendingText(p) {
+  return 'To ' + place(p) + ', requested by ' + p.requestedBy + ' (' + when(p.requestedAt) + '): ' + (p.reason || '');
+}
+
+function pendingNote(p) {
+  return el('section', {class: 'action attention', testid: 'pending-transfer-waiting'},
+    el('h3', {}, 'Pending transfer'), el('p', {testid: 'pending-transfer'}, pendingText(p)),
+    el('p', {class: 'muted small'}, 'Waiting for a supervisor\'s approval.'));
 }
 
 function transferDecision(t, ctx) {
@@ -289,8 +301,7 @@ function transferDecision(t, ctx) {
   const refuseReason = el('input', {type: 'text'});
   let approve = true;
   const form = actionForm('transfer-decision', 'Pending transfer', [
-    el('p', {testid: 'pending-transfer'}, 'To ' + place(p) + ', requested by ' + p.requestedBy + ' ('
-      + when(p.requestedAt) + '): ' + (p.reason || '')),
+    el('p', {testid: 'pending-transfer'}, pendingText(p)),
     field('transfer-refuse-reason', 'Reason (to refuse)', refuseReason),
     el('button', {type: 'submit', testid: 'transfer-approve', id: 'transfer-approve', onclick: () => {
       approve = true;

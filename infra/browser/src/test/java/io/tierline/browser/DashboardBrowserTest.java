@@ -194,7 +194,10 @@ class DashboardBrowserTest {
         assertEquals("limited-authority", parts[1]);
         assertEquals("→ ada", parts[2], "routed to the manager, nothing else moved");
         screenshotOf(testid("timeline-escalation"), "timeline-escalation");
-        assertTrue(browser.text(testid("timeline")).contains("A refund this large needs a manager's sign-off."));
+        String timeline = browser.text(testid("timeline"));
+        String comment = "A refund this large needs a manager's sign-off.";
+        assertEquals(timeline.indexOf(comment), timeline.lastIndexOf(comment), "the comment shows once: " + timeline);
+        assertTrue(browser.text(testid("timeline-escalation")).contains(comment), "in the highlighted detail");
 
         browser.open(statusLink, "status-page");
         String update = browser.text(By.id("latest-update"));
@@ -222,7 +225,7 @@ class DashboardBrowserTest {
             WebElement e = browser.driver().findElement(testid("action-acknowledge-error"));
             return e.isDisplayed() ? e : null;
         });
-        browser.screenshot("second-acknowledgement-refused");
+        screenshotOf(testid("action-acknowledge-error"), "second-acknowledgement-refused");
         assertTrue(error.getText().contains("already acknowledged by sam"), error.getText());
         WebElement form = browser.await(testid("action-acknowledge"));
         assertEquals("action-acknowledge-error", form.getAttribute("aria-describedby"), "tied to its form");
@@ -241,7 +244,10 @@ class DashboardBrowserTest {
         new Select(browser.await(testid("escalate-tier"))).selectByValue("2");
         browser.screenshot("escalation-filled");
         act("escalate", testid("escalate-submit"), "pending");
+        screenshotOf(testid("pending-transfer-waiting"), "pending-for-alice");
         assertTrue(browser.text(testid("pending-transfer")).contains("tier 2"), browser.text(testid("pending-transfer")));
+        assertTrue(browser.driver().findElements(testid("transfer-approve")).isEmpty(), "an agent cannot decide");
+        assertTrue(browser.text(testid("pending-transfer-waiting")).contains("Waiting for a supervisor's approval."));
         assertTrue(escalationsOnTheTimeline().isEmpty(), "nothing escalated before the approval");
         assertEquals("1", browser.text(testid("ticket-tier")));
 
