@@ -82,21 +82,29 @@ class DashboardBrowserTest {
         signInOnThePage(user, role);
     }
 
-    /** Shows the team's queue and polls it (the refresh button, about once a second) until the ticket is listed. */
-    WebElement awaitQueueRow(String team, String id) {
+    static By queueRow(String id) {
+        return By.cssSelector("[data-testid='queue-row'][data-ticket-id='" + id + "']");
+    }
+
+    /**
+     * Shows the team's queue and polls it (the refresh button, about once a second) until the ticket is listed
+     * with its countdown ticking. The list redraws on every load, so callers find the row again when they use it.
+     */
+    void awaitQueueRow(String team, String id) {
         new Select(browser.await(testid("queue-team"))).selectByValue(team);
-        By row = By.cssSelector("[data-testid='queue-row'][data-ticket-id='" + id + "']");
         int[] polls = {0};
-        WebElement found = browser.until("ticket " + id + " in the " + team + " queue", () -> {
-            List<WebElement> rows = browser.driver().findElements(row);
-            if (rows.isEmpty() && ++polls[0] % 10 == 0) {
-                browser.driver().findElement(testid("queue-refresh")).click(); // triage runs asynchronously
+        browser.until("ticket " + id + " in the " + team + " queue with its countdown", () -> {
+            try {
+                List<WebElement> rows = browser.driver().findElements(queueRow(id));
+                if (rows.isEmpty() && ++polls[0] % 10 == 0) {
+                    browser.driver().findElement(testid("queue-refresh")).click(); // triage runs asynchronously
+                }
+                return !rows.isEmpty() && !rows.get(0).findElement(testid("countdown")).getText().isEmpty();
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
             }
-            return rows.isEmpty() ? null : rows.get(0);
         });
-        browser.until("the countdown ticking", () -> !found.findElement(testid("countdown")).getText().isEmpty());
         browser.screenshot("queue-" + team);
-        return found;
     }
 
     /** Opens the ticket page by its address and waits for it to show that ticket. */
@@ -145,7 +153,8 @@ class DashboardBrowserTest {
     List<String> escalationsOnTheTimeline() {
         return browser.driver().findElements(testid("timeline-escalation")).stream().map(e -> {
             WebElement event = e.findElement(By.xpath("ancestor::li[1]"));
-            assertTrue(event.getAttribute("class").contains("escalation"), "highlighted: " + event.getAttribute("class"));
+            String classes = event.getAttribute("class");
+            assertTrue(classes.contains("escalation"), "highlighted: " + classes);
             return e.findElement(testid("escalation-kind")).getText() + " | "
                     + e.findElement(testid("escalation-reason")).getText() + " | "
                     + e.findElement(testid("escalation-route")).getText();
@@ -174,7 +183,8 @@ class DashboardBrowserTest {
         assertTrue(statusLink.contains("/status/" + id + "?token="), statusLink);
 
         signIn("alice", "agent");
-        awaitQueueRow("billing", id).findElement(By.cssSelector("td.subject a")).click();
+        awaitQueueRow("billing", id);
+        browser.await(queueRow(id)).findElement(By.cssSelector("td.subject a")).click();
         awaitTicketPage(id, "ticket");
         assertEquals("Refund for a duplicate invoice", browser.text(testid("ticket-subject")));
         assertEquals("billing", browser.text(testid("ticket-team")));
@@ -217,8 +227,9 @@ class DashboardBrowserTest {
         act("acknowledge", testid("acknowledge-submit"), "acknowledged");
         assertTrue(browser.text(testid("ticket-acknowledged")).startsWith("sam, "),
                 browser.text(testid("ticket-acknowledged")));
-        assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='timeline-event'][data-type='acknowledged']"))
-                .size() == 1, "the acknowledgement is on the timeline");
+        assertEquals(1, browser.driver().findElements(
+                By.cssSelector("[data-testid='timeline-event'][data-type='acknowledged']")).size(),
+                "the acknowledgement is on the timeline");
 
         browser.await(testid("acknowledge-submit")).click();
         WebElement error = browser.until("the refusal beside the action", () -> {
@@ -229,7 +240,7 @@ class DashboardBrowserTest {
         assertTrue(error.getText().contains("already acknowledged by sam"), error.getText());
         WebElement form = browser.await(testid("action-acknowledge"));
         assertEquals("action-acknowledge-error", form.getAttribute("aria-describedby"), "tied to its form");
-        assertTrue(form.findElements(testid("action-acknowledge-error")).size() == 1, "shown inside the action");
+        assertEquals(1, form.findElements(testid("action-acknowledge-error")).size(), "shown inside the action");
     }
 
     @Test
@@ -245,7 +256,8 @@ class DashboardBrowserTest {
         browser.screenshot("escalation-filled");
         act("escalate", testid("escalate-submit"), "pending");
         screenshotOf(testid("pending-transfer-waiting"), "pending-for-alice");
-        assertTrue(browser.text(testid("pending-transfer")).contains("tier 2"), browser.text(testid("pending-transfer")));
+        String pending = browser.text(testid("pending-transfer"));
+        assertTrue(pending.contains("tier 2") && pending.contains("requested by alice"), pending);
         assertTrue(browser.driver().findElements(testid("transfer-approve")).isEmpty(), "an agent cannot decide");
         assertTrue(browser.text(testid("pending-transfer-waiting")).contains("Waiting for a supervisor's approval."));
         assertTrue(escalationsOnTheTimeline().isEmpty(), "nothing escalated before the approval");
@@ -306,11 +318,12 @@ class DashboardBrowserTest {
         String id = fileTriagedTicket(HOSTILE, "<b>bold?</b> about my invoice <a href=javascript:alert(3)>x</a>");
 
         signIn("alice", "agent");
-        WebElement row = awaitQueueRow("billing", id);
+        awaitQueueRow("billing", id);
         assertNothingInjected("queue");
-        assertEquals(HOSTILE, row.findElement(By.cssSelector("td.subject")).getText(), "shown literally");
+        assertEquals(HOSTILE, browser.await(queueRow(id)).findElement(By.cssSelector("td.subject")).getText(),
+                "shown literally");
 
-        row.findElement(By.cssSelector("td.subject a")).click();
+        browser.await(queueRow(id)).findElement(By.cssSelector("td.subject a")).click();
         awaitTicketPage(id, "ticket");
         assertNothingInjected("ticket page");
         assertEquals(HOSTILE, browser.text(testid("ticket-subject")));
