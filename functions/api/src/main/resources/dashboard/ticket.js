@@ -127,6 +127,16 @@ function escalationFor(event, escalations, used) {
   return match || null;
 }
 
+/**
+ * From → to of an escalation. The record names only what moved (team, tier, assignee) and, for a hierarchical
+ * one, the person it went to (top-level `person`), so an empty side is left out rather than shown as "—".
+ */
+function route(escalation) {
+  const to = place(Object.assign({}, escalation.to, {person: escalation.person}));
+  const from = place(escalation.from);
+  return (from === '—' ? '' : from + ' ') + '→ ' + to;
+}
+
 function timelineEntry(event, escalation) {
   const type = code(event.type);
   const highlighted = ESCALATION_TYPES.has(type);
@@ -140,13 +150,14 @@ function timelineEntry(event, escalation) {
   escalation ? el('div', {class: 'escalation-detail', testid: 'timeline-escalation'},
     el('span', {class: 'badge escalated', testid: 'escalation-kind'}, escalation.kind), ' ',
     el('span', {testid: 'escalation-reason'}, escalation.reason || ''), ' ',
-    el('span', {testid: 'escalation-route'}, place(escalation.from) + ' → ' + place(escalation.to)),
+    el('span', {testid: 'escalation-route'}, route(escalation)),
     escalation.level ? ' (level ' + escalation.level + ')' : '',
     escalation.customerRequested ? el('span', {class: 'badge'}, 'customer requested') : '',
     escalation.decidedBy ? el('span', {class: 'muted'}, ' decided by ' + escalation.decidedBy) : '',
     escalation.comment ? el('div', {class: 'comment'}, escalation.comment) : '') : null,
   event.reason ? el('div', {class: 'reason'}, event.reason) : null,
-  event.body ? el('div', {class: 'body'}, event.body) : null,
+  // an escalation's comment is its event's body, already shown in the highlighted detail above
+  event.body && !(escalation && escalation.comment === event.body) ? el('div', {class: 'body'}, event.body) : null,
   event.changes && event.changes.length ? el('ul', {class: 'changes'}, event.changes.map(c =>
     el('li', {}, c.field + ': ' + (c.from ?? '—') + ' → ' + (c.to ?? '—')))) : null);
 }
@@ -270,8 +281,19 @@ function actions(t, me, ctx) {
     field('resolve-root-cause', 'Root cause (internal)', rootCause)], 'Resolve',
   () => ['resolution', {note: note2.value, rootCause: optional(rootCause.value)}], ctx));
 
-  if (t.pendingTransfer) forms.unshift(transferDecision(t, ctx));
+  // only a supervisor or admin may decide (the API enforces it); an agent sees that it waits
+  if (t.pendingTransfer) forms.unshift(me.supervises ? transferDecision(t, ctx) : pendingNote(t.pendingTransfer));
   return el('section', {class: 'actions', testid: 'ticket-actions'}, el('h2', {}, 'Actions'), forms);
+}
+
+function pendingText(p) {
+  return 'To ' + place(p) + ', requested by ' + p.requestedBy + ' (' + when(p.requestedAt) + '): ' + (p.reason || '');
+}
+
+function pendingNote(p) {
+  return el('section', {class: 'action attention', testid: 'pending-transfer-waiting'},
+    el('h3', {}, 'Pending transfer'), el('p', {testid: 'pending-transfer'}, pendingText(p)),
+    el('p', {class: 'muted small'}, 'Waiting for a supervisor\'s approval.'));
 }
 
 function transferDecision(t, ctx) {
@@ -279,8 +301,7 @@ function transferDecision(t, ctx) {
   const refuseReason = el('input', {type: 'text'});
   let approve = true;
   const form = actionForm('transfer-decision', 'Pending transfer', [
-    el('p', {testid: 'pending-transfer'}, 'To ' + place(p) + ', requested by ' + p.requestedBy + ' ('
-      + when(p.requestedAt) + '): ' + (p.reason || '')),
+    el('p', {testid: 'pending-transfer'}, pendingText(p)),
     field('transfer-refuse-reason', 'Reason (to refuse)', refuseReason),
     el('button', {type: 'submit', testid: 'transfer-approve', id: 'transfer-approve', onclick: () => {
       approve = true;

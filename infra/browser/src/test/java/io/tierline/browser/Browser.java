@@ -72,6 +72,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(PATIENCE);
             Path screenshots = Path.of("target", "screenshots", test);
+            deleteQuietly(screenshots); // a previous run's pictures (a "timed-out" one, say) would mislead
             Files.createDirectories(screenshots);
             return new Browser(driver, base, screenshots, profile);
         } catch (IOException e) {
@@ -193,6 +194,9 @@ public final class Browser implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -94,6 +94,18 @@ public final class LocalSite implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Files a ticket through the public JSON API, as a customer's mail or widget would; answers the 201's body. */
+    public JsonNode fileTicket(String subject, String description) throws Exception {
+        String json = JSON.createObjectNode().put("subject", subject).put("description", description)
+                .set("requester", JSON.createObjectNode().put("name", "Kim").put("email", "kim@example.com"))
+                .toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url().resolve("/tickets"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        check(response);
+        return JSON.readTree(response.body());
+    }
+
     /** Polls the ticket through the agent API until it satisfies the condition (triage runs asynchronously). */
     public JsonNode awaitTicket(String id, Predicate<JsonNode> condition, String what) throws Exception {
         long deadline = System.nanoTime() + Browser.PATIENCE.toNanos();
