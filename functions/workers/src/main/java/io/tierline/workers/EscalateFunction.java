@@ -29,6 +29,8 @@ public class EscalateFunction {
     @Inject
     DeadLetters deadLetters;
     @Inject
+    DueSoon dueSoon;
+    @Inject
     Clock clock;
     // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
     @ConfigProperty(name = "tierline.queue.escalation.dlq")
@@ -43,6 +45,9 @@ public class EscalateFunction {
         }
         if (read.get() instanceof EscalationDue step) {
             EscalationService.Outcome outcome = escalations.due(step);
+            if (outcome == EscalationService.Outcome.STEPPED) {
+                dueSoon.announce(new TicketId(step.ticketId()));
+            }
             LOG.infof("ticket %s: escalation work due %s: %s (%d ms after its time)", step.ticketId(), step.at(),
                     outcome, Duration.between(step.at(), clock.instant()).toMillis());
             return;
@@ -55,6 +60,7 @@ public class EscalateFunction {
         DeadlineFiring.Outcome outcome = firing.fire(due);
         if (outcome == DeadlineFiring.Outcome.FIRED) {
             escalations.publish(new TicketId(due.ticketId()));
+            dueSoon.announce(new TicketId(due.ticketId()));
         }
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {

@@ -52,15 +52,21 @@ class FirstJourneyTest {
 
     @BeforeAll
     static void start() throws Exception {
+        start(options -> options);
+    }
+
+    /** The local system on free ports, with the options {@code adjust} gives (another policy document). */
+    static void start(java.util.function.UnaryOperator<LocalOptions> adjust) throws Exception {
         Path root = ProjectRoot.find();
         for (String zip : List.of("functions/api/target/function.zip", "functions/workers/target/function.zip")) {
             assertTrue(Files.isRegularFile(root.resolve(zip)), zip + " is missing: run ./mvnw verify from the root");
         }
         long started = System.nanoTime();
-        system = LocalSystem.start(LocalOptions.ephemeral(ProjectRoot.templateFile()).withFunctionLog(line -> {
-            LOG.add(line);
-            System.out.println(line);
-        }));
+        system = LocalSystem.start(adjust.apply(LocalOptions.ephemeral(ProjectRoot.templateFile()).withFunctionLog(
+                line -> {
+                    LOG.add(line);
+                    System.out.println(line);
+                })));
         system.awaitReady(Duration.ofSeconds(90));
         System.out.printf("local system ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

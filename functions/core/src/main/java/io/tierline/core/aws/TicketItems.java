@@ -164,7 +164,7 @@ final class TicketItems {
             item.put("dueCycle", n(due.cycle()));
             item.put("duePercent", n(due.percent()));
         }
-        Instant engineDue = t.escalation() == null || t.isClosed() ? null : t.escalation().dueAt();
+        Instant engineDue = t.escalationDueAt();
         if (engineDue != null) {
             item.put("engineDueAt", s(engineDue.toString()));
         }

@@ -2,6 +2,7 @@ package io.tierline.core.sweep;
 
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.ticket.Ticket;
 import java.util.ArrayList;
 import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
@@ -32,9 +33,32 @@ public class SweepService {
 
     public Report sweep(Instant now) {
         DueDeadlines.Read read = deadlines.dueBy(now.plus(window));
+        List<Outbox.Delayed> messages = messages(read.due(), now);
+        int sqsRequests = messages.isEmpty() ? 0 : outbox.publishDelayed(messages);
+        return new Report(now, messages.size(), read.itemsRead(), read.requests(), sqsRequests);
+    }
+
+    /**
+     * For a ticket just written whose next work falls due before the next sweeps would send it (a breach a minute
+     * after its warning, a level a minute after the last): sends it now, delayed to its second. The sweeps that
+     * follow send it again; the worker acts once.
+     *
+     * @return how many messages were sent
+     */
+    public int announce(Ticket written, Instant now) {
+        List<Outbox.Delayed> messages = messages(List.of(new DueDeadlines.Due(written.id().value(),
+                written.nextDeadline(), written.escalationDueAt())), now);
+        if (!messages.isEmpty()) {
+            outbox.publishDelayed(messages);
+        }
+        return messages.size();
+    }
+
+    /** The messages for what is due within the window: SLA deadlines and escalation steps, each delayed to its time. */
+    private List<Outbox.Delayed> messages(List<DueDeadlines.Due> due, Instant now) {
         Instant until = now.plus(window);
         List<Outbox.Delayed> messages = new ArrayList<>();
-        for (DueDeadlines.Due d : read.due()) {
+        for (DueDeadlines.Due d : due) {
             if (d.deadline() != null && !d.deadline().at().isAfter(until)) {
                 messages.add(new Outbox.Delayed(new DeadlineDue(d.ticketId(), d.deadline().metric().code(),
                         d.deadline().cycle(), d.deadline().percent(), d.deadline().at()),
@@ -45,7 +69,6 @@ public class SweepService {
                         Duration.between(now, d.escalationAt())));
             }
         }
-        int sqsRequests = messages.isEmpty() ? 0 : outbox.publishDelayed(messages);
-        return new Report(now, messages.size(), read.itemsRead(), read.requests(), sqsRequests);
+        return messages;
     }
 }

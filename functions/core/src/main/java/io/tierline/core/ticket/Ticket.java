@@ -340,10 +340,15 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                 customerTokenSalt, nextDeadline, escalation, watchers, satisfaction, createdAt, updatedAt, version);
     }
 
+    /** When the escalation engine next has work on this ticket; null when none (a closed ticket has none). */
+    public Instant escalationDueAt() {
+        return escalation == null || isClosed() ? null : escalation.dueAt();
+    }
+
     /** When the engine or a clock next has work on this ticket: the earlier of its SLA deadline and escalation. */
     public Instant nextDueAt() {
         Instant sla = nextDeadline == null ? null : nextDeadline.at();
-        Instant engine = escalation == null || isClosed() ? null : escalation.dueAt();
+        Instant engine = escalationDueAt();
         if (sla == null || engine == null) {
             return sla == null ? engine : sla;
         }
