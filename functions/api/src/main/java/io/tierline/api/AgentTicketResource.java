@@ -50,7 +50,7 @@ public class AgentTicketResource {
     @Inject
     EscalationEngine engine;
     @Inject
-    EscalationNotifications notifications;
+    AfterAction afterAction;
 
     /** One action's plumbing: who, which ticket, which body fields, and the domain call. */
     private interface Step {
@@ -276,7 +276,7 @@ public class AgentTicketResource {
 
     /** The answer to an action that may have recorded an escalation: its notifications go out first. */
     private Response escalated(TicketHistory history) {
-        notifications.send(history);
+        afterAction.follow(history);
         return view(history);
     }
 

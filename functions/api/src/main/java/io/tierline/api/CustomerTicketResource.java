@@ -46,7 +46,7 @@ public class CustomerTicketResource {
     @Inject
     EscalationEngine engine;
     @Inject
-    EscalationNotifications notifications;
+    AfterAction afterAction;
 
     @GET
     public CustomerTicketView read(@PathParam("id") String id, @QueryParam("token") String token,
@@ -123,7 +123,7 @@ public class CustomerTicketResource {
             request = ActionRequest.parse("POST", "/customer/tickets/" + id + "/" + action, type, body, null, key,
                     "customer:" + id, fields);
             var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
-            notifications.send(history); // a customer's escalation request notifies the supervisor
+            afterAction.follow(history); // a customer's escalation request notifies the supervisor
             var view = CustomerTicketView.of(history);
             if (request.fromForm) {
                 return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.code

@@ -37,6 +37,10 @@ class AgentAndCustomerTest {
     DynamoDbClient dynamo;
     @ConfigProperty(name = "tierline.table")
     String table;
+    @Inject
+    software.amazon.awssdk.services.sqs.SqsClient sqs;
+    @ConfigProperty(name = "tierline.queue.escalation")
+    String escalationQueue;
 
     record Filed(String id, String token) {
     }
@@ -152,6 +156,29 @@ class AgentAndCustomerTest {
         assertEquals("hierarchical", record.get("kind").asText());
         assertTrue(record.get("customerRequested").asBoolean());
         assertEquals("sam", record.get("person").asText());
+    }
+
+    @Test
+    void anActionSendsAheadWhatFallsDueBeforeTheNextSweep() {
+        Filed t = billingTicket("soon@example.com");
+        java.time.Instant due = java.time.Instant.parse(ok(LambdaHttp.get("/tickets/" + t.id(), "alice"))
+                .at("/sla/nextDeadline/at").asText());
+        java.time.Instant before = TestClock.CLOCK.instant();
+        try {
+            sqs.purgeQueue(b -> b.queueUrl(escalationQueue));
+            // a second before it is due: the sweeps that ran before may not have sent it (and the SQS delay,
+            // real seconds, stays short enough to wait for)
+            TestClock.CLOCK.set(due.minusSeconds(1));
+            ok(LambdaHttp.post("/tickets/" + t.id() + "/replies", "alice",
+                    "{\"body\":\"checking the ledger\",\"public\":false}", Map.of()));
+            List<String> sent = new ArrayList<>();
+            sqs.receiveMessage(b -> b.queueUrl(escalationQueue).maxNumberOfMessages(10).waitTimeSeconds(5))
+                    .messages().forEach(m -> sent.add(m.body()));
+            assertTrue(sent.stream().anyMatch(body -> body.contains("\"DeadlineDue\"") && body.contains(t.id())),
+                    "the deadline a second ahead went on the escalation queue: " + sent);
+        } finally {
+            TestClock.CLOCK.set(before);
+        }
     }
 
     @Test
