@@ -62,21 +62,18 @@ public class EscalationEngine {
         Instant now = after.updatedAt();
         Optional<EscalationPolicy> chosen = policies.get().applicableTo(subject(after));
         if (state == null) {
-            EscalationState start = EscalationState.none(chosen.map(EscalationPolicy::name).orElse(null));
-            start = new EscalationState(start.policy(), 0, 0, now, 0, null, null, null, null, null);
+            EscalationState start = EscalationState.fresh(chosen.map(EscalationPolicy::name).orElse(null), 0, 0, now,
+                    0, null);
             return with(change, armFirstLevel(start, chosen));
         }
         boolean settles = change.events().stream().anyMatch(e -> e.type() == AuditEvent.EventType.REPLIED)
                 || SETTLING.contains(after.status()) && (change.before() == null
                 || change.before().status() != after.status());
         if (settles && (state.level() > 0 || state.nextStep() != null || state.isAcknowledged())) {
-            return with(change, new EscalationState(state.policy(), 0, state.sequence(), state.levelAt(), 0, null,
-                    null, null, null, state.fanOut()));
+            return with(change, state.settled());
         }
         if (state.level() == 0 && chosen.isPresent() && !chosen.get().name().equals(state.policy())) {
-            return with(change, new EscalationState(chosen.get().name(), 0, state.sequence(), state.levelAt(),
-                    state.reminders(), state.acknowledgedBy(), state.acknowledgedAt(), state.nextStep(),
-                    state.nextStepAt(), state.fanOut()));
+            return with(change, state.withPolicy(chosen.get().name()));
         }
         return change;
     }
@@ -196,9 +193,9 @@ public class EscalationEngine {
         }
         Optional<EscalationPolicy> policy = policyOf(ticket);
         boolean timesOut = policy.isPresent() && policy.get().acknowledgementTimeout() != null && state.level() > 0;
-        EscalationState next = new EscalationState(state.policy(), state.level(), state.sequence(), state.levelAt(),
-                state.reminders(), actor.id(), now, timesOut ? EscalationState.Step.ACKNOWLEDGEMENT_TIMEOUT : null,
-                timesOut ? now.plus(policy.get().acknowledgementTimeout()) : null, state.fanOut());
+        EscalationState next = state.acknowledged(actor.id(), now).withNextStep(
+                timesOut ? EscalationState.Step.ACKNOWLEDGEMENT_TIMEOUT : null,
+                timesOut ? now.plus(policy.get().acknowledgementTimeout()) : null);
         String reason = timesOut ? "a public update is expected within "
                 + io.tierline.core.sla.DurationText.format(policy.get().acknowledgementTimeout()) : null;
         return ticket.recordEscalation(AuditEvent.EventType.ACKNOWLEDGED, reason, next,
@@ -241,10 +238,10 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation();
         int sequence = state.sequence() + 1;
         boolean tell = level.tellCustomer() != null ? level.tellCustomer() : moves;
-        String message = tell ? customerMessage(ticket.withPlace(teamAfter, tier != null ? tier : ticket.tier()),
-                trail, at, false, null) : null;
-        EscalationState next = plan(policy, new EscalationState(policy.name(), level.number(), sequence, at, 0, null,
-                null, null, null, fanOut(sequence, level.number(), 0, recipients, message)));
+        String message = tell ? customerMessage(ticket, teamAfter, tier != null ? tier : ticket.tier(), trail, at,
+                false, null) : null;
+        EscalationState next = plan(policy, EscalationState.fresh(policy.name(), level.number(), sequence, at, 0,
+                fanOut(sequence, level.number(), 0, recipients, message)));
         String reasonCode = kind == EscalationKind.AUTOMATIC ? triggerCode(level.trigger()) : "escalate-to-next";
         String reasonText = "level " + level.number() + " of policy " + policy.name() + " ("
                 + (kind == EscalationKind.AUTOMATIC ? level.trigger().describe() : "escalated to next by hand") + ")";
@@ -260,9 +257,8 @@ public class EscalationEngine {
         int reminder = state.reminders() + 1;
         List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
         List<String> recipients = recipients(level.targets(), people, policies.get().directory());
-        EscalationState next = plan(policy, new EscalationState(state.policy(), state.level(), state.sequence(),
-                state.levelAt(), reminder, null, null, null, null,
-                fanOut(state.sequence(), state.level(), reminder, recipients, null)));
+        EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), state.sequence(),
+                state.levelAt(), reminder, fanOut(state.sequence(), state.level(), reminder, recipients, null)));
         return ticket.recordEscalation(AuditEvent.EventType.ESCALATION_REMINDER, "reminder " + reminder + " of "
                         + level.repeatTimes() + " for level " + level.number() + ": still not acknowledged", next,
                 List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence())),
@@ -282,14 +278,13 @@ public class EscalationEngine {
             recipients.add(acknowledger);
         }
         int sequence = state.sequence() + 1;
-        EscalationState next = plan(policy, new EscalationState(state.policy(), state.level(), sequence, at, 0, null,
-                null, null, null, fanOut(sequence, level.number(), 0, recipients, null)));
+        EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), sequence, at, 0,
+                fanOut(sequence, level.number(), 0, recipients, null)));
         Optional<EscalationLevel> following = policy.level(level.number() + 1);
         if (following.isPresent() && missedWhileAcknowledged(following.get(), trail, state.acknowledgedAt())) {
             // the warning or breach that starts the next level came while the acknowledgement held it back:
             // with the acknowledgement void, that level is due now rather than never
-            next = new EscalationState(next.policy(), next.level(), next.sequence(), next.levelAt(), 0, null, null,
-                    EscalationState.Step.NEXT_LEVEL, at, next.fanOut());
+            next = next.withNextStep(EscalationState.Step.NEXT_LEVEL, at);
         }
         return ticket.escalate(new EscalationStep(EscalationKind.AUTOMATIC.code(), "acknowledgement-timeout",
                 "acknowledged by " + state.acknowledgedBy() + " at " + state.acknowledgedAt()
@@ -327,8 +322,7 @@ public class EscalationEngine {
                 at = levelAt;
             }
         }
-        return new EscalationState(state.policy(), state.level(), state.sequence(), state.levelAt(),
-                state.reminders(), state.acknowledgedBy(), state.acknowledgedAt(), step, at, state.fanOut());
+        return state.withNextStep(step, at);
     }
 
     private static EscalationState armFirstLevel(EscalationState start, Optional<EscalationPolicy> policy) {
@@ -357,7 +351,7 @@ public class EscalationEngine {
         });
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
-        String message = customerMessage(ticket.withPlace(teamAfter, tierAfter), trail, now, false, null);
+        String message = customerMessage(ticket, teamAfter, tierAfter, trail, now, false, null);
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
         return new EscalationStep(EscalationKind.FUNCTIONAL.code(), reason.code(), reason.words(), comment, false,
                 teamAfter, tierAfter, null, null, null, List.of(), recipients, message, approved, next);
@@ -381,8 +375,8 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
         List<String> recipients = List.of("person:" + person);
-        String message = customerMessage(ticket, trail, now, true, byCustomer ? "We received your request to "
-                + "escalate." : null);
+        String message = customerMessage(ticket, ticket.team(), ticket.tier(), trail, now, true, byCustomer
+                ? "We received your request to escalate." : null);
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
         return new EscalationStep(EscalationKind.HIERARCHICAL.code(), reason.code(), reason.words() + " → " + to,
                 comment, byCustomer, null, null, null, person, null, List.of(person), recipients, message, false,
@@ -393,11 +387,10 @@ public class EscalationEngine {
     private EscalationState restart(EscalationState state, int sequence, Instant now, String fanOut) {
         if (state.level() == 0) {
             // no episode yet: a first level armed to wait a delay keeps its time
-            return new EscalationState(state.policy(), 0, sequence, state.levelAt(), 0, null, null,
-                    state.nextStep(), state.nextStepAt(), fanOut);
+            return EscalationState.fresh(state.policy(), 0, sequence, state.levelAt(), 0, fanOut)
+                    .withNextStep(state.nextStep(), state.nextStepAt());
         }
-        EscalationState restarted = new EscalationState(state.policy(), state.level(), sequence, now, 0, null, null,
-                null, null, fanOut);
+        EscalationState restarted = EscalationState.fresh(state.policy(), state.level(), sequence, now, 0, fanOut);
         Optional<EscalationPolicy> policy = Optional.ofNullable(state.policy()).flatMap(policies.get()::named);
         return policy.map(p -> plan(p, restarted)).orElse(restarted);
     }
@@ -451,12 +444,13 @@ public class EscalationEngine {
         return recipients;
     }
 
-    private String customerMessage(Ticket ticket, List<AuditEvent> trail, Instant now, boolean hierarchical,
-                                   String opening) {
+    /** What the customer is told, naming where the request now is ({@code team}, {@code tier}). */
+    private String customerMessage(Ticket ticket, String team, Tier tier, List<AuditEvent> trail, Instant now,
+                                   boolean hierarchical, String opening) {
         String where = hierarchical
-                ? "A senior member of our " + readable(ticket.team()) + " team is now overseeing your request."
-                : "Your request is now with our " + readable(ticket.team()) + " specialists"
-                + (ticket.tier() == null ? "" : " (tier " + ticket.tier().number() + ")") + ".";
+                ? "A senior member of our " + readable(team) + " team is now overseeing your request."
+                : "Your request is now with our " + readable(team) + " specialists"
+                + (tier == null ? "" : " (tier " + tier.number() + ")") + ".";
         String estimate = AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
         return (opening == null ? "" : opening + " ") + where + " " + estimate;
     }

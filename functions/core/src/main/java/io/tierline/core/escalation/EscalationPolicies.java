@@ -6,8 +6,6 @@ import java.util.Optional;
 
 /** The ordered escalation policies of the policy document: the first whose conditions match a ticket applies. */
 public record EscalationPolicies(List<EscalationPolicy> inOrder, Directory directory) {
-    public static final EscalationPolicies NONE = new EscalationPolicies(List.of(), Directory.EMPTY);
-
     public EscalationPolicies {
         inOrder = List.copyOf(inOrder);
     }

@@ -5,7 +5,6 @@ import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketStore;
-import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -93,12 +92,9 @@ public class EscalationService {
             if (!messages.isEmpty()) {
                 outbox.publishDelayed(messages);
             }
-            EscalationState state = ticket.escalation();
-            EscalationState sent = new EscalationState(state.policy(), state.level(), state.sequence(),
-                    state.levelAt(), state.reminders(), state.acknowledgedBy(), state.acknowledgedAt(),
-                    state.nextStep(), state.nextStepAt(), null);
             try {
-                store.apply(new TicketChange(ticket, ticket.withEscalation(sent), List.of()));
+                store.apply(new TicketChange(ticket, ticket.withEscalation(ticket.escalation().withFanOut(null)),
+                        List.of()));
                 return notifications.size();
             } catch (TicketStore.ConcurrentChangeException raced) {
                 if (attempt == ATTEMPTS) {

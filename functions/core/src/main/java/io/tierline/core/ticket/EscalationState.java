@@ -25,7 +25,38 @@ public record EscalationState(String policy, int level, int sequence, Instant le
     public enum Step { NEXT_LEVEL, REMINDER, ACKNOWLEDGEMENT_TIMEOUT }
 
     public static EscalationState none(String policy) {
-        return new EscalationState(policy, 0, 0, null, 0, null, null, null, null, null);
+        return fresh(policy, 0, 0, null, 0, null);
+    }
+
+    /** A level (0: none) starting at {@code levelAt}: nobody acknowledged it and no step is planned yet. */
+    public static EscalationState fresh(String policy, int level, int sequence, Instant levelAt, int reminders,
+                                        String fanOut) {
+        return new EscalationState(policy, level, sequence, levelAt, reminders, null, null, null, null, fanOut);
+    }
+
+    public EscalationState withPolicy(String name) {
+        return new EscalationState(name, level, sequence, levelAt, reminders, acknowledgedBy, acknowledgedAt,
+                nextStep, nextStepAt, fanOut);
+    }
+
+    public EscalationState withNextStep(Step step, Instant at) {
+        return new EscalationState(policy, level, sequence, levelAt, reminders, acknowledgedBy, acknowledgedAt,
+                step, at, fanOut);
+    }
+
+    public EscalationState acknowledged(String by, Instant at) {
+        return new EscalationState(policy, level, sequence, levelAt, reminders, by, at, nextStep, nextStepAt,
+                fanOut);
+    }
+
+    public EscalationState withFanOut(String pending) {
+        return new EscalationState(policy, level, sequence, levelAt, reminders, acknowledgedBy, acknowledgedAt,
+                nextStep, nextStepAt, pending);
+    }
+
+    /** The episode is over: back to level 0 with nothing planned; notifications still pending stay pending. */
+    public EscalationState settled() {
+        return fresh(policy, 0, sequence, levelAt, 0, fanOut);
     }
 
     public boolean isAcknowledged() {

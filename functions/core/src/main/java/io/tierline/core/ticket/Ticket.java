@@ -52,9 +52,14 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
     /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
     public Ticket withNextDeadline(Deadline deadline) {
+        return derived(deadline, escalation);
+    }
+
+    /** The same version with other derived state: clock and engine bookkeeping change no field of the ticket. */
+    private Ticket derived(Deadline deadline, EscalationState state) {
         return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
                 team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                deadline, escalation, watchers, satisfaction, createdAt, updatedAt, version);
+                deadline, state, watchers, satisfaction, createdAt, updatedAt, version);
     }
 
     public boolean isClosed() {
@@ -328,16 +333,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
     /** The same ticket at the same version with another escalation state: bookkeeping, not an action. */
     public Ticket withEscalation(EscalationState state) {
-        return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
-                team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                nextDeadline, state, watchers, satisfaction, createdAt, updatedAt, version);
-    }
-
-    /** The same ticket placed with another team and tier, to see what its clocks would promise there. */
-    public Ticket withPlace(String otherTeam, Tier otherTier) {
-        return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
-                otherTeam, otherTier, tags, signals, assignee, resolution, pendingTransfer, mergedInto,
-                customerTokenSalt, nextDeadline, escalation, watchers, satisfaction, createdAt, updatedAt, version);
+        return derived(nextDeadline, state);
     }
 
     /** When the escalation engine next has work on this ticket; null when none (a closed ticket has none). */
