@@ -1,14 +1,11 @@
 package io.tierline.api;
 
+import io.tierline.core.time.PlainTime;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How the customer's pages say statuses and times: in words a customer uses, with the time zone stated. */
 final class PlainWords {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private PlainWords() {
     }
@@ -41,8 +38,7 @@ final class PlainWords {
 
     /** "Mon 24 Nov 2025, 10:30 UTC" in the given zone (UTC unless the requester's zone is known). */
     static String time(Instant at, ZoneId zone) {
-        String label = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
-        return TIME.format(at.atZone(zone)) + " " + label;
+        return PlainTime.of(at, zone);
     }
 
     /** A {@code <time>} element: the words for people, the instant for machines. */

@@ -4,12 +4,11 @@ import io.tierline.core.sla.ClockState;
 import io.tierline.core.sla.MetricClock;
 import io.tierline.core.sla.SlaEvaluation;
 import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.time.PlainTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,8 +19,6 @@ import java.util.Optional;
 public final class AnswerEstimate {
     private static final List<SlaMetric> ANSWERS = List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE,
             SlaMetric.PERIODIC_UPDATE);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private AnswerEstimate() {
     }
@@ -30,11 +27,11 @@ public final class AnswerEstimate {
     public static String sentence(SlaEvaluation clocks, Instant now) {
         Optional<Instant> answer = earliestAhead(clocks, ANSWERS, now);
         if (answer.isPresent()) {
-            return "We expect to answer by " + WHEN.format(answer.get()) + ".";
+            return "We expect to answer by " + PlainTime.of(answer.get(), ZoneOffset.UTC) + ".";
         }
         Optional<Instant> resolution = earliestAhead(clocks, List.of(SlaMetric.RESOLUTION), now);
         if (resolution.isPresent()) {
-            return "We expect to resolve it by " + WHEN.format(resolution.get()) + ".";
+            return "We expect to resolve it by " + PlainTime.of(resolution.get(), ZoneOffset.UTC) + ".";
         }
         boolean missed = clocks.clocks().values().stream().anyMatch(c -> c.state() == ClockState.BREACHED);
         return missed ? "We are past the time we promised you, and we are sorry: your request now has priority and "
@@ -45,9 +42,5 @@ public final class AnswerEstimate {
         return metrics.stream().map(clocks.clocks()::get).filter(c -> c != null && c.state() == ClockState.RUNNING)
                 .map(MetricClock::dueAt).filter(at -> at != null && at.isAfter(now.plus(Duration.ofSeconds(59))))
                 .min(Instant::compareTo);
-    }
-
-    public static String format(Instant at) {
-        return WHEN.format(at);
     }
 }
