@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -20,33 +15,7 @@ import org.openqa.selenium.WebElement;
  * validation error first), hostile ticket text staying inert, replying, asking for escalation, and rating the
  * outcome after an agent resolved the ticket. Screenshots: {@code target/screenshots/<test>/}.
  */
-class CustomerPagesBrowserTest {
-    static LocalSite site;
-    Browser browser;
-
-    @BeforeAll
-    static void startSite() throws Exception {
-        site = LocalSite.start();
-    }
-
-    @AfterAll
-    static void stopSite() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser(TestInfo test) {
-        browser = Browser.start(site.url(), test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CustomerPagesBrowserTest extends PageTest {
 
     /** Fills the support form as a customer would and sends it; the next page is the confirmation or the errors. */
     void fillAndSend(String email, String subject, String description, String step) {

@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -24,34 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * an agent's functional escalation approved by the supervisor, the supervisor view and its chart, and hostile ticket
  * text staying inert. Screenshots of every page state: {@code target/screenshots/<test>/}.
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends PageTest {
     static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-    static LocalSite site;
-    Browser browser;
-
-    @BeforeAll
-    static void startSite() throws Exception {
-        site = LocalSite.start();
-    }
-
-    @AfterAll
-    static void stopSite() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser(TestInfo test) {
-        browser = Browser.start(site.url(), test.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     static By testid(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
