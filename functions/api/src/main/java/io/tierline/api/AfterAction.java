@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.sweep.SweepService;
+import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +27,12 @@ public class AfterAction {
     Clock clock;
 
     public void follow(TicketHistory history) {
-        var ticket = history.ticket();
+        Ticket ticket = history.ticket();
         try {
             if (ticket.escalation() != null && ticket.escalation().fanOut() != null) {
                 escalations.publish(ticket.id());
+                // sent and cleared: announcing the mark too would only send the worker a message with nothing due
+                ticket = ticket.withEscalation(ticket.escalation().withFanOut(null));
             }
             sweep.announce(ticket, clock.instant());
         } catch (RuntimeException e) {
