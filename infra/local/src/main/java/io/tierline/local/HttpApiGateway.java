@@ -88,11 +88,10 @@ public final class HttpApiGateway implements AutoCloseable {
         connector.setPort(port);
         jetty.addConnector(connector);
         jetty.setErrorHandler(new JsonErrors());
-        jetty.setHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1) {
-            {
-                setHandler(new Front());
-            }
-        });
+        // refuses a declared Content-Length over the limit with 413 before the body is read
+        SizeLimitHandler payloadLimit = new SizeLimitHandler(MAX_BODY_BYTES, -1);
+        payloadLimit.setHandler(new Front());
+        jetty.setHandler(payloadLimit);
         try {
             jetty.start();
         } catch (Exception e) {
