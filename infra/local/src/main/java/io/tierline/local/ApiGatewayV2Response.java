@@ -20,24 +20,35 @@ record ApiGatewayV2Response(int statusCode, List<Map.Entry<String, String>> head
     private static final Set<String> IGNORED_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     static ApiGatewayV2Response internalServerError() {
-        return json(500, "{\"message\":\"Internal Server Error\"}");
+        return error(500);
     }
 
     static ApiGatewayV2Response notFound() {
-        return json(404, "{\"message\":\"Not Found\"}");
+        return error(404);
     }
 
     static ApiGatewayV2Response payloadTooLarge() {
-        return json(413, "{\"message\":\"Request Entity Too Large\"}");
+        return error(413);
     }
 
     static ApiGatewayV2Response serviceUnavailable() {
-        return json(503, "{\"message\":\"Service Unavailable\"}");
+        return error(503);
     }
 
-    private static ApiGatewayV2Response json(int status, String body) {
+    /** API Gateway's own answer for a status: {@code {"message":"Not Found"}} and the like. */
+    static ApiGatewayV2Response error(int status) {
+        String message = switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Request Entity Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> status >= 400 && status < 500 ? "Bad Request" : "Internal Server Error";
+        };
         return new ApiGatewayV2Response(status, List.of(Map.entry("Content-Type", "application/json")),
-                body.getBytes(StandardCharsets.UTF_8));
+                Json.bytes(Map.of("message", message)));
     }
 
     /**

@@ -25,7 +25,8 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
      * @param dynamoDbPort 0 for a free port
      * @param sqsPort      0 for a free port
      * @param identityPort 0 for a free port: the stand-in for the template's Cognito user pools
-     * @param dataDir      folder that keeps DynamoDB data (and local secrets) between runs, or null for in memory
+     * @param dataDir      folder that keeps DynamoDB data, queued SQS messages (and local secrets) between runs, or
+     *                     null for in memory
      */
     public record Options(int dynamoDbPort, int sqsPort, int identityPort, Path dataDir) {
 
@@ -70,7 +71,8 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
 
     public static LocalAws start(Options options) {
         // Both spend seconds loading classes on a cold JVM: start them side by side.
-        CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(() -> ElasticMqServer.start(options.sqsPort()));
+        CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(
+                () -> ElasticMqServer.start(options.sqsPort(), options.dataDir()));
         DynamoDbLocalServer dynamoDb;
         try {
             dynamoDb = DynamoDbLocalServer.start(options.dynamoDbPort(), options.dataDir());
@@ -249,7 +251,7 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
         return null;
     }
 
-    /** Stops both emulators; queued SQS messages are lost, DynamoDB data stays only in a data folder. */
+    /** Stops both emulators; DynamoDB data and queued SQS messages stay only in a data folder. */
     @Override
     public void close() {
         identity.close();

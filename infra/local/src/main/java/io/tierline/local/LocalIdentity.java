@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -32,13 +34,21 @@ import org.jose4j.lang.JoseException;
  * here. They hold nothing secret: anyone on this machine may take any demo user's token, which is the point.
  */
 public final class LocalIdentity implements AutoCloseable {
-    static final long TOKEN_LIFETIME_MINUTES = 12 * 60;
-
     /** A seeded person: username, description and Cognito groups (role-… and team-…). */
     public record DemoUser(String username, String name, List<String> groups) {
     }
 
-    private record Pool(String poolId, RsaJsonWebKey key, List<String> clientIds) {
+    /** @param clients the template's app clients of this pool; tokens are issued for the first */
+    private record Pool(String poolId, RsaJsonWebKey key, List<UserPoolClientDefinition> clients) {
+        List<String> clientIds() {
+            return clients.stream().map(UserPoolClientDefinition::logicalId).toList();
+        }
+
+        /** As long as Cognito's tokens for the same client, so a local session ends when a deployed one would. */
+        Duration tokenLifetime() {
+            return clients.isEmpty() ? UserPoolClientDefinition.DEFAULT_ACCESS_TOKEN_VALIDITY
+                    : clients.get(0).accessTokenValidity();
+        }
     }
 
     private final HttpServer server;
@@ -77,8 +87,8 @@ public final class LocalIdentity implements AutoCloseable {
     /** Registers the template's pools and clients; each pool gets a fresh RSA key for this run. */
     void register(SamTemplate template) {
         for (String pool : template.userPools()) {
-            List<String> clients = template.userPoolClients().entrySet().stream()
-                    .filter(e -> pool.equals(e.getValue())).map(Map.Entry::getKey).toList();
+            List<UserPoolClientDefinition> clients = template.userPoolClients().values().stream()
+                    .filter(client -> pool.equals(client.userPoolLogicalId())).toList();
             poolsByLogicalId.computeIfAbsent(pool, id -> new Pool(poolId(id), newKey(), clients));
         }
     }
@@ -114,8 +124,9 @@ public final class LocalIdentity implements AutoCloseable {
         claims.setClaim("scope", "aws.cognito.signin.user.admin");
         claims.setClaim("username", user.username());
         claims.setStringListClaim("cognito:groups", user.groups());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(TOKEN_LIFETIME_MINUTES);
+        NumericDate now = NumericDate.now();
+        claims.setIssuedAt(now);
+        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + pool.tokenLifetime().toSeconds()));
         claims.setGeneratedJwtId();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -194,7 +205,7 @@ public final class LocalIdentity implements AutoCloseable {
                     Map<String, Object> token = new LinkedHashMap<>();
                     token.put("access_token", accessToken(logicalId, username));
                     token.put("token_type", "Bearer");
-                    token.put("expires_in", TOKEN_LIFETIME_MINUTES * 60);
+                    token.put("expires_in", pool.tokenLifetime().toSeconds());
                     reply(exchange, 200, Json.write(token));
                 } catch (IllegalArgumentException e) {
                     reply(exchange, 400, Json.write(Map.of("error", "invalid_grant", "error_description",

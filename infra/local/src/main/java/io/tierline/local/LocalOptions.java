@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  *
  * @param template        the SAM template
  * @param httpPort        HTTP API port; 0 picks a free one (likewise for the other ports)
- * @param dataDir         folder that keeps DynamoDB data between runs, or null for in memory
+ * @param dataDir         folder that keeps DynamoDB data and queued SQS messages between runs, or null for in memory
  * @param codeWorkFolder  where function zips are unpacked
  * @param schedules       whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
  * @param functionLog     receives each output line of the functions, prefixed with {@code [LogicalId] }

@@ -83,7 +83,7 @@ public final class LocalRunner {
               --dynamodb-port <port>  DynamoDB Local (default 8000)
               --sqs-port <port>       ElasticMQ (default 9324)
               --identity-port <port>  local stand-in for the Cognito user pools: JWKS and demo tokens (default 3002)
-              --data-dir <dir>        keep DynamoDB data in this folder between runs (queued SQS messages are not kept)
+              --data-dir <dir>        keep DynamoDB data and queued SQS messages in this folder between runs
               --policy <file>         a policy document (triage, SLA, escalation) instead of the bundled one
               --help                  this text
 
@@ -169,7 +169,7 @@ public final class LocalRunner {
         out.println("  DynamoDB          " + system.dynamoDbUrl() + "  tables: "
                 + String.join(", ", system.aws().tableNames().values()));
         out.println("                    " + (options.dataDir() == null ? "in memory: data is gone when this stops"
-                : "data kept in " + options.dataDir().toAbsolutePath() + "; queued SQS messages are not kept between runs"));
+                : "data and queued SQS messages kept in " + options.dataDir().toAbsolutePath()));
         out.println("  SQS               " + system.sqsUrl());
         system.aws().queueUrls().forEach((id, url) -> out.printf("    %-24s %s%n", id, url));
         out.println("  Region " + LocalAccount.REGION + ", account " + LocalAccount.ACCOUNT_ID + ", access key "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /** Creates the template's queues in ElasticMQ, dead-letter queues before the queues that redrive to them. */
 final class QueueCreator {
@@ -21,10 +22,22 @@ final class QueueCreator {
     Map<String, String> createAll(Collection<QueueDefinition> queues) {
         Map<String, String> urls = new LinkedHashMap<>();
         for (QueueDefinition queue : deadLetterQueuesFirst(queues)) {
-            urls.put(queue.logicalId(), sqs.createQueue(r -> r.queueName(queue.physicalName())
-                    .attributes(attributes(queue, queues))).queueUrl());
+            urls.put(queue.logicalId(), create(queue, attributes(queue, queues)));
         }
         return urls;
+    }
+
+    /** A queue kept in a data folder from an earlier run takes the template's attributes as they are now. */
+    private String create(QueueDefinition queue, Map<QueueAttributeName, String> attributes) {
+        try {
+            return sqs.createQueue(r -> r.queueName(queue.physicalName()).attributes(attributes)).queueUrl();
+        } catch (QueueNameExistsException keptWithOtherAttributes) {
+            String url = sqs.getQueueUrl(r -> r.queueName(queue.physicalName())).queueUrl();
+            Map<QueueAttributeName, String> changeable = new LinkedHashMap<>(attributes);
+            changeable.remove(QueueAttributeName.FIFO_QUEUE); // fixed at creation, and part of the name anyway
+            sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(changeable));
+            return url;
+        }
     }
 
     static String arn(QueueDefinition queue) {

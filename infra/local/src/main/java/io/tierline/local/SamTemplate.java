@@ -31,7 +31,7 @@ public record SamTemplate(
         Map<String, TableDefinition> tables,
         Map<String, QueueDefinition> queues,
         Map<String, FunctionDefinition> functions,
-        Map<String, String> userPoolClients,
+        Map<String, UserPoolClientDefinition> userPoolClients,
         Set<String> userPools,
         Set<String> secrets) {
 
@@ -69,7 +69,7 @@ public record SamTemplate(
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         Map<String, QueueDefinition> queues = new LinkedHashMap<>();
         Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
-        Map<String, String> userPoolClients = new LinkedHashMap<>();
+        Map<String, UserPoolClientDefinition> userPoolClients = new LinkedHashMap<>();
         Set<String> userPools = new LinkedHashSet<>();
         Set<String> secrets = new LinkedHashSet<>();
         resources.values().forEach((logicalId, value) -> {
@@ -82,7 +82,7 @@ public record SamTemplate(
                         parseFunction(logicalId, properties, functionGlobals, file.getParent(), references));
                 case "AWS::Cognito::UserPool" -> userPools.add(logicalId);
                 case "AWS::Cognito::UserPoolClient" -> userPoolClients.put(logicalId,
-                        properties.raw("UserPoolId") instanceof Intrinsic ref ? ref.targetLogicalId() : null);
+                        UserPoolClientDefinition.parse(logicalId, properties));
                 case "AWS::SecretsManager::Secret" -> secrets.add(logicalId);
                 default -> { /* not emulated locally */ }
             }

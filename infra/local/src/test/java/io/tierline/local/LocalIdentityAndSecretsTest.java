@@ -96,6 +96,29 @@ class LocalIdentityAndSecretsTest {
     }
 
     @Test
+    void tokensLiveAsLongAsTheTemplatesAppClientSays() throws Exception {
+        // template.yaml: AgentUserPoolClient AccessTokenValidity 1, TokenValidityUnits.AccessToken hours
+        String issuer = aws.identity().issuer("AgentUserPool");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer
+                        + "/token")).POST(HttpRequest.BodyPublishers.ofString("username=alice")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = Json.read(response.body());
+        assertEquals(3600, body.get("expires_in").asLong());
+        JwtClaims claims = verifierFor(issuer).processToClaims(body.get("access_token").asText());
+        assertEquals(3600, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
+
+        SamTemplate minutes = SamTemplate.parse("""
+                Resources:
+                  Pool: {Type: AWS::Cognito::UserPool}
+                  Client:
+                    Type: AWS::Cognito::UserPoolClient
+                    Properties: {UserPoolId: !Ref Pool, AccessTokenValidity: 5, TokenValidityUnits: {AccessToken: minutes}}
+                """, ProjectFiles.templateFile());
+        assertEquals(new UserPoolClientDefinition("Client", "Pool", java.time.Duration.ofMinutes(5)),
+                minutes.userPoolClients().get("Client"));
+    }
+
+    @Test
     void aTokenFromAnotherKeyIsRefused() {
         try (LocalAws other = LocalAws.start(LocalAws.Options.ephemeral())) {
             other.createResources(aws.template());

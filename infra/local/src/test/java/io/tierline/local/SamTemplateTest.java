@@ -80,7 +80,8 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("DashboardFiles", "/dashboard/{proxy+}", "GET")));
         assertEquals(16, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
-        assertEquals(Map.of("AgentUserPoolClient", "AgentUserPool"), template.userPoolClients());
+        assertEquals(Map.of("AgentUserPoolClient", new UserPoolClientDefinition("AgentUserPoolClient", "AgentUserPool",
+                java.time.Duration.ofHours(1))), template.userPoolClients());
         assertEquals(java.util.Set.of("CustomerTokenSecret", "WebhookSigningSecret"), template.secrets());
         FunctionEvent.Sqs triage = assertInstanceOf(FunctionEvent.Sqs.class,
                 template.function("TriageFunction").events().get(0));
