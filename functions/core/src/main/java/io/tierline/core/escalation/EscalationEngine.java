@@ -21,9 +21,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides every escalation: a policy's levels (on SLA warnings and breaches, after delays, with reminders and
@@ -336,12 +339,8 @@ public class EscalationEngine {
      * supervisor or manager after {@code since}.
      */
     private static Optional<AuditEvent> seniorAlerted(List<AuditEvent> trail, TeamContacts seniors, Instant since) {
-        Set<String> people = new java.util.HashSet<>();
-        for (String person : new String[] {seniors.supervisor(), seniors.manager()}) {
-            if (person != null) {
-                people.add("person:" + person);
-            }
-        }
+        Set<String> people = Stream.of(seniors.supervisor(), seniors.manager()).filter(Objects::nonNull)
+                .map(person -> "person:" + person).collect(Collectors.toSet());
         AuditEvent latest = null;
         for (AuditEvent e : trail) {
             if (settles(e)) {
