@@ -137,6 +137,14 @@ function route(escalation) {
   return (from === '—' ? '' : from + ' ') + '→ ' + to;
 }
 
+/** When a timed step (SLA warning or breach, delayed level, reminder) was due, and how late it ran. */
+function dueNote(event) {
+  if (!event.dueAt) return '';
+  const late = Math.round((Date.parse(event.at) - Date.parse(event.dueAt)) / 1000);
+  return el('span', {class: 'muted', testid: 'event-due', title: when(event.dueAt)},
+    ' (due ' + when(event.dueAt) + (late >= 1 ? ', ' + durationText(late) + ' late)' : ', on time)'));
+}
+
 function timelineEntry(event, escalation) {
   const type = code(event.type);
   const highlighted = ESCALATION_TYPES.has(type);
@@ -145,7 +153,7 @@ function timelineEntry(event, escalation) {
   el('div', {class: 'event-head'},
     el('time', {datetime: event.at}, when(event.at)), ' ',
     el('strong', {class: 'event-type'}, type), ' ',
-    el('span', {class: 'muted'}, 'by ' + event.actor),
+    el('span', {class: 'muted'}, 'by ' + event.actor), dueNote(event),
     event.visibility === 'internal' ? el('span', {class: 'badge'}, 'internal') : ''),
   escalation ? el('div', {class: 'escalation-detail', testid: 'timeline-escalation'},
     el('span', {class: 'badge escalated', testid: 'escalation-kind'}, escalation.kind), ' ',

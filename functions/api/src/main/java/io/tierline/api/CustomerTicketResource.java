@@ -126,7 +126,7 @@ public class CustomerTicketResource {
             afterAction.follow(history); // a customer's escalation request notifies the supervisor
             var view = CustomerTicketView.of(history);
             if (request.fromForm) {
-                return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.code
+                return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.after(history).code
                         + "#notice")).build();
             }
             return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();

@@ -2,8 +2,10 @@ package io.tierline.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Satisfaction;
+import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.validation.FieldError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ final class StatusPage {
         REPLIED("replied", "Your reply was sent. We will answer here."),
         ESCALATION_REQUESTED("escalation-requested", "We have your request for escalation. A senior member of our team "
                 + "will look at your request; we will update you here."),
+        ALREADY_ESCALATED("already-escalated", "We have your request for escalation. It is already with a senior "
+                + "member of our team; we will update you here."),
         RATED("rated", "Thank you for rating our help.");
 
         final String code;
@@ -38,6 +42,12 @@ final class StatusPage {
         Done(String code, String message) {
             this.code = code;
             this.message = message;
+        }
+
+        /** What to confirm once the action is stored: a repeated escalation request alerted nobody new. */
+        Done after(TicketHistory history) {
+            return this == ESCALATION_REQUESTED && EscalationEngine.lastRequestWasAlreadyEscalated(history.events())
+                    ? ALREADY_ESCALATED : this;
         }
 
         static Done of(String code) {

@@ -30,12 +30,19 @@ public record TicketView(String id, String subject, String description, Requeste
                          List<EscalationRecord> escalations, Map<String, Long> timeInTier,
                          Map<String, Long> timeInTeam) {
 
+    /**
+     * One audit event. {@code at} is when it happened; a timed step (an SLA warning or breach, a delayed level, a
+     * reminder, an acknowledgement timeout) also has {@code dueAt}, when it was due, so its lateness shows.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EventView(Instant at, String actor, String type, List<Change> changes, String reason, String body,
-                            String visibility) {
+    public record EventView(Instant at, Instant dueAt, String actor, String type, List<Change> changes,
+                            String reason, String body, String visibility) {
         static EventView of(AuditEvent e) {
-            return new EventView(e.at(), Codes.of(e.actor().kind()) + ":" + e.actor().id(), Codes.of(e.type()),
-                    e.changes(), e.reason(), e.body(), Codes.of(e.visibility()));
+            Instant dueAt = e.changes().stream().filter(c -> c.field().equals(Ticket.DUE_AT))
+                    .map(c -> Instant.parse(c.to())).findFirst().orElse(null);
+            return new EventView(e.at(), dueAt, Codes.of(e.actor().kind()) + ":" + e.actor().id(),
+                    Codes.of(e.type()), e.changes().stream().filter(c -> !c.field().equals(Ticket.DUE_AT)).toList(),
+                    e.reason(), e.body(), Codes.of(e.visibility()));
         }
     }
 

@@ -159,6 +159,34 @@ class AgentAndCustomerTest {
     }
 
     @Test
+    void aRepeatedEscalationRequestIsRecordedAndAnsweredAsAlreadyWithTheSupervisor() {
+        Filed t = billingTicket("asks-again@example.com");
+        String path = "/customer/tickets/" + t.id() + "/escalation-requests?token=" + t.token();
+        ok(LambdaHttp.postJson(path, "{\"reason\":\"Nobody answers\"}", Map.of()));
+        JsonNode again = ok(LambdaHttp.postJson(path, "{\"reason\":\"Still nobody\"}", Map.of()));
+        JsonNode conversation = again.get("conversation");
+        JsonNode answer = conversation.get(conversation.size() - 1);
+        assertEquals("customer-updated", answer.get("type").asText());
+        assertTrue(answer.get("body").asText().startsWith("We received your request to escalate. It is already with "
+                + "a senior member of our billing team"), answer.toString());
+
+        LambdaHttp.Reply clicked = CustomerPagesTest.browserPost(path, Map.of("reason", ""));
+        assertEquals(303, clicked.status(), clicked.body());
+        java.net.URI back = java.net.URI.create(clicked.header("location"));
+        assertTrue(back.getQuery().endsWith("&done=already-escalated"), back.toString());
+        String page = CustomerPagesTest.browserGet(back.getRawPath() + "?" + back.getRawQuery()).body();
+        assertTrue(page.contains("It is already with a senior member of our team"), page);
+
+        JsonNode agents = ok(LambdaHttp.get("/tickets/" + t.id(), "sam"));
+        assertEquals(1, agents.get("escalations").size(), "sam was alerted once");
+        int requests = 0;
+        for (JsonNode event : agents.get("events")) {
+            requests += event.get("type").asText().equals("escalation-requested") ? 1 : 0;
+        }
+        assertEquals(3, requests, "all three requests are in the trail");
+    }
+
+    @Test
     void anActionSendsAheadWhatFallsDueBeforeTheNextSweep() {
         Filed t = billingTicket("soon@example.com");
         java.time.Instant due = java.time.Instant.parse(ok(LambdaHttp.get("/tickets/" + t.id(), "alice"))

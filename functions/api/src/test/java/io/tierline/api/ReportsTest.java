@@ -64,7 +64,7 @@ class ReportsTest {
         var history = store.history(new TicketId(id)).orElseThrow();
         Instant now = TestClock.CLOCK.instant();
         var fired = history.ticket().recordSlaDeadline("resolution/1/100", "resolution target missed", true,
-                Actor.system("sla"), now);
+                now, Actor.system("sla"), now);
         store.apply(engine.onSlaDeadline(fired, history.events(),
                 new io.tierline.core.sla.Deadline(io.tierline.core.sla.SlaMetric.RESOLUTION, 1, 100, now), now));
     }

@@ -130,8 +130,9 @@ class SlaSweepAndFiringTest {
         return store.history(id).orElseThrow().events().stream()
                 .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH
                         || e.type() == AuditEvent.EventType.ESCALATED)
-                .map(e -> e.type().name() + " " + (e.changes().isEmpty() ? "" : e.changes().get(e.changes().size() - 1)
-                        .to()))
+                .map(e -> e.type().name() + " " + e.changes().stream()
+                        .filter(c -> !c.field().equals(io.tierline.core.ticket.Ticket.DUE_AT))
+                        .reduce((a, b) -> b).map(io.tierline.core.ticket.Change::to).orElse(""))
                 .toList();
     }
 

@@ -78,7 +78,7 @@ class BenchmarksSmokeTest {
 
         Instant firedAt = breach.at().plusMillis(830);
         ticket = step(keeper, ticket.recordSlaDeadline(ClockKeeper.key(breach), ClockKeeper.describe(breach), true,
-                Actor.system("sla"), firedAt), trail);
+                breach.at(), Actor.system("sla"), firedAt), trail);
         List<Punctuality.Fired> fired = new Punctuality(keeper).firedIn(new TicketHistory(ticket, trail));
         assertEquals(List.of(new Punctuality.Fired(ticket.id().value(), "first-response/1/100", breach.at(), firedAt)),
                 fired);

@@ -67,7 +67,8 @@ public class DeadlineFiring {
             // then only the next deadline is stored (same version: clocks are derived, nothing happened)
             Instant now = clock.instant();
             TicketChange change = holds ? escalation.onSlaDeadline(ticket.recordSlaDeadline(
-                    ClockKeeper.key(deadline), ClockKeeper.describe(deadline), deadline.isBreach(), SLA, now),
+                    ClockKeeper.key(deadline), ClockKeeper.describe(deadline), deadline.isBreach(), deadline.at(), SLA,
+                    now),
                     found.get().events(), deadline, now) : new TicketChange(ticket, ticket, List.of());
             try {
                 // after firing, go on from the same instant: another deadline may fall due at exactly it, and the

@@ -34,8 +34,9 @@ public final class AnswerEstimate {
             return "We expect to resolve it by " + PlainTime.of(resolution.get(), ZoneOffset.UTC) + ".";
         }
         boolean missed = clocks.clocks().values().stream().anyMatch(c -> c.state() == ClockState.BREACHED);
-        return missed ? "We are past the time we promised you, and we are sorry: your request now has priority and "
-                + "you will hear from us as soon as possible." : "We will keep you updated here.";
+        // no word on priority here: whether it changed is the escalation's to say (EscalationEngine)
+        return missed ? "We are past the time we promised you, and we are sorry: you will hear from us as soon as "
+                + "possible." : "We will keep you updated here.";
     }
 
     private static Optional<Instant> earliestAhead(SlaEvaluation clocks, List<SlaMetric> metrics, Instant now) {

@@ -15,13 +15,18 @@ import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.ticket.TransferRequest;
+import io.tierline.core.time.PlainTime;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides every escalation: a policy's levels (on SLA warnings and breaches, after delays, with reminders and
@@ -35,6 +40,7 @@ import java.util.function.Supplier;
 public class EscalationEngine {
     static final Actor ENGINE = Actor.system("escalation");
     private static final Set<Status> SETTLING = Set.of(Status.PENDING, Status.SOLVED, Status.CLOSED);
+    private static final String REQUEST_RECEIVED = "We received your request to escalate.";
 
     private final Supplier<EscalationPolicies> policies;
     private final ClockKeeper clocks;
@@ -66,9 +72,7 @@ public class EscalationEngine {
                     0, null);
             return with(change, armFirstLevel(start, chosen));
         }
-        boolean settles = change.events().stream().anyMatch(e -> e.type() == AuditEvent.EventType.REPLIED)
-                || SETTLING.contains(after.status()) && (change.before() == null
-                || change.before().status() != after.status());
+        boolean settles = change.events().stream().anyMatch(EscalationEngine::settles);
         if (settles && (state.level() > 0 || state.nextStep() != null || state.isAcknowledged())) {
             return with(change, state.settled());
         }
@@ -91,7 +95,7 @@ public class EscalationEngine {
                     && level.trigger().matchesSla(deadline.metric(), deadline.isBreach())) {
                 List<AuditEvent> all = concat(trail, fired.events());
                 return fired.then(t -> applyLevel(t, all, policy.get(), level, EscalationKind.AUTOMATIC,
-                        ENGINE, now, null));
+                        ENGINE, deadline.at(), now, null));
             }
         }
         return fired;
@@ -107,15 +111,18 @@ public class EscalationEngine {
         if (policy.isEmpty()) {
             return Optional.empty();
         }
+        // recorded when it runs, naming when it was due: a late sweep shows in the trail, and the level's
+        // timers still run from the due instant, so lateness does not add up from level to level
         Instant at = state.nextStepAt();
         switch (state.nextStep()) {
             case NEXT_LEVEL:
                 return policy.get().level(state.level() + 1).map(level -> applyLevel(ticket, trail, policy.get(),
-                        level, EscalationKind.AUTOMATIC, ENGINE, at, null));
+                        level, EscalationKind.AUTOMATIC, ENGINE, at, now, null));
             case REMINDER:
                 return policy.get().level(state.level()).map(level -> remind(ticket, policy.get(), level, at, now));
             default:
-                return policy.get().level(state.level()).map(level -> retrigger(ticket, trail, policy.get(), level, at));
+                return policy.get().level(state.level()).map(level -> retrigger(ticket, trail, policy.get(), level, at,
+                        now));
         }
     }
 
@@ -127,7 +134,7 @@ public class EscalationEngine {
         int current = ticket.escalation() == null ? 0 : ticket.escalation().level();
         EscalationLevel next = policy.level(current + 1).orElseThrow(() -> new TicketActionException(
                 "the ticket is already at the last level (" + current + ") of policy " + policy.name()));
-        return applyLevel(ticket, trail, policy, next, null, actor, now, comment);
+        return applyLevel(ticket, trail, policy, next, null, actor, null, now, comment);
     }
 
     /**
@@ -153,15 +160,29 @@ public class EscalationEngine {
                 request.to() == null ? Target.SUPERVISOR : request.to(), now, false), actor, now);
     }
 
-    /** The customer asked for escalation: a hierarchical escalation to the team's supervisor, recorded as theirs. */
+    /**
+     * The customer asked for escalation: a hierarchical escalation to the team's supervisor, recorded as theirs.
+     * When the current episode already reached the team's supervisor or manager within the policy's interval
+     * ({@link EscalationRequests#notifyAgainAfter()}), the request is recorded and the customer told so, but
+     * nobody is alerted again: repeated clicks must not flood the supervisor.
+     */
     public TicketChange customerRequest(Ticket ticket, List<AuditEvent> trail, String reason, Actor customer,
                                         Instant now) {
-        TicketChange requested = ticket.requestEscalation(reason, customer, now);
-        boolean someoneToTell = policies.get().directory().team(ticket.team())
-                .filter(c -> c.supervisor() != null || c.manager() != null).isPresent();
-        if (!someoneToTell) {
-            return requested; // recorded for the team's queue; nobody in the directory to escalate to
+        Optional<TeamContacts> seniors = policies.get().directory().team(ticket.team())
+                .filter(c -> c.supervisor() != null || c.manager() != null);
+        if (seniors.isEmpty()) {
+            // recorded for the team's queue; nobody in the directory to escalate to
+            return ticket.requestEscalation(reason, customer, now);
         }
+        Optional<AuditEvent> alerted = seniorAlerted(trail, seniors.get(),
+                now.minus(policies.get().requests().notifyAgainAfter()));
+        if (alerted.isPresent()) {
+            String answer = REQUEST_RECEIVED + " It is already with a senior member of our " + readable(ticket.team())
+                    + " team (since " + PlainTime.of(alerted.get().at(), ZoneOffset.UTC) + "). "
+                    + answerEstimate(ticket, trail, now);
+            return ticket.requestEscalationAlreadyWith(reason, FanOut.sequence(alerted.get()), answer, customer, now);
+        }
+        TicketChange requested = ticket.requestEscalation(reason, customer, now);
         List<AuditEvent> all = concat(trail, requested.events());
         return requested.then(t -> t.escalate(hierarchicalStep(t, all, EscalationReason.CUSTOMER_REQUEST, reason,
                 Target.SUPERVISOR, now, true), customer, now));
@@ -174,6 +195,15 @@ public class EscalationEngine {
         EscalationStep step = functionalStep(ticket, trail, reason, "approved by " + supervisor.id() + ": "
                 + request.reason(), request.team(), request.tier(), now, true);
         return ticket.escalate(step, supervisor, now);
+    }
+
+    /**
+     * Whether the customer's latest escalation request was answered as already with a senior person (and so alerted
+     * nobody), rather than escalated.
+     */
+    public static boolean lastRequestWasAlreadyEscalated(List<AuditEvent> trail) {
+        return trail.stream().filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REQUESTED)
+                .reduce((a, b) -> b).map(e -> FanOut.value(e, Ticket.ALREADY_ESCALATED).isPresent()).orElse(false);
     }
 
     /** Whether a pending transfer was asked for by an escalation (its reason starts with the escalation code). */
@@ -205,9 +235,14 @@ public class EscalationEngine {
 
     // ---- levels ------------------------------------------------------------------------------------------------
 
+    /**
+     * @param dueAt when a timed level was due (its trigger's instant), or null when someone runs it now; the level
+     *              starts at its due instant and is recorded at {@code now}
+     */
     private TicketChange applyLevel(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
-                                    EscalationLevel level, EscalationKind kind, Actor actor, Instant at,
-                                    String comment) {
+                                    EscalationLevel level, EscalationKind kind, Actor actor, Instant dueAt,
+                                    Instant now, String comment) {
+        Instant at = dueAt != null ? dueAt : now;
         Directory directory = policies.get().directory();
         String team = null;
         Tier tier = null;
@@ -238,8 +273,8 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation();
         int sequence = state.sequence() + 1;
         boolean tell = level.tellCustomer() != null ? level.tellCustomer() : moves;
-        String message = tell ? customerMessage(ticket, teamAfter, tier != null ? tier : ticket.tier(), trail, at,
-                false, null) : null;
+        String message = tell ? customerMessage(ticket, trail, now, null, new Told(teamAfter,
+                tier != null ? tier : ticket.tier(), moves, priority)) : null;
         EscalationState next = plan(policy, EscalationState.fresh(policy.name(), level.number(), sequence, at, 0,
                 fanOut(sequence, level.number(), 0, recipients, message)));
         String reasonCode = kind == EscalationKind.AUTOMATIC ? triggerCode(level.trigger()) : "escalate-to-next";
@@ -247,8 +282,8 @@ public class EscalationEngine {
                 + (kind == EscalationKind.AUTOMATIC ? level.trigger().describe() : "escalated to next by hand") + ")";
         return ticket.escalate(new EscalationStep(recordedKind.code(), reasonCode, reasonText, comment, false, team,
                 tier, assignee, people.isEmpty() ? null : people.get(0), priority,
-                level.does(LevelAction.ADD_WATCHERS) ? people : List.of(), recipients, message, false, next), actor,
-                at);
+                level.does(LevelAction.ADD_WATCHERS) ? people : List.of(), recipients, message, false, next, dueAt),
+                actor, now);
     }
 
     private TicketChange remind(Ticket ticket, EscalationPolicy policy, EscalationLevel level, Instant at,
@@ -263,12 +298,13 @@ public class EscalationEngine {
                         + level.repeatTimes() + " for level " + level.number() + ": still not acknowledged", next,
                 List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence())),
                         new Change("reminder", Integer.toString(state.reminders()), Integer.toString(reminder)),
-                        new Change(Ticket.NOTIFIED, null, String.join(",", recipients))), ENGINE, now);
+                        new Change(Ticket.NOTIFIED, null, String.join(",", recipients)), Ticket.dueAt(at)), ENGINE,
+                now);
     }
 
     /** The acknowledgement timed out without a public update: the same level again, as a new escalation. */
     private TicketChange retrigger(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
-                                   EscalationLevel level, Instant at) {
+                                   EscalationLevel level, Instant at, Instant now) {
         EscalationState state = ticket.escalation();
         List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
         List<String> recipients = new ArrayList<>(recipients(level.targets(), people, policies.get().directory()));
@@ -289,7 +325,34 @@ public class EscalationEngine {
         return ticket.escalate(new EscalationStep(EscalationKind.AUTOMATIC.code(), "acknowledgement-timeout",
                 "acknowledged by " + state.acknowledgedBy() + " at " + state.acknowledgedAt()
                         + " without a public update since: level " + level.number() + " again", null, false, null,
-                null, null, null, null, List.of(), recipients, null, false, next), ENGINE, at);
+                null, null, null, null, List.of(), recipients, null, false, next, at), ENGINE, now);
+    }
+
+    /** Whether the event settles an episode: a public reply, or the ticket leaving the agents' hands. */
+    private static boolean settles(AuditEvent e) {
+        return e.type() == AuditEvent.EventType.REPLIED || e.changes().stream()
+                .anyMatch(c -> c.field().equals("status") && SETTLING.contains(Status.fromCode(c.to())));
+    }
+
+    /**
+     * The latest escalation or reminder of the current episode (since it last settled) that alerted the team's
+     * supervisor or manager after {@code since}.
+     */
+    private static Optional<AuditEvent> seniorAlerted(List<AuditEvent> trail, TeamContacts seniors, Instant since) {
+        Set<String> people = Stream.of(seniors.supervisor(), seniors.manager()).filter(Objects::nonNull)
+                .map(person -> "person:" + person).collect(Collectors.toSet());
+        AuditEvent latest = null;
+        for (AuditEvent e : trail) {
+            if (settles(e)) {
+                latest = null;
+            } else if ((e.type() == AuditEvent.EventType.ESCALATED
+                    || e.type() == AuditEvent.EventType.ESCALATION_REMINDER) && FanOut.value(e, Ticket.NOTIFIED)
+                    .map(v -> List.of(v.split(","))).filter(notified -> notified.stream().anyMatch(people::contains))
+                    .isPresent()) {
+                latest = e;
+            }
+        }
+        return Optional.ofNullable(latest).filter(e -> e.at().isAfter(since));
     }
 
     private static boolean missedWhileAcknowledged(EscalationLevel level, List<AuditEvent> trail, Instant since) {
@@ -351,10 +414,11 @@ public class EscalationEngine {
         });
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
-        String message = customerMessage(ticket, teamAfter, tierAfter, trail, now, false, null);
+        boolean moves = !teamAfter.equals(ticket.team()) || tierAfter != ticket.tier();
+        String message = customerMessage(ticket, trail, now, null, new Told(teamAfter, tierAfter, moves, null));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
         return new EscalationStep(EscalationKind.FUNCTIONAL.code(), reason.code(), reason.words(), comment, false,
-                teamAfter, tierAfter, null, null, null, List.of(), recipients, message, approved, next);
+                teamAfter, tierAfter, null, null, null, List.of(), recipients, message, approved, next, null);
     }
 
     private EscalationStep hierarchicalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
@@ -375,12 +439,12 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
         List<String> recipients = List.of("person:" + person);
-        String message = customerMessage(ticket, ticket.team(), ticket.tier(), trail, now, true, byCustomer
-                ? "We received your request to escalate." : null);
+        String message = customerMessage(ticket, trail, now, byCustomer ? REQUEST_RECEIVED : null,
+                Told.unchanged(ticket));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
         return new EscalationStep(EscalationKind.HIERARCHICAL.code(), reason.code(), reason.words() + " → " + to,
                 comment, byCustomer, null, null, null, person, null, List.of(person), recipients, message, false,
-                next);
+                next, null);
     }
 
     /** After a manual escalation the acknowledgement is void and the level's timers start again from now. */
@@ -444,15 +508,41 @@ public class EscalationEngine {
         return recipients;
     }
 
-    /** What the customer is told, naming where the request now is ({@code team}, {@code tier}). */
-    private String customerMessage(Ticket ticket, String team, Tier tier, List<AuditEvent> trail, Instant now,
-                                   boolean hierarchical, String opening) {
-        String where = hierarchical
-                ? "A senior member of our " + readable(team) + " team is now overseeing your request."
-                : "Your request is now with our " + readable(team) + " specialists"
-                + (tier == null ? "" : " (tier " + tier.number() + ")") + ".";
-        String estimate = AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
-        return (opening == null ? "" : opening + " ") + where + " " + estimate;
+    /**
+     * What an escalation changed that the customer may know: the team and tier the request is with (and whether
+     * that moved), and the priority it was raised to (null when it was not).
+     */
+    private record Told(String team, Tier tier, boolean moved, Priority raisedTo) {
+        static Told unchanged(Ticket ticket) {
+            return new Told(ticket.team(), ticket.tier(), false, null);
+        }
+    }
+
+    /**
+     * What the customer is told: only what the escalation really changed (where the request went, its new
+     * priority), or, when it changed neither, that a senior person now oversees it; then when to expect an answer.
+     */
+    private String customerMessage(Ticket ticket, List<AuditEvent> trail, Instant now, String opening, Told told) {
+        List<String> sentences = new ArrayList<>();
+        if (opening != null) {
+            sentences.add(opening);
+        }
+        if (told.moved()) {
+            sentences.add("Your request is now with our " + readable(told.team()) + " specialists"
+                    + (told.tier() == null ? "" : " (tier " + told.tier().number() + ")") + ".");
+        }
+        if (told.raisedTo() != null) {
+            sentences.add("We raised its priority to " + told.raisedTo().code() + ".");
+        }
+        if (!told.moved() && told.raisedTo() == null) {
+            sentences.add("A senior member of our " + readable(told.team()) + " team is now overseeing your request.");
+        }
+        sentences.add(answerEstimate(ticket, trail, now));
+        return String.join(" ", sentences);
+    }
+
+    private String answerEstimate(Ticket ticket, List<AuditEvent> trail, Instant now) {
+        return AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
     }
 
     private static String readable(String team) {

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 public final class EscalationPolicyParser {
     public static final String POLICIES = "escalationPolicies";
     public static final String DIRECTORY = "directory";
+    public static final String REQUESTS = "escalationRequests";
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final Map<String, LevelAction> ACTIONS = Map.of("reassign", LevelAction.REASSIGN,
             "raiseTier", LevelAction.RAISE_TIER, "raisePriority", LevelAction.RAISE_PRIORITY,
@@ -44,21 +45,31 @@ public final class EscalationPolicyParser {
     private EscalationPolicyParser() {
     }
 
-    /** Both sections; problems are added to {@code problems} (rooted at the document). */
+    /** The three sections; problems are added to the section's {@link FieldProblems}. */
     public static EscalationPolicies read(JsonNode document, Calendars calendars, FieldProblems directoryAt,
-                                          FieldProblems policiesAt) {
+                                          FieldProblems policiesAt, FieldProblems requestsAt) {
         Directory directory = directory(document.path(DIRECTORY), calendars, directoryAt);
+        EscalationRequests requests = requests(document.path(REQUESTS), requestsAt);
         JsonNode section = document.path(POLICIES);
         if (section.isMissingNode() || section.isNull()) {
-            return new EscalationPolicies(List.of(), directory);
+            return new EscalationPolicies(List.of(), directory, requests);
         }
         if (!section.isArray()) {
             policiesAt.add("must be an array of policies, the first matching a ticket applies");
-            return new EscalationPolicies(List.of(), directory);
+            return new EscalationPolicies(List.of(), directory, requests);
         }
         Set<String> names = new HashSet<>();
         return new EscalationPolicies(policiesAt.validItems(section, "name", (node, at) -> policy(node, at, names,
-                directory)), directory);
+                directory)), directory, requests);
+    }
+
+    private static EscalationRequests requests(JsonNode node, FieldProblems at) {
+        if (node.isMissingNode() || node.isNull() || !at.requireObject(node)) {
+            return EscalationRequests.DEFAULT;
+        }
+        at.rejectUnknown(node, Set.of("notifyAgainAfter"));
+        Duration again = optionalDuration(node.path("notifyAgainAfter"), at.field("notifyAgainAfter"));
+        return again == null ? EscalationRequests.DEFAULT : new EscalationRequests(again);
     }
 
     private static EscalationPolicy policy(JsonNode node, FieldProblems at, Set<String> names, Directory directory) {

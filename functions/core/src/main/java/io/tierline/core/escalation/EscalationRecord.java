@@ -9,10 +9,14 @@ import java.util.Optional;
 /**
  * One escalation as the trail recorded it: kind, reason, where the ticket went from and to, who or what decided,
  * when, and the policy level. Read back from the ESCALATED events, so it can never disagree with the trail.
+ *
+ * @param at    when it happened
+ * @param dueAt when a timed escalation (a level after a delay or an SLA deadline, an acknowledgement timeout) was
+ *              due; null for one that someone asked for
  */
 public record EscalationRecord(int sequence, String kind, String reason, String reasonText, String comment,
-                               int level, String decidedBy, Instant at, Place from, Place to, String person,
-                               boolean customerRequested, List<String> notified) {
+                               int level, String decidedBy, Instant at, Instant dueAt, Place from, Place to,
+                               String person, boolean customerRequested, List<String> notified) {
 
     /** A team, tier and assignee; null fields did not change. */
     public record Place(String team, String tier, String assignee) {
@@ -31,6 +35,7 @@ public record EscalationRecord(int sequence, String kind, String reason, String 
                 FanOut.value(e, "escalationReason").orElse(null), e.reason(), e.body(),
                 FanOut.value(e, "escalationLevel").map(Integer::parseInt).orElse(0),
                 e.actor().kind().name().toLowerCase() + ":" + e.actor().id(), e.at(),
+                FanOut.value(e, io.tierline.core.ticket.Ticket.DUE_AT).map(Instant::parse).orElse(null),
                 new Place(team.map(Change::from).orElse(null), tier.map(Change::from).orElse(null),
                         assignee.map(Change::from).orElse(null)),
                 new Place(team.map(Change::to).orElse(null), tier.map(Change::to).orElse(null),

@@ -39,7 +39,7 @@ public final class PolicyDocument {
     public static final String BUNDLED = "/io/tierline/policy/default-policy.json";
     private static final Set<String> TOP_LEVEL = Set.of("priorityMatrix", "defaultRoute", "classifier",
             TriageRuleParser.SECTION, "transfers", CalendarParser.SECTION, SlaPolicyParser.SECTION,
-            EscalationPolicyParser.DIRECTORY, EscalationPolicyParser.POLICIES);
+            EscalationPolicyParser.DIRECTORY, EscalationPolicyParser.POLICIES, EscalationPolicyParser.REQUESTS);
     private static final Set<String> LEVEL_CODES = Set.of("high", "medium", "low");
 
     private PolicyDocument() {
@@ -95,9 +95,12 @@ public final class PolicyDocument {
         List<TriageRule> rules = TriageRuleParser.parse(root.path(TriageRuleParser.SECTION), calendars, errors);
         FieldProblems directoryAt = FieldProblems.at(EscalationPolicyParser.DIRECTORY);
         FieldProblems escalationAt = FieldProblems.at(EscalationPolicyParser.POLICIES);
-        EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, directoryAt, escalationAt);
+        FieldProblems requestsAt = FieldProblems.at(EscalationPolicyParser.REQUESTS);
+        EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, directoryAt, escalationAt,
+                requestsAt);
         errors.addAll(directoryAt.errors());
         errors.addAll(escalationAt.errors());
+        errors.addAll(requestsAt.errors());
         try {
             doc.throwIfInvalid();
         } catch (InvalidInputException e) {

@@ -1,5 +1,6 @@
 package io.tierline.core.ticket;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,11 +15,14 @@ import java.util.List;
  * @param customerMessage   what the customer is told, or null when this escalation is not theirs to know
  * @param person            the person escalated to (a supervisor, a manager, someone on call), or null
  * @param next              the escalation state after this step
+ * @param dueAt             when a timed step (a level after a delay or an SLA deadline, an acknowledgement
+ *                          timeout) was due; null for a step taken by someone
  */
 public record EscalationStep(String kind, String reason, String reasonText, String comment,
                              boolean customerRequested, String team, Tier tier, String assignee, String person,
                              Priority priority, List<String> addWatchers, List<String> recipients,
-                             String customerMessage, boolean clearsPendingTransfer, EscalationState next) {
+                             String customerMessage, boolean clearsPendingTransfer, EscalationState next,
+                             Instant dueAt) {
     public EscalationStep {
         addWatchers = List.copyOf(addWatchers);
         recipients = List.copyOf(recipients);

@@ -229,11 +229,27 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
     /** The customer asks for someone with more authority; the escalation engine acts on the recorded request. */
     public TicketChange requestEscalation(String reason, Actor actor, Instant now) {
+        return request(reason, actor, now, List.of()).done();
+    }
+
+    /**
+     * The customer asks for escalation while escalation {@code sequence} already reached someone senior: the
+     * request is recorded with the escalation it found, and answered with a public update; nobody is alerted again.
+     */
+    public TicketChange requestEscalationAlreadyWith(String reason, int sequence, String answer, Actor actor,
+                                                     Instant now) {
+        Edit edit = request(reason, actor, now, List.of(new Change(ALREADY_ESCALATED, null,
+                Integer.toString(sequence))));
+        edit.record(AuditEvent.EventType.CUSTOMER_UPDATED, "escalation request answered", answer);
+        return edit.done();
+    }
+
+    private Edit request(String reason, Actor actor, Instant now, List<Change> facts) {
         requireOpenForWork("escalate");
         requireReason(reason);
         Edit edit = new Edit(actor, now);
-        edit.record(AuditEvent.EventType.ESCALATION_REQUESTED, reason, null);
-        return edit.done();
+        edit.record(AuditEvent.EventType.ESCALATION_REQUESTED, reason, null, facts);
+        return edit;
     }
 
     /**
@@ -256,15 +272,16 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     }
 
     /**
-     * An SLA warning or breach fell due and still holds; the escalation engine decides what it leads to.
+     * An SLA warning or breach fell due and still holds; the escalation engine decides what it leads to. The event
+     * is recorded when it fired ({@code now}) and names when it was due, so the trail shows any lateness.
      *
      * @param deadlineKey identifies the deadline (metric, cycle, percent) so it is never fired twice
      */
-    public TicketChange recordSlaDeadline(String deadlineKey, String description, boolean breach, Actor actor,
-                                          Instant now) {
+    public TicketChange recordSlaDeadline(String deadlineKey, String description, boolean breach, Instant dueAt,
+                                          Actor actor, Instant now) {
         Edit edit = new Edit(actor, now);
         edit.record(breach ? AuditEvent.EventType.SLA_BREACH : AuditEvent.EventType.SLA_WARNING, description, null,
-                List.of(new Change(SLA_DEADLINE_FIELD, null, deadlineKey)));
+                List.of(new Change(SLA_DEADLINE_FIELD, null, deadlineKey), dueAt(dueAt)));
         return edit.done();
     }
 
@@ -312,6 +329,9 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         if (!step.recipients().isEmpty()) {
             facts.add(new Change(NOTIFIED, null, String.join(",", step.recipients())));
         }
+        if (step.dueAt() != null) {
+            facts.add(dueAt(step.dueAt()));
+        }
         edit.record(AuditEvent.EventType.ESCALATED, step.reasonText(), step.comment(), facts);
         if (step.customerMessage() != null) {
             edit.record(AuditEvent.EventType.CUSTOMER_UPDATED, "escalation " + step.next().sequence(),
@@ -355,9 +375,24 @@ public record Ticket(TicketId id, String subject, String description, Requester 
     public static final String ESCALATION_SEQUENCE = "escalationSequence";
     /** The change field that lists who an escalation notified. */
     public static final String NOTIFIED = "notified";
+    /**
+     * The change field of a customer's escalation request that alerted nobody, because escalation n (its value)
+     * had already reached someone senior.
+     */
+    public static final String ALREADY_ESCALATED = "alreadyEscalated";
 
     /** The change field that names a fired SLA deadline in the audit trail. */
     public static final String SLA_DEADLINE_FIELD = "slaDeadline";
+    /**
+     * The change field of a timed step (an SLA warning or breach, a delayed level, a reminder, an acknowledgement
+     * timeout) that holds the instant it was due; the event's own instant is when it happened.
+     */
+    public static final String DUE_AT = "dueAt";
+
+    /** The fact that a timed step was due at {@code at}. */
+    public static Change dueAt(Instant at) {
+        return new Change(DUE_AT, null, at.toString());
+    }
 
     private void requireOpenForWork(String action) {
         if (isClosed()) {

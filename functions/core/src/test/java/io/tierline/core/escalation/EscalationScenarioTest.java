@@ -1,6 +1,7 @@
 package io.tierline.core.escalation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -273,6 +274,8 @@ class EscalationScenarioTest {
                 .findFirst().orElseThrow().body();
         assertTrue(told.startsWith("Your request is now with our billing specialists (tier 2)."), told);
         assertTrue(told.contains("past the time we promised"), "the breach is admitted, not hidden: " + told);
+        assertFalse(told.contains("priority"), "level 2 left the priority as it was, so nothing is said of it: "
+                + told);
 
         Placements placements = Placements.of(walked, history(id).events(), Instant.parse("2026-11-23T11:00:00Z"));
         assertEquals(Duration.ofHours(1), placements.byTier().get("1"), "tier 1 from triage (08:00) to 09:00");
@@ -346,6 +349,53 @@ class EscalationScenarioTest {
                 .findFirst().orElseThrow().body();
         assertEquals("We received your request to escalate. A senior member of our billing team is now overseeing "
                 + "your request. We expect to answer by Mon 23 Nov 2026, 09:00 UTC.", told);
+    }
+
+    @Test
+    void fourEscalationRequestsWithinAMinuteMailTheSupervisorOnceAndAreAllRecorded() {
+        TicketId id = billingTicket("clicks@example.com");
+        String t = id.value();
+        String token = tokens.tokenFor(ticket(id));
+        clock.set(Instant.parse("2026-11-23T08:10:00Z"));
+        for (int click = 1; click <= 4; click++) {
+            String reason = "Please hurry (" + click + ")";
+            work.actAsCustomerOnTrail(id, token, TicketWorkService.Guard.none(), (h, now) -> engine.customerRequest(
+                    h.ticket(), h.events(), reason, Actor.customer("clicks@example.com"), now));
+            escalations.publish(id); // as the api function does after each request
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), notifications(id),
+                "one email to sam and one to the customer, for the first request only");
+        assertEquals(4, history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType
+                .ESCALATION_REQUESTED).count(), "every request is recorded");
+        assertEquals(1, EscalationRecord.of(history(id).events()).size());
+        assertTrue(EscalationEngine.lastRequestWasAlreadyEscalated(history(id).events()));
+        List<String> told = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType
+                .CUSTOMER_UPDATED).map(AuditEvent::body).toList();
+        assertEquals(4, told.size(), "each request is answered on the status page");
+        assertTrue(told.get(3).startsWith("We received your request to escalate. It is already with a senior member of "
+                + "our billing team (since Mon 23 Nov 2026, 08:10 UTC)."), told.get(3));
+    }
+
+    @Test
+    void aDelayedLevelRun40SecondsLateRecordsWhenItWasDueAndWhenItRan() {
+        TicketId id = billingTicket("late@example.com");
+        playUntil(Instant.parse("2026-11-23T09:00:00Z"), id);
+        assertEquals(Instant.parse("2026-11-23T09:30:00Z"), ticket(id).escalation().nextStepAt(), "level 3");
+
+        clock.set(Instant.parse("2026-11-23T09:30:40Z")); // the sweep that should have sent it ran 40 s late
+        sweep.sweep(clock.instant());
+        drain(escalationQueue).forEach(this::handle);
+
+        AuditEvent level3 = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.ESCALATED)
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("3", FanOut.value(level3, "escalationLevel").orElseThrow());
+        assertEquals(Instant.parse("2026-11-23T09:30:40Z"), level3.at(), "when it ran");
+        assertEquals(Optional.of("2026-11-23T09:30:00Z"), FanOut.value(level3, Ticket.DUE_AT), "when it was due");
+        AuditEvent warning = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING)
+                .findFirst().orElseThrow();
+        assertEquals(Optional.of("2026-11-23T08:30:00Z"), FanOut.value(warning, Ticket.DUE_AT),
+                "SLA warnings and breaches name their due instant the same way");
     }
 
     @Test
