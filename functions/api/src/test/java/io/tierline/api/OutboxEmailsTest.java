@@ -54,7 +54,7 @@ class OutboxEmailsTest {
     }
 
     @Test
-    void theOutboxIsPagedWithACursorLikeEveryList() {
+    void theOutboxIsPagedWithACursorLikeEveryList() throws Exception {
         String run = UUID.randomUUID().toString();
         // a day before the other tests' emails, so they do not change which are newest there
         Instant at = TestClock.CLOCK.instant().minus(Duration.ofDays(1));
