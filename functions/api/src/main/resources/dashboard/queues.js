@@ -1,4 +1,4 @@
-// A team's queue: soonest deadline first, live countdowns, all / at-risk / breached, refreshing by itself.
+// A team's queue: soonest due first (overdue first), live countdowns, all / at-risk / breached, refreshing by itself.
 import {api} from './api.js';
 import {el, replace, ticketLink, showProblem} from './dom.js';
 import {tickCountdowns, whileVisible, when} from './time.js';
@@ -7,17 +7,19 @@ const FILTERS = [['all', 'All'], ['at-risk', 'At risk'], ['breached', 'Breached'
 const STATUSES = ['open', 'pending', 'on-hold', 'solved'];
 const state = {team: null, tier: '', status: 'open', due: 'all'};
 
+// the earliest SLA target the ticket still owes: in the past once breached, so overdue tickets come first
 function dueTime(item) {
-  return item.nextDeadline ? Date.parse(item.nextDeadline.at) : Infinity;
+  return item.dueAt ? Date.parse(item.dueAt) : Infinity;
 }
 
 function deadlineCell(item) {
+  if (!item.dueAt) return el('td', {class: 'countdown none'}, 'no clock');
   const d = item.nextDeadline;
-  if (!d) return el('td', {class: 'countdown none'}, 'no clock');
-  const label = d.metric + (d.percent >= 100 ? ' breach ' : ' ' + d.percent + '% ');
+  const next = d ? 'next: ' + d.metric + (d.percent >= 100 ? ' breach ' : ' ' + d.percent + '% ') + when(d.at)
+    : 'target passed';
   return el('td', {},
-    el('span', {class: 'countdown', testid: 'countdown', 'data-due': d.at, title: when(d.at)}, ''),
-    el('div', {class: 'muted small'}, label + when(d.at)));
+    el('span', {class: 'countdown', testid: 'countdown', 'data-due': item.dueAt, title: 'due ' + when(item.dueAt)}, ''),
+    el('div', {class: 'muted small'}, next));
 }
 
 function row(item) {
@@ -65,7 +67,7 @@ export function queuesView(main, me, config) {
   const more = el('button', {type: 'button', testid: 'queue-more', hidden: true}, 'Load more');
   const table = el('table', {class: 'queue', testid: 'queue-table', id: 'queue-table'},
     el('thead', {}, el('tr', {}, ['Ticket', 'Subject', 'Priority', 'Tier', 'Assignee', 'Escalation',
-      'Next deadline'].map(h => el('th', {scope: 'col'}, h)))), body);
+      'Due'].map(h => el('th', {scope: 'col'}, h)))), body);
   const empty = el('p', {class: 'muted', testid: 'queue-empty', hidden: true}, 'Nothing in this queue.');
 
   for (const [select, key] of [[teamSelect, 'team'], [tierSelect, 'tier'], [statusSelect, 'status']]) {

@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import io.tierline.core.access.Role;
 import io.tierline.core.notify.SentEmails;
+import io.tierline.core.port.Page;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * The emails the notify worker recorded instead of sending (TIERLINE_EMAIL_DELIVERY=outbox, as in the local
- * runner), newest first, for supervisors and admins. Where email really goes out through SES, the list is empty and
- * says why.
+ * runner), newest first and paged with a cursor like every list, for supervisors and admins. Where email really
+ * goes out through SES, the list is empty and says why.
  */
 @Path("/outbox/emails")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,8 +34,11 @@ public class OutboxResource {
         }
     }
 
-    /** @param note why the list is empty (SES mode); null in outbox mode */
-    public record Emails(String delivery, List<EmailView> items, String note) {
+    /**
+     * @param note       why the list is empty (SES mode); null in outbox mode
+     * @param nextCursor the next page's cursor; null on the last page
+     */
+    public record Emails(String delivery, List<EmailView> items, String note, String nextCursor) {
     }
 
     @Inject
@@ -43,7 +47,7 @@ public class OutboxResource {
     SentEmails emails;
 
     @GET
-    public Emails list(@QueryParam("limit") @DefaultValue("25") String limit) {
+    public Emails list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("25") String limit) {
         caller.atLeast(Role.SUPERVISOR);
         List<FieldError> errors = new ArrayList<>();
         int size = QueueResource.limit(limit, errors);
@@ -51,8 +55,9 @@ public class OutboxResource {
             throw new InvalidInputException(errors);
         }
         if (!emails.recorded()) {
-            return new Emails("ses", List.of(), SES_NOTE);
+            return new Emails("ses", List.of(), SES_NOTE, null);
         }
-        return new Emails("outbox", emails.newest(size).stream().map(EmailView::of).toList(), null);
+        Page<SentEmails.Sent> page = emails.newest(cursor, size);
+        return new Emails("outbox", page.items().stream().map(EmailView::of).toList(), null, page.nextCursor());
     }
 }

@@ -8,6 +8,7 @@ import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketQueries.DueFilter;
 import io.tierline.core.port.TicketQueries.QueueQuery;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
@@ -24,11 +25,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The lists agents work from: a team's queue and a customer's history, paged with cursors. */
+/**
+ * The lists agents work from: a team's queue and a customer's history, paged with cursors. Every list of the API
+ * takes {@code limit} from 1 to {@link #MAX_LIMIT} (default 25; outside that range a 400 names {@code limit}) and
+ * pages on with the opaque {@code nextCursor} it answers.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
@@ -40,20 +46,41 @@ public class QueueResource {
     }
 
     /**
-     * A queued ticket with its next SLA deadline (a warning at some percent, or the breach at 100), which the
-     * dashboard counts down to; null when no clock runs.
+     * A queued ticket with the earliest SLA target it still owes ({@code dueAt}, in the past once breached), by
+     * which the queue is sorted, and its next SLA deadline (a warning at some percent, or the breach at 100); each
+     * null when no clock runs.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QueueItem(@JsonUnwrapped TicketView ticket, ClocksView.Next nextDeadline) {
+    public record QueueItem(@JsonUnwrapped TicketView ticket, Instant dueAt, ClocksView.Next nextDeadline) {
         static QueueItem of(Ticket t) {
             var due = t.nextDeadline();
-            return new QueueItem(TicketView.of(t, null),
+            return new QueueItem(TicketView.of(t, null), t.targetDueAt(),
                     due == null ? null : new ClocksView.Next(due.metric().code(), due.percent(), due.at()));
         }
     }
 
+    /**
+     * One ticket of a customer's history as the caller may see it: the whole ticket where they work on it (the
+     * rule of GET /tickets/{id}), otherwise only that it exists, with its team and status.
+     */
+    public sealed interface HistoryEntry permits Visible, Outline {
+        static HistoryEntry of(Ticket t, Principal who) {
+            return who.worksOn(t) ? new Visible(TicketView.of(t, null))
+                    : new Outline(t.id().value(), t.team(), t.status().code(), t.createdAt(), true);
+        }
+    }
+
+    public record Visible(@JsonUnwrapped TicketView ticket) implements HistoryEntry {
+    }
+
+    /** Another team's ticket: no subject, description, requester or any other content. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outline(String id, String team, String status, Instant createdAt, boolean restricted)
+            implements HistoryEntry {
+    }
+
     /** A customer's history page and how many of those tickets went beyond the front line. */
-    public record History(String customer, List<TicketView> items, long escalatedInPage, String nextCursor) {
+    public record History(String customer, List<HistoryEntry> items, long escalatedInPage, String nextCursor) {
     }
 
     @Inject
@@ -90,20 +117,18 @@ public class QueueResource {
     @Path("customers/{key}/tickets")
     public History customerHistory(@PathParam("key") String key, @QueryParam("cursor") String cursor,
                                    @QueryParam("limit") @DefaultValue("25") String limit) {
-        caller.agent(); // any support staff may look at a customer's history
-        if (!key.startsWith("id:") && !key.startsWith("email:")) {
-            throw new InvalidInputException("key", "must be id:<customerId> or email:<address>");
-        }
+        // any staff may look at a customer's history; what they see of each ticket depends on its team
+        Principal who = caller.agent();
+        CustomerKey customer = CustomerKey.parse(key, "key");
         List<FieldError> errors = new ArrayList<>();
         int size = limit(limit, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var page = queries.customerHistory(key.startsWith("email:") ? key.toLowerCase(java.util.Locale.ROOT) : key,
-                cursor, size);
+        var page = queries.customerHistory(customer, cursor, size);
         long escalated = page.items().stream().filter(QueueResource::wentPastFrontLine).count();
-        return new History(key, page.items().stream().map(t -> TicketView.of(t, null)).toList(), escalated,
-                page.nextCursor());
+        return new History(customer.text(), page.items().stream().map(t -> HistoryEntry.of(t, who)).toList(),
+                escalated, page.nextCursor());
     }
 
     /** Until escalations are recorded as such (issue 6), a ticket counts as escalated once it reached tier 2. */

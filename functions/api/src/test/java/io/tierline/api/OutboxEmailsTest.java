@@ -12,6 +12,9 @@ import io.tierline.core.notify.EmailSender;
 import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -51,12 +54,46 @@ class OutboxEmailsTest {
     }
 
     @Test
+    void theOutboxIsPagedWithACursorLikeEveryList() throws Exception {
+        String run = UUID.randomUUID().toString();
+        // a day before the other tests' emails, so they do not change which are newest there
+        Instant at = TestClock.CLOCK.instant().minus(Duration.ofDays(1));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(0, run + "/" + i);
+            sender.send(new Email(run + "/" + i, "T2", "tierline@example.com", "ops@example.com", "Level " + i,
+                    "text"), at.plusSeconds(i));
+        }
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = AgentAndCustomerTest.ok(LambdaHttp.get("/outbox/emails?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), "sam"));
+            assertTrue(page.get("items").size() <= 2, page.toString());
+            page.get("items").forEach(e -> keys.add(e.get("key").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null);
+        assertTrue(pages >= 3, "five emails or more, two a page");
+        assertEquals(keys.size(), keys.stream().distinct().count(), "no email twice across pages: " + keys);
+        assertEquals(sent, keys.stream().filter(k -> k.startsWith(run)).toList(), "all of them, newest first");
+    }
+
+    @Test
     void agentsAndStrangersAreRefusedAndABadLimitIsNamed() {
         assertEquals(403, LambdaHttp.get("/outbox/emails", "alice").status());
         assertEquals(401, LambdaHttp.call("GET", "/outbox/emails", java.util.Map.of("accept", "application/json"),
                 null).status());
-        LambdaHttp.Reply bad = LambdaHttp.get("/outbox/emails?limit=0", "sam");
-        assertEquals(400, bad.status());
-        assertTrue(bad.body().contains("\"field\":\"limit\""), bad.body());
+        for (String limit : new String[] {"0", "101", "1000", "many"}) {
+            LambdaHttp.Reply bad = LambdaHttp.get("/outbox/emails?limit=" + limit, "sam");
+            assertEquals(400, bad.status());
+            assertEquals("limit", bad.json().at("/errors/0/field").asText(), bad.body());
+        }
+        assertTrue(LambdaHttp.get("/outbox/emails?limit=1000", "sam").body().contains("from 1 to 100"),
+                "the same range as every list, named");
+        LambdaHttp.Reply foreign = LambdaHttp.get("/outbox/emails?cursor=bogus", "sam");
+        assertEquals(400, foreign.status());
+        assertEquals("cursor", foreign.json().at("/errors/0/field").asText(), foreign.body());
     }
 }

@@ -20,7 +20,7 @@ class OutboxResourceSesModeTest {
             }
         };
         resource.emails = SentEmails.none();
-        OutboxResource.Emails answer = resource.list("25");
+        OutboxResource.Emails answer = resource.list(null, "25");
         assertEquals("ses", answer.delivery());
         assertEquals(List.of(), answer.items());
         assertEquals(OutboxResource.SES_NOTE, answer.note());

@@ -76,7 +76,8 @@ class ReportsTest {
         Ticket after = new Ticket(t.id(), t.subject(), t.description(), t.requester(), t.channel(), t.status(),
                 t.impact(), t.urgency(), t.priority(), t.category(), t.team(), t.tier(), t.tags(), t.signals(),
                 t.assignee(), t.resolution(), t.pendingTransfer(), t.mergedInto(), t.customerTokenSalt(),
-                t.nextDeadline(), new EscalationState("default", level, 1, now, 0, null, null, null, null, null),
+                t.nextDeadline(), t.targetDueAt(),
+                new EscalationState("default", level, 1, now, 0, null, null, null, null, null),
                 t.watchers(), t.satisfaction(), t.createdAt(), now, t.version() + 1);
         store.apply(new TicketChange(t, after, List.of()));
     }

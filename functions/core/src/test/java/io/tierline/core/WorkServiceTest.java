@@ -22,6 +22,7 @@ import io.tierline.core.port.TicketQueries.QueueQuery;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
@@ -197,7 +198,7 @@ class WorkServiceTest {
     void aCustomersHistoryIsNewestFirst() {
         Ticket first = stored("billing", Priority.NORMAL, "loyal@example.com");
         Ticket second = stored("billing", Priority.NORMAL, "loyal@example.com");
-        var history = queries.customerHistory("email:loyal@example.com", null, 10);
+        var history = queries.customerHistory(CustomerKey.email("loyal@example.com"), null, 10);
         assertEquals(List.of(second.id(), first.id()), history.items().stream().map(Ticket::id).toList());
     }
 }

@@ -22,10 +22,10 @@ class SamTemplateTest {
         assertEquals("TicketsTable", table.physicalName());
         assertEquals(List.of(new TableDefinition.KeyElement("pk", "HASH"), new TableDefinition.KeyElement("sk", "RANGE")),
                 table.keySchema());
-        assertEquals(8, table.attributes().size());
-        assertEquals(List.of("TeamQueueIndex", "CustomerIndex", "DueIndex"),
+        assertEquals(9, table.attributes().size());
+        assertEquals(List.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex"),
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
-        TableDefinition.Index due = table.globalSecondaryIndexes().get(2);
+        TableDefinition.Index due = table.globalSecondaryIndexes().get(3);
         assertEquals("INCLUDE", due.projectionType());
         assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt"), due.nonKeyAttributes());
         assertEquals("expiresAt", table.ttlAttribute());

@@ -6,6 +6,7 @@ import static io.tierline.core.aws.TicketItems.s;
 import io.tierline.core.notify.Email;
 import io.tierline.core.notify.EmailSender;
 import io.tierline.core.notify.SentEmails;
+import io.tierline.core.port.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Email that cannot leave this machine (local runs, TIERLINE_EMAIL_DELIVERY=outbox): each one is recorded in the
- * single table under {@code OUTBOX#email}, sorted by when it was "sent", and listed by GET /outbox/emails.
+ * single table under {@code OUTBOX#email}, sorted by when it was "sent", and listed by GET /outbox/emails a page at
+ * a time.
  */
 public class OutboxEmailSender implements EmailSender, SentEmails {
     static final String PK = "OUTBOX#email";
@@ -55,14 +58,13 @@ public class OutboxEmailSender implements EmailSender, SentEmails {
     }
 
     @Override
-    public List<Sent> newest(int limit) {
-        return dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(PK))).scanIndexForward(false).limit(limit))
-                .items().stream()
-                .map(item -> new Sent(new Email(item.get("key").s(), text(item, "ticketId"), item.get("from").s(),
+    public Page<Sent> newest(String cursor, int limit) {
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(PK))).scanIndexForward(false);
+        return QueryPages.page(dynamo, request, new QueryPages.Partition(List.of("pk", "sk"), "pk", PK), cursor, limit,
+                item -> new Sent(new Email(item.get("key").s(), text(item, "ticketId"), item.get("from").s(),
                         item.get("to").s(), item.get("subject").s(), item.get("text").s()),
-                        Instant.parse(item.get("at").s())))
-                .toList();
+                        Instant.parse(item.get("at").s())));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -9,6 +9,7 @@ import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Level;
@@ -84,6 +85,11 @@ final class TicketItems {
      */
     static Map<String, AttributeValue> breachKey(TicketId id) {
         return Map.of(PK, s("SLABREACH#" + id.value()), SK, s("SLABREACH"));
+    }
+
+    /** The partition of a customer's tickets in CustomerIndex (by id or email) or CustomerEmailIndex (by email). */
+    static String customerPartition(CustomerKey customer) {
+        return "CUSTOMER#" + customer.text();
     }
 
     /** The instant a queue sort key starts with, or null for a ticket without a next deadline. */
@@ -164,6 +170,9 @@ final class TicketItems {
             item.put("dueCycle", n(due.cycle()));
             item.put("duePercent", n(due.percent()));
         }
+        if (t.targetDueAt() != null) {
+            item.put("targetDueAt", s(t.targetDueAt().toString()));
+        }
         Instant engineDue = t.escalationDueAt();
         if (engineDue != null) {
             item.put("engineDueAt", s(engineDue.toString()));
@@ -176,9 +185,13 @@ final class TicketItems {
         }
         if (t.team() != null) {
             item.put("queuePk", s("TEAM#" + t.team() + "#" + t.status().code()));
-            item.put("queueSk", s((due == null ? NO_DUE_TIME : sortable(due.at())) + "#" + t.id().value()));
+            // the earliest target still owed, not the next deadline: once a breach fired the next deadline moves
+            // on to a later one, and the overdue ticket must still come first (and count as breached)
+            item.put("queueSk", s((t.targetDueAt() == null ? NO_DUE_TIME : sortable(t.targetDueAt())) + "#"
+                    + t.id().value()));
         }
-        item.put("customerPk", s("CUSTOMER#" + t.requester().historyKey()));
+        item.put("customerPk", s(customerPartition(t.requester().historyKey())));
+        item.put("emailPk", s(customerPartition(t.requester().emailKey())));
         item.put("customerSk", s(sortable(t.createdAt()) + "#" + t.id().value()));
         return item;
     }
@@ -197,7 +210,7 @@ final class TicketItems {
                         ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
-                str(item, "customerTokenSalt"), deadline(item),
+                str(item, "customerTokenSalt"), deadline(item), instant(item, "targetDueAt"),
                 item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
                 item.containsKey("watchers") ? item.get("watchers").l().stream().map(AttributeValue::s).toList()
                         : List.of(),

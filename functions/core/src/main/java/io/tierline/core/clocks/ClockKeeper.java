@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Keeps each ticket's next SLA deadline in step with its trail: after every change, the clocks are evaluated from
  * the whole trail and the earliest warning or breach not yet fired becomes {@link Ticket#nextDeadline()}, which
- * the sweep's sparse index serves.
+ * the sweep's sparse index serves, and the earliest target still owed becomes {@link Ticket#targetDueAt()}, by
+ * which the team queues sort.
  */
 public class ClockKeeper {
     private final Supplier<SlaPolicies> policies;
@@ -64,8 +65,12 @@ public class ClockKeeper {
         List<AuditEvent> all = new ArrayList<>(earlierEvents);
         all.addAll(change.events());
         Ticket after = change.after();
-        Deadline next = after.isClosed() ? null : nextUnfired(after, all, from);
-        return new TicketChange(change.before(), after.withNextDeadline(next), change.events());
+        if (after.isClosed()) {
+            return new TicketChange(change.before(), after.withClocks(null, null), change.events());
+        }
+        SlaEvaluation clocks = evaluate(after, all, after.updatedAt());
+        return new TicketChange(change.before(), after.withClocks(nextUnfired(clocks, all, from),
+                clocks.earliestTargetOwed().orElse(null)), change.events());
     }
 
     /** Whether the clocks, as of the deadline's own instant, really reached it (nothing since undid it). */
@@ -77,11 +82,11 @@ public class ClockKeeper {
     }
 
     /** The earliest deadline at or after {@code from} that was not fired yet. */
-    private Deadline nextUnfired(Ticket ticket, List<AuditEvent> events, Instant from) {
+    private static Deadline nextUnfired(SlaEvaluation clocks, List<AuditEvent> events, Instant from) {
         Set<String> fired = events.stream().flatMap(e -> e.changes().stream())
                 .filter(c -> Ticket.SLA_DEADLINE_FIELD.equals(c.field())).map(Change::to)
                 .collect(Collectors.toSet());
-        return evaluate(ticket, events, ticket.updatedAt()).deadlinesFrom(from).stream()
+        return clocks.deadlinesFrom(from).stream()
                 .filter(d -> !fired.contains(key(d))).findFirst().orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package io.tierline.core.notify;
 
+import io.tierline.core.port.Page;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,8 +12,13 @@ public interface SentEmails {
     /** False when email really leaves (SES): then nothing is recorded and {@link #newest} is empty. */
     boolean recorded();
 
-    /** Newest first. */
-    List<Sent> newest(int limit);
+    /** Newest first, a page at a time: {@code cursor} is the previous page's {@code nextCursor}, or null. */
+    Page<Sent> newest(String cursor, int limit);
+
+    /** The first page, newest first. */
+    default List<Sent> newest(int limit) {
+        return newest(null, limit).items();
+    }
 
     /** For SES mode: nothing is kept. */
     static SentEmails none() {
@@ -23,8 +29,8 @@ public interface SentEmails {
             }
 
             @Override
-            public List<Sent> newest(int limit) {
-                return List.of();
+            public Page<Sent> newest(String cursor, int limit) {
+                return new Page<>(List.of(), null);
             }
         };
     }

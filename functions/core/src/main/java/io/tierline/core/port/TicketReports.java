@@ -16,7 +16,7 @@ public interface TicketReports {
      * One ticket of a team's queue as the load report needs it (no text).
      *
      * @param escalationLevel the escalation policy level reached (0: none)
-     * @param nextDue         the next SLA deadline (warning or breach), or null when no clock runs
+     * @param nextDue         the earliest SLA target still owed (past once breached), or null when none is owed
      */
     record QueuedTicket(String id, String team, Status status, Integer tier, String priority, String assignee,
                         int escalationLevel, boolean acknowledged, Instant nextDue) {

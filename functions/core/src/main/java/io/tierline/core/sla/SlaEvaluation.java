@@ -37,6 +37,17 @@ public record SlaEvaluation(Instant asOf, String policy, Map<SlaMetric, MetricCl
     }
 
     /**
+     * The earliest target still owed: of a running clock (ahead, or just passed if not yet evaluated as breached),
+     * or of a breached one whose promise is still unmet (in the past). A paused clock within its target has no
+     * such instant (it does not count down); a fulfilled or not applicable one owes nothing.
+     */
+    public Optional<Instant> earliestTargetOwed() {
+        return clocks.values().stream()
+                .filter(c -> c.state() == ClockState.RUNNING || c.state() == ClockState.BREACHED)
+                .map(MetricClock::dueAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder());
+    }
+
+    /**
      * Every warning and breach at or after {@code from}, earliest first: those reached by {@code asOf} (recorded as
      * events) and those still ahead. An index that last looked at {@code from} finds here the ones that fell due
      * since, as well as the next, all computed with every fact up to {@code asOf}.

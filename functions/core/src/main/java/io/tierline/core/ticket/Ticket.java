@@ -17,6 +17,10 @@ import java.util.function.Function;
  * @param mergedInto        set when this ticket was merged into another (it is then closed)
  * @param nextDeadline      the earliest SLA warning or breach still ahead, or null when no clock runs; the sweep
  *                          finds tickets by it
+ * @param targetDueAt       the earliest SLA target still owed: a running clock's, or a breached clock's target that
+ *                          passed and is still not met; null when none is owed. Queues sort by it, so an overdue
+ *                          ticket comes before one that is not due yet (the next deadline moves on once a breach
+ *                          fired, and cannot say that)
  * @param escalation        where the ticket stands in its escalation policy; null until triage
  * @param watchers          people who follow the ticket (added by escalations or by hand)
  * @param satisfaction      the customer's rating after resolution, or null
@@ -25,7 +29,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                      Status status, Level impact, Level urgency, Priority priority, String category, String team,
                      Tier tier, List<String> tags, TicketSignals signals, String assignee, Resolution resolution,
                      TransferRequest pendingTransfer, TicketId mergedInto, String customerTokenSalt,
-                     Deadline nextDeadline, EscalationState escalation, List<String> watchers,
+                     Deadline nextDeadline, Instant targetDueAt, EscalationState escalation, List<String> watchers,
                      Satisfaction satisfaction, Instant createdAt, Instant updatedAt, long version) {
 
     public Ticket {
@@ -40,7 +44,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
                                     Instant now) {
         Ticket ticket = new Ticket(id, draft.subject(), draft.description(), draft.requester(), draft.channel(),
                 Status.NEW, draft.impact(), draft.urgency(), null, draft.category(), null, null, draft.tags(), null,
-                null, null, null, null, customerTokenSalt, null, null, List.of(), null, now, now, 1);
+                null, null, null, null, customerTokenSalt, null, null, null, List.of(), null, now, now, 1);
         List<Change> changes = List.of(new Change("status", null, Status.NEW.code()),
                 new Change("channel", null, draft.channel().code()),
                 new Change("impact", null, draft.impact().code()),
@@ -52,14 +56,19 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
     /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
     public Ticket withNextDeadline(Deadline deadline) {
-        return derived(deadline, escalation);
+        return derived(deadline, targetDueAt, escalation);
+    }
+
+    /** The same ticket at the same version with both derived SLA instants: its next deadline and its target due. */
+    public Ticket withClocks(Deadline deadline, Instant targetDue) {
+        return derived(deadline, targetDue, escalation);
     }
 
     /** The same version with other derived state: clock and engine bookkeeping change no field of the ticket. */
-    private Ticket derived(Deadline deadline, EscalationState state) {
+    private Ticket derived(Deadline deadline, Instant targetDue, EscalationState state) {
         return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority, category,
                 team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto, customerTokenSalt,
-                deadline, state, watchers, satisfaction, createdAt, updatedAt, version);
+                deadline, targetDue, state, watchers, satisfaction, createdAt, updatedAt, version);
     }
 
     public boolean isClosed() {
@@ -353,7 +362,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
 
     /** The same ticket at the same version with another escalation state: bookkeeping, not an action. */
     public Ticket withEscalation(EscalationState state) {
-        return derived(nextDeadline, state);
+        return derived(nextDeadline, targetDueAt, state);
     }
 
     /** When the escalation engine next has work on this ticket; null when none (a closed ticket has none). */
@@ -479,7 +488,8 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         private Ticket build() {
             return new Ticket(id, subject, description, requester, channel, status, impact, urgency, priority,
                     category, team, tier, tags, signals, assignee, resolution, pendingTransfer, mergedInto,
-                    customerTokenSalt, nextDeadline, escalation, watchers, satisfaction, createdAt, now, version + 1);
+                    customerTokenSalt, nextDeadline, targetDueAt, escalation, watchers, satisfaction, createdAt, now,
+                    version + 1);
         }
     }
 
