@@ -19,9 +19,19 @@ final class Pages {
     static final String HTML_UTF8 = "text/html;charset=UTF-8";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
+    private static final Map<String, String> IMPACT = impacts();
     private static final Map<String, String> URGENCY = urgencies();
 
     private Pages() {
+    }
+
+    /** How widely the problem hurts (impact), asked apart from how soon it must be solved (urgency). */
+    private static Map<String, String> impacts() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("low", "Only me, and I can work around it");
+        options.put("medium", "Me or a few colleagues, and our work is slowed down");
+        options.put("high", "Many people, or our business has stopped");
+        return options;
     }
 
     private static Map<String, String> urgencies() {
@@ -43,6 +53,8 @@ final class Pages {
                 true)
                 + form.textarea("description", "How can we help?", 8,
                 "What happened, what you expected, and any reference numbers.", true)
+                + form.select("impact", "Who is affected?", IMPACT, "low",
+                "Together with how urgent it is, this sets how soon we answer.")
                 + form.select("urgency", "How urgent is it?", URGENCY, "medium", null)
                 + "</fieldset>";
         return page("Contact support", form.hasErrors(), form.summary()

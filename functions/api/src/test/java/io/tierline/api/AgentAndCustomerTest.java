@@ -455,6 +455,8 @@ class AgentAndCustomerTest {
         assertTrue(answer.at("/decision/addTags").toString().contains("lang-fr"));
         assertEquals(0.6, answer.at("/classifier/minConfidence").asDouble());
         assertTrue(answer.at("/classifier/top/0/confidence").isNumber(), answer.toString());
+        answer.at("/classifier/top").forEach(p -> assertTrue(p.get("label").asText().matches("[a-z]+(-[a-z]+)+"),
+                "the bundled categories are names, not the data set's codes: " + p));
         assertTrue(answer.at("/classifier/used").isBoolean());
         assertTrue(answer.at("/frustration/score").asDouble() > 0, answer.toString());
         assertTrue(answer.at("/escalationRisk/score").isNumber());

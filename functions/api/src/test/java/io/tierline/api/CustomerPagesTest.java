@@ -288,4 +288,24 @@ class CustomerPagesTest {
         assertEquals(200, json.status(), json.body());
         assertEquals(t.id(), json.json().get("id").asText());
     }
+    /** Impact is asked in plain words beside urgency, so a customer who cannot work reaches the top priorities. */
+    @Test
+    void theSupportFormAsksWhoIsAffectedAndItSetsTheImpact() {
+        String form = browserGet("/").body();
+        assertTrue(form.contains("<label for=\"impact\">Who is affected?</label>"), form);
+        assertTrue(form.contains("<select id=\"impact\" name=\"impact\""), form);
+        assertTrue(form.contains("<option value=\"high\">Many people, or our business has stopped</option>"), form);
+        assertTrue(form.contains("<option value=\"low\" selected>"), "the API's default is preselected");
+        assertTrue(form.contains("<select id=\"urgency\" name=\"urgency\""), "urgency stays");
+
+        LambdaHttp.Reply filed = browserPost("/tickets", Map.of("subject", "Payroll export down",
+                "description", "Nobody in finance can run payroll.", "requester.name", "Fay",
+                "requester.email", "fay@example.com", "impact", "high", "urgency", "high"));
+        assertEquals(303, filed.status(), filed.body());
+        String id = URI.create(filed.header("location")).getPath().substring("/status/".length());
+        triage.triage(new TicketId(id));
+        JsonNode ticket = LambdaHttp.get("/tickets/" + id, "ada").json();
+        assertEquals("high", ticket.get("impact").asText());
+        assertEquals("urgent", ticket.get("priority").asText(), "high impact and high urgency: the matrix says urgent");
+    }
 }
