@@ -22,6 +22,7 @@ train() { java -jar "$JAR" "$@" || { rc=$?; [[ $rc == 2 ]] && status=2 || exit $
 
 echo "== 1/4 Endava tickets: category (bundled default model)"
 train --csv "$DATA/endava-it-tickets.csv" --text title,body --label category \
+  --label-names tools/classifier/endava-category-names.csv \
   --model functions/core/src/main/resources/io/tierline/model/default-category.model.gz \
   --report "$REPORTS/endava-category" --name "Endava tickets → category" \
   --target-accuracy 0.86 --target-macro-f1 0.60 --extra-splits 4

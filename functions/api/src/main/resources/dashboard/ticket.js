@@ -3,14 +3,6 @@ import {api, post} from './api.js';
 import {el, svg, replace, showProblem, ticketLink} from './dom.js';
 import {seconds, durationText, when, tickCountdowns, whileVisible} from './time.js';
 
-export const REASONS = [
-  ['response_time_exceeded', 'Response time exceeded'],
-  ['limited_access', 'Limited troubleshooting access'],
-  ['limited_authority', 'Limited authority'],
-  ['limited_knowledge', 'Limited knowledge or expertise'],
-  ['feature_request', 'Feature request'],
-  ['customer_request', 'Customer request'],
-];
 const STATUSES = ['open', 'pending', 'on-hold', 'solved', 'closed'];
 /** Trail entries that belong to the escalation story; they are highlighted. */
 const ESCALATION_TYPES = new Set(['escalated', 'escalation-requested', 'sla-warning', 'sla-breach',
@@ -250,10 +242,12 @@ function actions(t, me, ctx) {
   // escalate with a reason: functional to a team or tier, hierarchical to the supervisor or manager
   const kind = select([['functional', 'Functional (skills: team or tier)'],
     ['hierarchical', 'Hierarchical (authority: supervisor or manager)']], 'functional');
-  const reason = select(REASONS, REASONS[0][0]);
+  // the reasons come from the API's own list (GET /dashboard/config), so the page sends only codes it accepts
+  const reasons = ctx.config.escalationReasons.map(r => [r.code, r.label]);
+  const reason = select(reasons, reasons[0][0]);
   const comment = el('textarea', {rows: 2, required: true});
   const team = el('input', {type: 'text', placeholder: 'same team'});
-  const tier = select([['', 'next tier'], ['1', 'tier 1'], ['2', 'tier 2'], ['3', 'tier 3']], '');
+  const tier = select([['next', 'next tier'], ['1', 'tier 1'], ['2', 'tier 2'], ['3', 'tier 3']], 'next');
   const to = select(['supervisor', 'manager'], 'supervisor');
   const functionalFields = el('div', {class: 'group'}, field('escalate-team', 'Team', team),
     field('escalate-tier', 'Tier', tier));
@@ -268,7 +262,7 @@ function actions(t, me, ctx) {
     const body = {kind: kind.value, reason: reason.value, comment: comment.value};
     if (kind.value === 'functional') {
       if (optional(team.value)) body.team = team.value.trim();
-      if (tier.value) body.tier = Number(tier.value);
+      body.tier = tier.value === 'next' ? 'next' : Number(tier.value);
     } else {
       body.to = to.value;
     }
@@ -288,6 +282,21 @@ function actions(t, me, ctx) {
   forms.push(actionForm('resolve', 'Resolve', [field('resolve-note', 'Note to the customer', note2),
     field('resolve-root-cause', 'Root cause (internal)', rootCause)], 'Resolve',
   () => ['resolution', {note: note2.value, rootCause: optional(rootCause.value)}], ctx));
+
+  // only a solved ticket can be reopened, and a closed one merged into nothing: the others are not offered
+  if (t.status === 'solved') {
+    const reopenReason = el('input', {type: 'text', required: true});
+    forms.push(actionForm('reopen', 'Reopen', field('reopen-reason', 'Reason', reopenReason), 'Reopen',
+      () => ['reopen', {reason: reopenReason.value}], ctx));
+  }
+  if (t.status !== 'closed') {
+    const into = el('input', {type: 'text', required: true, placeholder: 'id of the ticket that stays',
+      autocomplete: 'off', spellcheck: 'false'});
+    const mergeReason = el('input', {type: 'text'});
+    forms.push(actionForm('merge', 'Merge into another ticket (this one is closed)', [
+      field('merge-into', 'Ticket to merge into', into), field('merge-reason', 'Reason', mergeReason)], 'Merge',
+    () => ['merge', {into: into.value.trim(), reason: optional(mergeReason.value)}], ctx));
+  }
 
   // only a supervisor or admin may decide (the API enforces it); an agent sees that it waits
   if (t.pendingTransfer) forms.unshift(me.supervises ? transferDecision(t, ctx) : pendingNote(t.pendingTransfer));
@@ -327,7 +336,7 @@ function transferDecision(t, ctx) {
 
 export function ticketView(main, me, config, id) {
   const atRisk = config.atRiskMinutes * 60;
-  const ctx = {ticket: null, show: null, reload: null};
+  const ctx = {ticket: null, show: null, reload: null, config};
   const status = el('p', {class: 'muted', testid: 'ticket-loading'}, 'Loading ticket…');
   replace(main, status);
 

@@ -39,6 +39,8 @@ import java.util.Set;
 @Path("/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentTicketResource {
+    /** The escalation's {@code tier} that means one up from the ticket's own. */
+    static final String NEXT_TIER = "next";
     @Inject
     Caller caller;
     @Inject
@@ -129,7 +131,7 @@ public class AgentTicketResource {
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "transfer", body, type, ifMatch, key, Set.of("team", "tier", "reason"), (r, who) -> {
             String team = r.fields.text("team", false, 63);
-            Tier tier = r.json.has("tier") ? tierOf(r) : null;
+            Tier tier = r.json.has("tier") ? tierOf(r, "") : null;
             String reason = r.fields.text("reason", true, 2000);
             r.fields.check(team != null || tier != null || !r.json.isObject(), "$", "name a team, a tier or both");
             boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
@@ -161,7 +163,8 @@ public class AgentTicketResource {
 
     /**
      * A manual escalation: functional to a team and/or tier (waiting for a supervisor's approval where the policy
-     * says so), or hierarchical to the supervisor or manager of the ticket's team.
+     * says so), or hierarchical to the supervisor or manager of the ticket's team. A functional one to
+     * {@code "tier":"next"}, or naming neither team nor tier, goes one tier up (409 from the top tier).
      */
     @POST
     @Path("escalations")
@@ -183,14 +186,14 @@ public class AgentTicketResource {
                     null);
             String comment = r.fields.text("comment", false, 2000);
             String team = r.fields.text("team", false, 63);
-            Tier tier = r.json.has("tier") ? tierOf(r) : null;
+            // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs
+            boolean nextTier = NEXT_TIER.equals(r.json.path("tier").asText(null));
+            Tier tier = r.json.has("tier") && !nextTier ? tierOf(r, " or \"" + NEXT_TIER + "\"") : null;
             String to = r.fields.text("to", false, 20);
-            r.fields.check(kind != EscalationKind.FUNCTIONAL || team != null || tier != null, "team",
-                    "a functional escalation names a team, a tier or both");
             r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
                     "must be supervisor or manager");
             boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
-            ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, to);
+            ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, nextTier, to);
             return (h, now) -> engine.escalateByHand(h.ticket(), h.events(), request, needsApproval, who.actor(),
                     now);
         });
@@ -280,10 +283,10 @@ public class AgentTicketResource {
         return view(history);
     }
 
-    private static Tier tierOf(ActionRequest r) {
+    private static Tier tierOf(ActionRequest r, String orElse) {
         var node = r.json.get("tier");
         if (!node.canConvertToExactIntegral() || node.asInt() < 0 || node.asInt() > 3) {
-            r.fields.check(false, "tier", "must be a tier from 0 to 3");
+            r.fields.check(false, "tier", "must be a tier from 0 to 3" + orElse);
             return null;
         }
         return Tier.of(node.asInt());

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code token}, or header {@code X-Ticket-Token}). A wrong or missing token answers 404, never 403, so ticket ids
  * cannot be probed.
  *
- * <p>Every action also takes a plain HTML form post from the status page: it answers 303 back to the status page
+ * <p>Every action also takes a plain HTML form post from the status page (with an Accept that includes HTML, any
+ * type or none, as browsers send): it answers 303 back to the status page
  * (post/redirect/get) with a short confirmation, or, when refused, the status page again with the message beside the
  * field and what was typed kept (400 for invalid input, 409 when the ticket's state refuses the action).
  */
@@ -56,6 +57,7 @@ public class CustomerTicketResource {
 
     @POST
     @Path("replies")
+    @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
     public Response reply(@PathParam("id") String id, @QueryParam("token") String token,
@@ -73,6 +75,7 @@ public class CustomerTicketResource {
     /** The reason is required in JSON; the status page's button may leave it blank. */
     @POST
     @Path("escalation-requests")
+    @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
     public Response requestEscalation(@PathParam("id") String id, @QueryParam("token") String token,
@@ -92,6 +95,7 @@ public class CustomerTicketResource {
     /** {@code {"rating": 1..5, "comment"?}} once the ticket is solved or closed; a new rating replaces the last. */
     @POST
     @Path("satisfaction")
+    @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
     public Response rate(@PathParam("id") String id, @QueryParam("token") String token,
@@ -125,7 +129,7 @@ public class CustomerTicketResource {
             var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
             afterAction.follow(history); // a customer's escalation request notifies the supervisor
             var view = CustomerTicketView.of(history);
-            if (request.fromForm) {
+            if (wantsPage(request, accept)) {
                 return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.after(history).code
                         + "#notice")).build();
             }
@@ -149,7 +153,7 @@ public class CustomerTicketResource {
 
     /** A browser's form post: it reads the answer as a page. Any other client gets problem JSON. */
     private static boolean wantsPage(ActionRequest request, String accept) {
-        return request != null && request.fromForm && accept != null && accept.contains("text/html");
+        return request != null && request.fromForm && Pages.answersFormWithPage(accept);
     }
 
     private Response refusedPage(String id, String token, StatusPage.Attempt attempt, int status) {

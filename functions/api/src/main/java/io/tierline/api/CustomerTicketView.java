@@ -7,6 +7,7 @@ import io.tierline.core.ticket.AuditEvent.EventType;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Satisfaction;
+import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,8 @@ public record CustomerTicketView(String id, String subject, String description, 
                                  String mergedInto, Satisfaction satisfaction, Instant createdAt, Instant updatedAt,
                                  List<Entry> conversation) {
     /** Public events whose reason is meant for the customer's eyes (the rest may hold agents' wording). */
+    /** Only a solved or closed ticket has a resolution to tell (one stored before a move back to open does not). */
+    private static final Set<Status> RESOLVED = Set.of(Status.SOLVED, Status.CLOSED);
     private static final Set<EventType> REASON_SHOWN = Set.of(EventType.ESCALATION_REQUESTED, EventType.REOPENED,
             EventType.SATISFACTION_RATED);
 
@@ -42,7 +45,7 @@ public record CustomerTicketView(String id, String subject, String description, 
                                 .findFirst().orElse(null)))
                 .toList();
         return new CustomerTicketView(t.id().value(), t.subject(), t.description(), t.status().code(),
-                t.resolution() == null ? null : t.resolution().note(),
+                t.resolution() == null || !RESOLVED.contains(t.status()) ? null : t.resolution().note(),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
                 t.updatedAt(), entries);
     }

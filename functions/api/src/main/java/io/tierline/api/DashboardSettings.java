@@ -1,8 +1,11 @@
 package io.tierline.api;
 
+import io.tierline.core.escalation.EscalationReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +31,20 @@ public class DashboardSettings {
     public record SignIn(String mode, String endpoint, String clientId) {
     }
 
-    public record Config(SignIn signIn, int refreshSeconds, int atRiskMinutes) {
+    /**
+     * What the page shows and sends: sign-in, refresh, the at-risk window, and the escalation reasons the API
+     * accepts (the page takes its list from here, so it cannot send a code the API does not know).
+     */
+    public record Config(SignIn signIn, int refreshSeconds, int atRiskMinutes, List<Choice> escalationReasons) {
     }
+
+    /** One option of a list: the code the API takes, and its label for people. */
+    public record Choice(String code, String label) {
+    }
+
+    private static final List<Choice> ESCALATION_REASONS = Arrays.stream(EscalationReason.values())
+            .map(r -> new Choice(r.code(), Character.toUpperCase(r.words().charAt(0)) + r.words().substring(1)))
+            .toList();
 
     private final SignIn signIn;
     private final String csp;
@@ -54,7 +69,7 @@ public class DashboardSettings {
     }
 
     public Config config() {
-        return new Config(signIn, 30, (int) QueueResource.AT_RISK_WINDOW.toMinutes());
+        return new Config(signIn, 30, (int) QueueResource.AT_RISK_WINDOW.toMinutes(), ESCALATION_REASONS);
     }
 
     /** The dashboard's CSP: its own scripts and styles only (no inline ones), and the sign-in endpoint. */

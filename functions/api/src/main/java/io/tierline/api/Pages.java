@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.validation.FieldError;
+import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,9 +18,20 @@ import java.util.Map;
 final class Pages {
     static final String HTML_UTF8 = "text/html;charset=UTF-8";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
+    private static final Map<String, String> IMPACT = impacts();
     private static final Map<String, String> URGENCY = urgencies();
 
     private Pages() {
+    }
+
+    /** How widely the problem hurts (impact), asked apart from how soon it must be solved (urgency). */
+    private static Map<String, String> impacts() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("low", "Only me, and I can work around it");
+        options.put("medium", "Me or a few colleagues, and our work is slowed down");
+        options.put("high", "Many people, or our business has stopped");
+        return options;
     }
 
     private static Map<String, String> urgencies() {
@@ -41,6 +53,8 @@ final class Pages {
                 true)
                 + form.textarea("description", "How can we help?", 8,
                 "What happened, what you expected, and any reference numbers.", true)
+                + form.select("impact", "Who is affected?", IMPACT, "low",
+                "Together with how urgent it is, this sets how soon we answer.")
                 + form.select("urgency", "How urgent is it?", URGENCY, "medium", null)
                 + "</fieldset>";
         return page("Contact support", form.hasErrors(), form.summary()
@@ -102,6 +116,42 @@ final class Pages {
                 + "<a class=\"skip-link\" href=\"#main\">Skip to content</a>"
                 + "<header><a href=\"/\">Tierline support</a></header>"
                 + "<main id=\"main\" tabindex=\"-1\"><h1>" + Html.escape(title) + "</h1>" + body + "</main></body></html>";
+    }
+
+    /**
+     * Whether a plain form post is answered with a page (a redirect, or the page with the problem) rather than JSON:
+     * a browser sends HTML, any type or no Accept at all, so only a client that prefers JSON to HTML gets JSON.
+     */
+    static boolean answersFormWithPage(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        double html = -1;
+        double json = -1;
+        for (String range : accept.split(",")) {
+            MediaType type;
+            try {
+                type = MediaType.valueOf(range.strip());
+            } catch (IllegalArgumentException e) {
+                continue; // one malformed range does not decide for the others
+            }
+            double quality = quality(type);
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                html = Math.max(html, quality);
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(PROBLEM_JSON)) {
+                json = Math.max(json, quality);
+            }
+        }
+        return html == -1 && json == -1 || html > 0 && html >= json;
+    }
+
+    private static double quality(MediaType type) {
+        try {
+            return Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     static String newKey() {

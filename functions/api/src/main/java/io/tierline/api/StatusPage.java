@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The customer's status page: where the request stands in plain words, the escalation updates, the public
@@ -26,6 +27,10 @@ final class StatusPage {
     /** The escalation engine's plain-words message to the customer ("now with our billing specialists..."). */
     static final String CUSTOMER_UPDATED = "customer-updated";
     private static final Map<String, String> RATINGS = ratings();
+    /** Statuses in which the customer waits for us (not for themselves, and not after the end). */
+    private static final Set<String> WAITING_ON_US = Set.of("new", "open", "on-hold");
+    /** What support writes that answers what an escalation update promised. */
+    private static final Set<String> ANSWERS = Set.of("replied", "resolved");
 
     /** What a redirect back after a successful form post confirms. */
     enum Done {
@@ -131,12 +136,21 @@ final class StatusPage {
         return HtmlForm.empty();
     }
 
-    /** The escalation engine's latest message, shown first: it is what the customer most wants to know. */
+    /**
+     * The escalation engine's latest message, shown first: it is what the customer most wants to know. It promises
+     * an answer, so it is headlined only while that promise still holds: while the ticket waits on us, and until
+     * support has answered or resolved since (the message stays in the conversation either way).
+     */
     private static String latestUpdate(CustomerTicketView t) {
+        if (!WAITING_ON_US.contains(t.status())) {
+            return "";
+        }
         CustomerTicketView.Entry latest = null;
         for (CustomerTicketView.Entry e : t.conversation()) {
             if (CUSTOMER_UPDATED.equals(e.type()) && e.body() != null) {
                 latest = e;
+            } else if (ANSWERS.contains(e.type()) && "support".equals(e.from())) {
+                latest = null;
             }
         }
         if (latest == null) {

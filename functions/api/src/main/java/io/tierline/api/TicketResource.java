@@ -30,7 +30,7 @@ public class TicketResource {
                            @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
                            @HeaderParam("Accept") String accept) {
         RequestBodies.Parsed parsed = RequestBodies.parse(contentType, body);
-        boolean browser = parsed.fromForm() && accept != null && accept.contains("text/html");
+        boolean browser = parsed.fromForm() && Pages.answersFormWithPage(accept);
         TicketDraft draft;
         Optional<IdempotencyKey> key;
         try {
@@ -48,7 +48,7 @@ public class TicketResource {
         IntakeResult result = intake.submit(draft, Actor.customer(draft.requester().email()), key);
         String id = result.ticket().id().value();
         String statusUrl = StatusPageResource.link(result.ticket().id(), result.customerToken());
-        if (parsed.fromForm()) {
+        if (browser) {
             return Response.seeOther(URI.create(statusUrl + "&new=1")).build();
         }
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)

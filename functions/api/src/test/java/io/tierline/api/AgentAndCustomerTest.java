@@ -123,7 +123,7 @@ class AgentAndCustomerTest {
         JsonNode record = approved.get("escalations").get(0);
         assertEquals("functional", record.get("kind").asText());
         assertEquals("limited-knowledge", record.get("reason").asText());
-        assertEquals("agent:sam", record.get("decidedBy").asText());
+        assertEquals("supervisor:sam", record.get("decidedBy").asText(), "the role sam acted in");
         assertEquals("1", record.at("/from/tier").asText());
         assertEquals("2", record.at("/to/tier").asText());
         assertEquals(2, approved.get("tier").asInt());
@@ -144,6 +144,40 @@ class AgentAndCustomerTest {
         assertTrue(customer.toString().contains("Your request is now with our billing specialists (tier 2)."),
                 customer.toString());
         assertFalse(customer.toString().contains("limited-knowledge"), "the reasons stay internal");
+    }
+
+    /** The dashboard's default: functional, next tier, with a reason code from the list the API documents. */
+    @Test
+    void aFunctionalEscalationGoesToTheNextTierUntilTheTop() {
+        Filed t = billingTicket("next-tier@example.com");
+        String path = "/tickets/" + t.id();
+        assertEquals(1, ok(LambdaHttp.get(path, "alice")).get("tier").asInt());
+        JsonNode pending = ok(LambdaHttp.post(path + "/escalations", "alice", """
+                {"kind":"functional","reason":"response-time-exceeded","comment":"no answer","tier":"next"}""",
+                Map.of()));
+        assertEquals(2, pending.at("/pendingTransfer/tier").asInt(), "the agent's waits for approval, to tier 2");
+        assertEquals("billing", pending.at("/pendingTransfer/team").asText());
+        ok(LambdaHttp.post(path + "/transfer/decision", "sam", "{\"approve\":false,\"reason\":\"not yet\"}",
+                Map.of()));
+
+        JsonNode second = ok(LambdaHttp.post(path + "/escalations", "sam", """
+                {"kind":"functional","reason":"limited-knowledge","tier":"next"}""", Map.of()));
+        assertEquals(2, second.get("tier").asInt());
+        assertEquals("billing", second.get("team").asText());
+        assertEquals("supervisor:sam", second.get("escalations").get(0).get("decidedBy").asText());
+        JsonNode third = ok(LambdaHttp.post(path + "/escalations", "sam", """
+                {"kind":"functional","reason":"limited-knowledge"}""", Map.of()));
+        assertEquals(3, third.get("tier").asInt(), "no team and no tier: the next tier as well");
+
+        LambdaHttp.Reply top = LambdaHttp.post(path + "/escalations", "sam", """
+                {"kind":"functional","reason":"limited-knowledge","tier":"next"}""", Map.of());
+        assertEquals(409, top.status(), top.body());
+        assertTrue(top.body().contains("top tier"), top.body());
+        LambdaHttp.Reply bad = LambdaHttp.post(path + "/escalations", "sam", """
+                {"kind":"functional","reason":"limited-knowledge","tier":"up"}""", Map.of());
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("must be a tier from 0 to 3 or \\\"next\\\""), bad.body());
+        assertEquals(3, ok(LambdaHttp.get(path, "alice")).get("tier").asInt(), "nothing changed");
     }
 
     @Test
@@ -449,6 +483,8 @@ class AgentAndCustomerTest {
         assertTrue(answer.at("/decision/addTags").toString().contains("lang-fr"));
         assertEquals(0.6, answer.at("/classifier/minConfidence").asDouble());
         assertTrue(answer.at("/classifier/top/0/confidence").isNumber(), answer.toString());
+        answer.at("/classifier/top").forEach(p -> assertTrue(p.get("label").asText().matches("[a-z]+(-[a-z]+)+"),
+                "the bundled categories are names, not the data set's codes: " + p));
         assertTrue(answer.at("/classifier/used").isBoolean());
         assertTrue(answer.at("/frustration/score").asDouble() > 0, answer.toString());
         assertTrue(answer.at("/escalationRisk/score").isNumber());

@@ -228,4 +228,84 @@ class CustomerPagesTest {
         assertTrue(page.contains("value=\"4\" checked"), "the current rating is preselected");
         assertTrue(page.contains("Quick &lt;b&gt;and&lt;/b&gt; kind"));
     }
+    @Test
+    void aSolvedTicketSetBackToOpenNoLongerSaysHowItWasSolved() {
+        Filed t = file("Export fails", "Every time");
+        assertEquals(200, LambdaHttp.post("/tickets/" + t.id() + "/resolution", "alice",
+                "{\"note\":\"Cleared the export cache.\"}", Map.of()).status());
+        assertTrue(browserGet(t.statusPath()).body().contains("How we solved it"));
+
+        assertEquals(200, LambdaHttp.post("/tickets/" + t.id() + "/status", "alice",
+                "{\"status\":\"open\",\"reason\":\"still failing\"}", Map.of()).status());
+        String page = browserGet(t.statusPath()).body();
+        assertTrue(page.contains("<span id=\"status\">Being worked on</span>"), page);
+        assertFalse(page.contains("How we solved it"), page);
+        assertTrue(LambdaHttp.get(action(t, "").replace("/?", "?")).json().path("resolution").isMissingNode(),
+                "nor does the customer's JSON");
+        assertFalse(LambdaHttp.get("/tickets/" + t.id(), "alice").json().hasNonNull("resolution"),
+                "the ticket itself no longer carries it, as after a reopen");
+    }
+
+    /** Browsers and simple clients send many Accept headers; every one that takes HTML gets the page flow. */
+    @Test
+    void aFormPostWithAnyBrowserLikeAcceptGetsThePageFlow() {
+        Filed t = file("Accept headers", "Every browser differs");
+        int n = 0;
+        for (String accept : new String[] {"text/html", "*/*", null, "text/html, application/json",
+                "text/*;q=0.9, application/json;q=0.5"}) {
+            Map<String, String> headers = new java.util.HashMap<>(Map.of("content-type",
+                    "application/x-www-form-urlencoded"));
+            if (accept != null) {
+                headers.put("accept", accept);
+            }
+            LambdaHttp.Reply replied = LambdaHttp.call("POST", action(t, "replies"), headers,
+                    form(Map.of("body", "reply " + n++)));
+            assertEquals(303, replied.status(), accept + ": " + replied.body());
+            LambdaHttp.Reply escalation = LambdaHttp.call("POST", action(t, "escalation-requests"), headers,
+                    form(Map.of("reason", "")));
+            assertEquals(303, escalation.status(), accept + ": " + escalation.body());
+            LambdaHttp.Reply refused = LambdaHttp.call("POST", action(t, "satisfaction"), headers,
+                    form(Map.of("rating", "4")));
+            assertEquals(409, refused.status(), accept + ": not solved yet");
+            assertTrue(refused.header("content-type").startsWith("text/html"), accept + ": the page with the reason");
+            assertTrue(refused.body().contains("That did not work"), refused.body());
+            LambdaHttp.Reply filed = LambdaHttp.call("POST", "/tickets", headers, form(Map.of("subject", "Form",
+                    "description", "d", "requester.name", "Ann", "requester.email", "ann@example.com")));
+            assertEquals(303, filed.status(), accept + ": " + filed.body());
+            LambdaHttp.Reply invalid = LambdaHttp.call("POST", "/tickets", headers, form(Map.of("subject", "x")));
+            assertEquals(400, invalid.status());
+            assertTrue(invalid.header("content-type").startsWith("text/html"), accept + ": the form with errors");
+        }
+        assertEquals(200, LambdaHttp.post("/tickets/" + t.id() + "/resolution", "alice",
+                "{\"note\":\"Fixed.\"}", Map.of()).status());
+        LambdaHttp.Reply rated = LambdaHttp.call("POST", action(t, "satisfaction"), Map.of("content-type",
+                "application/x-www-form-urlencoded", "accept", "text/html"), form(Map.of("rating", "5")));
+        assertEquals(303, rated.status(), rated.body());
+
+        // a client that prefers JSON still gets JSON, for a form post too
+        LambdaHttp.Reply json = LambdaHttp.call("POST", action(t, "replies"), Map.of("content-type",
+                "application/x-www-form-urlencoded", "accept", "application/json"), form(Map.of("body", "json")));
+        assertEquals(200, json.status(), json.body());
+        assertEquals(t.id(), json.json().get("id").asText());
+    }
+    /** Impact is asked in plain words beside urgency, so a customer who cannot work reaches the top priorities. */
+    @Test
+    void theSupportFormAsksWhoIsAffectedAndItSetsTheImpact() {
+        String form = browserGet("/").body();
+        assertTrue(form.contains("<label for=\"impact\">Who is affected?</label>"), form);
+        assertTrue(form.contains("<select id=\"impact\" name=\"impact\""), form);
+        assertTrue(form.contains("<option value=\"high\">Many people, or our business has stopped</option>"), form);
+        assertTrue(form.contains("<option value=\"low\" selected>"), "the API's default is preselected");
+        assertTrue(form.contains("<select id=\"urgency\" name=\"urgency\""), "urgency stays");
+
+        LambdaHttp.Reply filed = browserPost("/tickets", Map.of("subject", "Payroll export down",
+                "description", "Nobody in finance can run payroll.", "requester.name", "Fay",
+                "requester.email", "fay@example.com", "impact", "high", "urgency", "high"));
+        assertEquals(303, filed.status(), filed.body());
+        String id = URI.create(filed.header("location")).getPath().substring("/status/".length());
+        triage.triage(new TicketId(id));
+        JsonNode ticket = LambdaHttp.get("/tickets/" + id, "ada").json();
+        assertEquals("high", ticket.get("impact").asText());
+        assertEquals("urgent", ticket.get("priority").asText(), "high impact and high urgency: the matrix says urgent");
+    }
 }

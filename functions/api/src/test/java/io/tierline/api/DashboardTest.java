@@ -105,6 +105,13 @@ class DashboardTest {
         assertEquals("AgentUserPoolClient", config.at("/signIn/clientId").asText());
         assertEquals(30, config.get("refreshSeconds").asInt());
         assertEquals(60, config.get("atRiskMinutes").asInt());
+        // the escalation form's reasons are the API's own codes, so its default is one the API accepts
+        List<String> codes = new java.util.ArrayList<>();
+        config.get("escalationReasons").forEach(r -> codes.add(r.get("code").asText()));
+        assertEquals(java.util.Arrays.stream(io.tierline.core.escalation.EscalationReason.values())
+                .map(io.tierline.core.escalation.EscalationReason::code).toList(), codes);
+        assertEquals("response-time-exceeded", codes.get(0));
+        assertEquals("Response time exceeded", config.at("/escalationReasons/0/label").asText());
     }
 
     @Test

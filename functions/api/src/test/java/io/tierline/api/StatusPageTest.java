@@ -13,8 +13,39 @@ class StatusPageTest {
     static final Instant FILED = Instant.parse("2025-11-21T09:15:00Z");
 
     static CustomerTicketView ticket(List<CustomerTicketView.Entry> conversation) {
-        return new CustomerTicketView("01JCUSTOMERPAGES0000000000", "Invoice <b>twice</b>", "Charged twice", "open",
-                null, null, null, FILED, FILED.plusSeconds(3600), conversation);
+        return ticket("open", null, conversation);
+    }
+
+    static CustomerTicketView ticket(String status, String resolution, List<CustomerTicketView.Entry> conversation) {
+        return new CustomerTicketView("01JCUSTOMERPAGES0000000000", "Invoice <b>twice</b>", "Charged twice", status,
+                resolution, null, null, FILED, FILED.plusSeconds(3600), conversation);
+    }
+
+    static final CustomerTicketView.Entry PROMISE = new CustomerTicketView.Entry(FILED.plusSeconds(600), "support",
+            "customer-updated", "Your request is now with our billing specialists (tier 2). We expect to answer by "
+            + "Thu 3 Dec, 10:30 UTC.", null, null);
+
+    @Test
+    void anUpdatePromisingAnAnswerIsHeadlinedOnlyWhileTheTicketStillWaitsForThatAnswer() {
+        var solved = new CustomerTicketView.Entry(FILED.plusSeconds(1200), "support", "resolved", "Refunded.", null,
+                "solved");
+        String page = StatusPage.render(ticket("solved", "Refunded.", List.of(PROMISE, solved)), "t", null, null);
+        assertFalse(page.contains("id=\"latest-update\""), "a solved ticket promises no answer");
+        assertTrue(page.contains("We expect to answer by Thu 3 Dec"), "the update stays in the conversation");
+        assertTrue(page.contains("How we solved it"));
+
+        for (String status : List.of("pending", "closed")) {
+            assertFalse(StatusPage.render(ticket(status, null, List.of(PROMISE)), "t", null, null)
+                    .contains("id=\"latest-update\""), status);
+        }
+        var answered = new CustomerTicketView.Entry(FILED.plusSeconds(1200), "support", "replied", "Done?", null,
+                null);
+        assertFalse(StatusPage.render(ticket("open", null, List.of(PROMISE, answered)), "t", null, null)
+                .contains("id=\"latest-update\""), "support answered what the update promised");
+        var yours = new CustomerTicketView.Entry(FILED.plusSeconds(1200), "you", "customer-replied", "Any news?",
+                null, null);
+        assertTrue(StatusPage.render(ticket("open", null, List.of(PROMISE, yours)), "t", null, null)
+                .contains("id=\"latest-update\""), "the customer's own reply answers nothing");
     }
 
     @Test

@@ -160,7 +160,7 @@ class DashboardBrowserTest extends PageTest {
         assertFalse(browser.driver().findElements(testid("sla-bar")).isEmpty(), "the SLA clocks show as bars");
 
         new Select(browser.await(testid("escalate-kind"))).selectByValue("hierarchical");
-        new Select(browser.await(testid("escalate-reason"))).selectByValue("limited_authority");
+        new Select(browser.await(testid("escalate-reason"))).selectByValue("limited-authority");
         browser.type(testid("escalate-comment"), "A refund this large needs a manager's sign-off.");
         new Select(browser.await(testid("escalate-to"))).selectByValue("manager");
         browser.screenshot("escalation-filled");
@@ -219,7 +219,7 @@ class DashboardBrowserTest extends PageTest {
         signIn("alice", "agent");
         openTicket(id, "ticket");
         assertEquals("1", browser.text(testid("ticket-tier")));
-        new Select(browser.await(testid("escalate-reason"))).selectByValue("limited_knowledge");
+        new Select(browser.await(testid("escalate-reason"))).selectByValue("limited-knowledge");
         browser.type(testid("escalate-comment"), "Needs someone who knows the PDF renderer.");
         new Select(browser.await(testid("escalate-tier"))).selectByValue("2");
         browser.screenshot("escalation-filled");
@@ -244,8 +244,62 @@ class DashboardBrowserTest extends PageTest {
         assertEquals("functional", parts[0]);
         assertEquals("limited-knowledge", parts[1]);
         assertEquals("tier 1 → tier 2", parts[2]);
-        assertTrue(browser.text(testid("timeline-escalation")).contains("decided by agent:sam"),
+        assertTrue(browser.text(testid("timeline-escalation")).contains("decided by supervisor:sam"),
                 browser.text(testid("timeline-escalation")));
+    }
+
+    /** The escalate form as it opens: functional, the next tier, the first reason; only a comment is typed. */
+    @Test
+    void theEscalateFormsDefaultsEscalateToTheNextTier() throws Exception {
+        String id = fileTriagedTicket("Invoice totals are off", "The totals on my invoice do not add up.");
+
+        signIn("sam", "supervisor");
+        openTicket(id, "ticket");
+        assertEquals("1", browser.text(testid("ticket-tier")));
+        assertEquals("next", new Select(browser.await(testid("escalate-tier"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertEquals("response-time-exceeded", new Select(browser.await(testid("escalate-reason")))
+                .getFirstSelectedOption().getAttribute("value"), "the API's own first reason");
+        browser.type(testid("escalate-comment"), "Nobody in tier 1 could answer in time.");
+        act("escalate", testid("escalate-submit"), "escalated-with-defaults");
+        assertEquals("2", browser.text(testid("ticket-tier")));
+        List<String> escalations = escalationsOnTheTimeline();
+        assertEquals(List.of("functional | response-time-exceeded | tier 1 → tier 2"), escalations);
+    }
+
+    /** Reopen and merge, each with its error beside it, recorded in the role the supervisor acted in. */
+    @Test
+    void aSupervisorReopensASolvedTicketAndMergesItIntoAnother() throws Exception {
+        String id = fileTriagedTicket("Invoice PDF is blank", "The PDF of my invoice is an empty page.");
+        String survivor = fileTriagedTicket("Blank invoice PDF again", "Same blank invoice PDF as before.");
+        site.asAgent("alice", "POST", "/tickets/" + id + "/resolution", "{\"note\":\"Regenerated the PDF.\"}");
+
+        signIn("sam", "supervisor");
+        openTicket(id, "solved-ticket");
+        browser.type(testid("reopen-reason"), "The customer still sees a blank page.");
+        act("reopen", testid("reopen-submit"), "reopened");
+        assertEquals("open", browser.text(testid("ticket-status")));
+        assertTrue(browser.driver().findElements(testid("action-reopen")).isEmpty(), "only a solved ticket reopens");
+        WebElement reopened = browser.await(By.cssSelector("[data-testid='timeline-event'][data-type='reopened']"));
+        assertTrue(reopened.getText().contains("by supervisor:sam"), reopened.getText());
+
+        browser.type(testid("merge-into"), "not-a-ticket");
+        browser.await(testid("merge-submit")).click();
+        WebElement error = browser.until("the refusal beside the merge", () -> {
+            WebElement e = browser.driver().findElement(testid("action-merge-error"));
+            return e.isDisplayed() ? e : null;
+        });
+        screenshotOf(testid("action-merge-error"), "merge-refused");
+        assertTrue(error.getText().contains("into") && error.getText().contains("must be a ticket id"),
+                error.getText());
+        assertEquals(1, browser.await(testid("action-merge")).findElements(testid("action-merge-error")).size());
+
+        browser.type(testid("merge-into"), survivor);
+        browser.type(testid("merge-reason"), "Same blank PDF.");
+        act("merge", testid("merge-submit"), "merged");
+        assertEquals("closed", browser.text(testid("ticket-status")));
+        assertEquals(survivor, browser.text(testid("ticket-merged-into")));
+        assertTrue(browser.driver().findElements(testid("action-merge")).isEmpty(), "a closed ticket merges no more");
     }
 
     @Test

@@ -10,8 +10,13 @@ public record Principal(String id, Role role, Set<String> teams) {
         teams = Set.copyOf(teams);
     }
 
+    /** Who acted, in the role they acted in: a supervisor's decision reads "supervisor:sam", not "agent:sam". */
     public Actor actor() {
-        return new Actor(Actor.Kind.AGENT, id);
+        return new Actor(switch (role) {
+            case AGENT -> Actor.Kind.AGENT;
+            case SUPERVISOR -> Actor.Kind.SUPERVISOR;
+            case ADMIN -> Actor.Kind.ADMIN;
+        }, id);
     }
 
     /** Admins see everything; everyone else works on tickets of their own teams. */

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A trained ticket text classifier: hashed n-gram TF-IDF features scored by one-vs-rest logistic regression. Inference
@@ -25,6 +27,8 @@ public final class TextClassifier {
 
     /** Class-path location of the bundled default model (ticket category, trained on the Endava tickets). */
     public static final String BUNDLED_CATEGORY_MODEL = "/io/tierline/model/default-category.model.gz";
+    /** Metadata key of a renamed model's original label codes. */
+    public static final String LABEL_CODES = "labelCodes";
 
     private final TextFeatures features;
     private final FeatureSpace space;
@@ -101,6 +105,23 @@ public final class TextClassifier {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /**
+     * The same model with its labels renamed (code to name), e.g. a data set's numeric category codes to words, so
+     * that what it predicts means something on a ticket; every label needs a name. The metadata keeps the codes
+     * ({@code labelCodes}: name=code,...).
+     */
+    public TextClassifier withLabelNames(Map<String, String> names) {
+        List<String> unnamed = labels.stream().filter(label -> !names.containsKey(label)).toList();
+        if (!unnamed.isEmpty()) {
+            throw new IllegalArgumentException("no name for the label(s) " + unnamed);
+        }
+        List<String> renamed = labels.stream().map(names::get).toList();
+        Map<String, String> described = new LinkedHashMap<>(metadata);
+        described.put(LABEL_CODES, IntStream.range(0, labels.size())
+                .mapToObj(i -> renamed.get(i) + "=" + labels.get(i)).collect(Collectors.joining(",")));
+        return new TextClassifier(features, space, weights, renamed, described);
     }
 
     /** How the model was trained (data, settings, held-out figures), as the training tool recorded it. */

@@ -144,14 +144,12 @@ public class EscalationEngine {
     public TicketChange escalateByHand(Ticket ticket, List<AuditEvent> trail, ManualEscalation request,
                                        boolean needsApproval, Actor actor, Instant now) {
         if (request.kind() == EscalationKind.FUNCTIONAL) {
-            if (request.team() == null && request.tier() == null) {
-                throw new IllegalArgumentException("a functional escalation names a team or a tier");
-            }
+            Tier tier = request.tierFor(ticket);
             if (needsApproval) {
-                return ticket.transfer(request.team(), request.tier(), escalationText(request), true, actor, now);
+                return ticket.transfer(request.team(), tier, escalationText(request), true, actor, now);
             }
             return ticket.escalate(functionalStep(ticket, trail, request.reason(), request.comment(), request.team(),
-                    request.tier(), now, false), actor, now);
+                    tier, now, false), actor, now);
         }
         if (request.kind() != EscalationKind.HIERARCHICAL) {
             throw new IllegalArgumentException("kind must be functional or hierarchical");
@@ -255,7 +253,7 @@ public class EscalationEngine {
         }
         if (level.does(LevelAction.RAISE_TIER)) {
             tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(ticket.tier() == null ? null
-                    : Tier.of(Math.min(Tier.ENGINEERING.number(), ticket.tier().number() + 1)));
+                    : ticket.tier().above().orElse(ticket.tier()));
         }
         String teamAfter = team != null ? team : ticket.team();
         List<String> people = people(level.targets(), ticket, teamAfter, directory, at);

@@ -104,6 +104,9 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         }
         Edit edit = new Edit(actor, now);
         edit.status = target;
+        if (target != Status.SOLVED && target != Status.CLOSED) {
+            edit.resolution = null; // back in work, as after a reopen: the old resolution no longer holds
+        }
         edit.record(AuditEvent.EventType.STATUS_CHANGED, reason, null);
         return edit.done();
     }

@@ -1,5 +1,7 @@
 package io.tierline.core.ticket;
 
+import java.util.Optional;
+
 /** Support tiers: 0 self-service, 1 front line, 2 expert teams, 3 engineering. */
 public enum Tier {
     SELF_SERVICE(0), FRONT_LINE(1), EXPERT(2), ENGINEERING(3);
@@ -12,6 +14,11 @@ public enum Tier {
 
     public int number() {
         return number;
+    }
+
+    /** The tier one up, or none from the top tier. */
+    public Optional<Tier> above() {
+        return this == ENGINEERING ? Optional.empty() : Optional.of(of(number + 1));
     }
 
     public static Tier of(int number) {

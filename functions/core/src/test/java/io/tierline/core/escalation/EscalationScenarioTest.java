@@ -404,7 +404,7 @@ class EscalationScenarioTest {
         String t = id.value();
         clock.set(Instant.parse("2026-11-23T08:05:00Z"));
         ManualEscalation request = new ManualEscalation(EscalationKind.FUNCTIONAL,
-                EscalationReason.LIMITED_KNOWLEDGE, "VAT rules for Austria", "billing", Tier.EXPERT, null);
+                EscalationReason.LIMITED_KNOWLEDGE, "VAT rules for Austria", "billing", Tier.EXPERT, false, null);
         work.actOnTrail(id, alice, TicketWorkService.Guard.none(), (h, now) -> engine.escalateByHand(h.ticket(),
                 h.events(), request, true, alice.actor(), now));
         assertNotNull(ticket(id).pendingTransfer(), "pending until a supervisor decides");
@@ -421,7 +421,7 @@ class EscalationScenarioTest {
         EscalationRecord record = EscalationRecord.of(history(id).events()).get(0);
         assertEquals("functional", record.kind());
         assertEquals("limited-knowledge", record.reason());
-        assertEquals("agent:sam", record.decidedBy());
+        assertEquals("supervisor:sam", record.decidedBy());
         assertEquals("1", record.from().tier());
         assertEquals("2", record.to().tier());
         assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), notifications(id));
@@ -462,7 +462,7 @@ class EscalationScenarioTest {
         }
         assertThrows(TicketActionException.class, () -> work.actOnTrail(id, sam, TicketWorkService.Guard.none(),
                 (h, now) -> engine.escalateToNext(h.ticket(), h.events(), "again", sam.actor(), now)));
-        assertEquals(List.of("agent:sam"), EscalationRecord.of(history(id).events()).stream()
+        assertEquals(List.of("supervisor:sam"), EscalationRecord.of(history(id).events()).stream()
                 .map(EscalationRecord::decidedBy).distinct().toList());
     }
 }

@@ -55,6 +55,8 @@ public final class TrainClassifier {
         List<LabelledTicket> tickets = options.escalationModel()
                 ? asEscalationLabels(contents.tickets(), options) : contents.tickets();
         List<String> labels = ClassifierTrainer.labelsOf(tickets);
+        Map<String, String> names = options.labelNames().isPresent()
+                ? LabelNames.read(options.labelNames().get(), labels) : Map.of();
         progress.detail(tickets.size() + " tickets, " + labels.size() + " labels" + (contents.skippedWithoutLabel() > 0
                 ? ", " + contents.skippedWithoutLabel() + " rows without a label skipped" : ""));
 
@@ -79,7 +81,7 @@ public final class TrainClassifier {
         if (modelFile.toAbsolutePath().getParent() != null) {
             Files.createDirectories(modelFile.toAbsolutePath().getParent());
         }
-        model.save(modelFile);
+        (names.isEmpty() ? model : model.withLabelNames(names)).save(modelFile);
         TrainingReport report = new TrainingReport(options.name(), options.csv().getFileName().toString(),
                 options.textColumns(), options.labelColumn(), tickets.size(), contents.skippedWithoutLabel(),
                 labels.size(), split.train().size(), split.test().size(), options.testShare(), options.seed(),

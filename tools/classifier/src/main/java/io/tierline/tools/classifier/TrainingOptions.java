@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public record TrainingOptions(Path csv, List<String> textColumns, String labelColumn, Path model,
                               Optional<Path> report, String name, double testShare, TrainingSettings training,
                               Set<String> tier1Labels, OptionalDouble targetAccuracy, OptionalDouble targetMacroF1,
-                              int extraSplits) {
+                              int extraSplits, Optional<Path> labelNames) {
 
     static final String USAGE = String.join("\n",
             "Train a ticket classifier from a CSV of past tickets, evaluate it on a stratified held-out split, and",
@@ -41,11 +41,15 @@ public record TrainingOptions(Path csv, List<String> textColumns, String labelCo
             "  --target-macro-f1 X     the same for macro-F1",
             "  --extra-splits N        also train and evaluate on N more splits (seeds seed+1..seed+N) and report",
             "                          the spread, to show how much the figures owe to one split (default 0)",
+            "  --label-names FILE      CSV 'code,name' ('#' starts a comment): the model file names each label, so a",
+            "                          data set's numeric codes reach tickets as words (every label needs a name;",
+            "                          the report keeps the codes)",
             "  --help                  this text");
 
     private static final List<String> VALUE_OPTIONS = List.of("--csv", "--text", "--label", "--model", "--report",
             "--name", "--test-share", "--seed", "--c", "--word-ngrams", "--char-ngrams", "--min-df", "--hash-bits",
-            "--class-weight", "--tier1-labels", "--target-accuracy", "--target-macro-f1", "--extra-splits");
+            "--class-weight", "--tier1-labels", "--target-accuracy", "--target-macro-f1", "--extra-splits",
+            "--label-names");
 
     public static boolean wantsHelp(String[] args) {
         return args.length == 0 || Arrays.asList(args).contains("--help");
@@ -71,7 +75,7 @@ public record TrainingOptions(Path csv, List<String> textColumns, String labelCo
                 line.number("--test-share", 0.2), training,
                 Set.copyOf(line.optional("--tier1-labels").map(TrainingOptions::list).orElse(List.of())),
                 optionalNumber(line, "--target-accuracy"), optionalNumber(line, "--target-macro-f1"),
-                line.integer("--extra-splits", 0));
+                line.integer("--extra-splits", 0), line.optional("--label-names").map(Path::of));
     }
 
     public long seed() {

@@ -39,6 +39,22 @@ class TrainClassifierTest {
     }
 
     @Test
+    void theModelFileNamesItsLabelsFromTheNamesFile(@TempDir Path dir) throws IOException {
+        Path names = dir.resolve("names.csv");
+        Files.writeString(names, "# codes to words\ncode,name\naccess,accounts\nbilling,money\nhardware,devices\n");
+        train(dir, "--label-names", names.toString());
+        TextClassifier model = TextClassifier.load(dir.resolve("out/team.model.gz"));
+        assertEquals(List.of("accounts", "money", "devices"), model.labels());
+        assertEquals("accounts=access,money=billing,devices=hardware",
+                model.metadata().get(TextClassifier.LABEL_CODES));
+
+        Files.writeString(names, "code,name\naccess,accounts\nbilling,money\n");
+        IllegalArgumentException unnamed = assertThrows(IllegalArgumentException.class,
+                () -> train(dir, "--label-names", names.toString()));
+        assertTrue(unnamed.getMessage().contains("[hardware]"), unnamed.getMessage());
+    }
+
+    @Test
     void writesTheModelAndAReportWithTheBaselineBeside(@TempDir Path dir) throws IOException {
         TrainingReport report = train(dir, "--target-accuracy", "0.8");
 
