@@ -27,7 +27,8 @@ class SamTemplateTest {
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
         TableDefinition.Index due = table.globalSecondaryIndexes().get(2);
         assertEquals("INCLUDE", due.projectionType());
-        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt"), due.nonKeyAttributes());
+        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt"),
+                due.nonKeyAttributes());
         assertEquals("expiresAt", table.ttlAttribute());
     }
 
