@@ -59,7 +59,7 @@ class SamTemplateTest {
         FunctionDefinition intake = template.function("IntakeFunction");
         Path root = ProjectFiles.templateFile().getParent();
         assertEquals(root.resolve("functions/workers/target/function.zip"), intake.codeUri());
-        assertEquals("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest", intake.handler());
+        assertEquals("io.tierline.workers.TierlineFunqyHandler::handleRequest", intake.handler());
         assertEquals("java25", intake.runtime());
         assertEquals(30, intake.timeout());
         assertEquals(1024, intake.memorySize());
