@@ -38,8 +38,8 @@ final class MessageReader {
         } catch (InvalidNullException e) {
             throw new PoisonMessageException(path(e), "is required");
         } catch (InvalidTypeIdException e) {
-            throw new PoisonMessageException("type", "must be one of TicketCreated, DeadlineDue, EscalationDue,"
-                    + " NotificationRequested: " + e.getOriginalMessage());
+            // Jackson's text names the known types
+            throw new PoisonMessageException("type", e.getOriginalMessage());
         } catch (JsonMappingException e) {
             throw new PoisonMessageException(path(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
