@@ -16,6 +16,8 @@ import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.Message;
+import io.tierline.core.message.TicketCreated;
+import io.tierline.core.port.Outbox;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.sla.Deadline;
@@ -93,10 +95,13 @@ class SlaSweepAndFiringTest {
         aws.sqs().purgeQueue(b -> b.queueUrl(escalationQueue));
     }
 
+    static TicketDraft proDraft(String email) {
+        return new TicketDraft("Invoice export fails", "Since this morning.",
+                new Requester("Pia", email, null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of());
+    }
+
     TicketId proTicket(String email) {
-        TicketId id = intake.submit(new TicketDraft("Invoice export fails", "Since this morning.",
-                new Requester("Pia", email, null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()),
-                Actor.customer(email), Optional.empty()).ticket().id();
+        TicketId id = intake.submit(proDraft(email), Actor.customer(email), Optional.empty()).ticket().id();
         clock.advance(Duration.ofSeconds(2));
         triage.triage(id);
         return id;
@@ -235,5 +240,63 @@ class SlaSweepAndFiringTest {
         work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.resolve("Fixed", null, sam.actor(), now));
         assertNull(ticket(id).nextDeadline(), "a solved ticket has no running clock");
         assertEquals(List.of(), sweepAt(Instant.parse("2026-11-20T12:00:00Z"), id), "and is never swept");
+    }
+
+    /** The sweep at {@code now}, and the ids of the tickets it sent to triage again. */
+    List<String> republishedAt(Instant now) {
+        clock.set(now);
+        sweep.sweep(now);
+        return arrivedForTriage();
+    }
+
+    /** The ids of the TicketCreated messages on the triage queue, consumed. */
+    List<String> arrivedForTriage() {
+        String triageQueue = aws.queueUrl("TriageQueue");
+        List<String> ids = new ArrayList<>();
+        List<software.amazon.awssdk.services.sqs.model.Message> batch;
+        do {
+            batch = aws.sqs().receiveMessage(b -> b.queueUrl(triageQueue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages();
+            for (var m : batch) {
+                ids.add(((TicketCreated) Message.read(m.body())).ticketId());
+                aws.sqs().deleteMessage(b -> b.queueUrl(triageQueue).receiptHandle(m.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return ids;
+    }
+
+    @Test
+    void aTicketWhoseTicketCreatedWasLostIsSentToTriageAgainByTheSweepAndOpened() {
+        clock.set(Instant.parse("2026-11-17T09:00:00Z"));
+        Instant createdAt = clock.instant();
+        aws.sqs().purgeQueue(b -> b.queueUrl(aws.queueUrl("TriageQueue")));
+        // the process dies between the ticket's write and its TicketCreated: nothing reaches the triage queue
+        Outbox dies = new Outbox() {
+            @Override
+            public void publish(Message message) {
+            }
+
+            @Override
+            public int publishDelayed(List<Outbox.Delayed> messages) {
+                return 0;
+            }
+        };
+        TicketId lost = new IntakeService(store, dies, tokens, keeper, clock, Duration.ofDays(1))
+                .submit(proDraft("lost@example.com"), Actor.customer("lost@example.com"), Optional.empty())
+                .ticket().id();
+        clock.set(createdAt);
+        TicketId triaged = proTicket("fine@example.com");
+        assertEquals(List.of(triaged.value()), arrivedForTriage(), "only the other ticket's publish got through");
+        assertEquals(List.of(), republishedAt(createdAt.plusSeconds(30)),
+                "nothing is repaired before the triage-by instant: triage may be at work on it");
+
+        assertEquals(List.of(lost.value()), republishedAt(createdAt.plus(Duration.ofMinutes(2))),
+                "only the ticket left new is sent again");
+        assertEquals(TriageService.Outcome.TRIAGED, triage.triage(lost));
+        Ticket opened = ticket(lost);
+        assertEquals(Status.OPEN, opened.status());
+        assertNull(opened.triageDueAt());
+        assertTrue(opened.nextDeadline() != null, "triage replaced the triage-by entry with its first deadline");
+        assertEquals(List.of(), republishedAt(createdAt.plus(Duration.ofMinutes(3))), "and it is repaired once");
     }
 }

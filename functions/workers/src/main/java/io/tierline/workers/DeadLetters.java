@@ -1,9 +1,8 @@
 package io.tierline.workers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tierline.core.json.Json;
 import io.tierline.core.message.Message;
+import io.tierline.core.message.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -39,17 +38,17 @@ public class DeadLetters {
     public <T extends Message> Optional<T> readOrRefuse(SQSMessage message, Class<T> type,
                                                        Optional<String> deadLetterQueue, String queueVariable,
                                                        String function) {
+        String reason;
         try {
-            Message parsed = Json.MAPPER.readValue(message.getBody(), Message.class);
+            Message parsed = Message.read(message.getBody());
             if (type.isInstance(parsed)) {
                 return Optional.of(type.cast(parsed));
             }
-            refuse(message, required(deadLetterQueue, queueVariable), function,
-                    "unreadable message: not a " + type.getSimpleName() + " message");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            refuse(message, required(deadLetterQueue, queueVariable), function,
-                    "unreadable message: " + e.getMessage());
+            reason = "unreadable message: not a " + type.getSimpleName() + " message";
+        } catch (PoisonMessageException e) {
+            reason = "unreadable message: " + e.getMessage();
         }
+        refuse(message, required(deadLetterQueue, queueVariable), function, reason);
         return Optional.empty();
     }
 

@@ -35,9 +35,10 @@ public class SlaSweepFunction {
         Instant now = instantOf(event == null ? null : event.scheduledTime() != null ? event.scheduledTime()
                 : event.time());
         SweepService.Report report = sweep.sweep(now);
-        LOG.infof("sweep for %s (%s): %d deadlines sent, %d items read, %d DynamoDB and %d SQS requests", now,
-                event == null ? "-" : event.executionId(), report.sent(), report.itemsRead(),
-                report.dynamoRequests(), report.sqsRequests());
+        LOG.infof("sweep for %s (%s): %d deadlines sent, %d tickets left new sent to triage again, %d items read,"
+                        + " %d DynamoDB and %d SQS requests", now, event == null ? "-" : event.executionId(),
+                report.sent(), report.republished(), report.itemsRead(), report.dynamoRequests(),
+                report.sqsRequests());
         return report;
     }
 

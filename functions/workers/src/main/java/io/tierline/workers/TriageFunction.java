@@ -31,11 +31,6 @@ public class TriageFunction {
         if (created.isEmpty()) {
             return;
         }
-        if (!TicketId.isValid(created.get().ticketId())) {
-            deadLetters.refuse(message, DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_TRIAGE_DLQ"), "triage",
-                    "unreadable message: not a valid ticket id: " + created.get().ticketId());
-            return;
-        }
         TicketId id = new TicketId(created.get().ticketId());
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {

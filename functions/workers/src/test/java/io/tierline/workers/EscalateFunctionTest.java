@@ -24,7 +24,9 @@ import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -116,5 +118,44 @@ class EscalateFunctionTest {
         assertEquals(1, dead.size());
         assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
                 .startsWith("unreadable message"));
+    }
+
+    /**
+     * Each message below can never succeed: it must reach the dead-letter queue on its first delivery with a reason
+     * that names what is wrong, and must not be a batch item failure (which SQS would retry five times first).
+     */
+    @Test
+    void aMessageMissingOrMistypingAFieldIsDeadLetteredAtOnceWithTheFieldNamed() {
+        SqsInvoker.drain(sqs, "EscalationDeadLetterQueue");
+        Ticket t = urgentTicket();
+        String id = t.id().value();
+        Map<String, String> poison = new LinkedHashMap<>();
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"cycle\":1,"
+                + "\"percent\":50}", "at: is required");
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"percent\":50,"
+                + "\"at\":\"2026-05-04T08:30:00Z\"}", "cycle: is required");
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"cycle\":\"one\","
+                + "\"percent\":50,\"at\":\"2026-05-04T08:30:00Z\"}", "cycle: ");
+        poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\"}", "at: is required");
+        poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\",\"at\":null}", "at: is required");
+        poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\",\"at\":\"soon\"}", "at: ");
+        poison.put("{\"type\":\"EscalationDue\",\"at\":\"2026-05-04T08:30:00Z\"}", "ticketId: is required");
+        poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"T-1\",\"at\":\"2026-05-04T08:30:00Z\"}",
+                "ticketId: is not a ticket id");
+        poison.put("{\"ticketId\":\"" + id + "\",\"at\":\"2026-05-04T08:30:00Z\"}", "type: ");
+        poison.put("{\"type\":\"TicketCreated\",\"ticketId\":\"" + id + "\",\"occurredAt\":\"2026-05-04T08:30:00Z\"}",
+                "not a DeadlineDue or EscalationDue message");
+
+        List<String> failed = SqsInvoker.deliver(sqs, "EscalationQueue",
+                poison.keySet().stream().map(SqsInvoker.Outgoing::of).toList());
+
+        assertEquals(List.of(), failed, "nothing is left for SQS to retry");
+        Map<String, String> reasons = new LinkedHashMap<>();
+        SqsInvoker.drain(sqs, "EscalationDeadLetterQueue").forEach(m -> reasons.put(m.body(),
+                m.messageAttributes().get("tierline-failure-reason").stringValue()));
+        assertEquals(poison.keySet(), reasons.keySet(), "every poison message is in the dead-letter queue, once");
+        poison.forEach((body, expected) -> assertTrue(reasons.get(body).startsWith("unreadable message")
+                && reasons.get(body).contains(expected), body + " -> " + reasons.get(body)));
+        assertEquals(t.nextDeadline(), store.find(t.id()).orElseThrow().nextDeadline(), "the ticket is untouched");
     }
 }

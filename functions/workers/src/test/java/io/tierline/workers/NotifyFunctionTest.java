@@ -118,4 +118,18 @@ class NotifyFunctionTest {
         assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
                 .startsWith("unreadable message"));
     }
+
+    @Test
+    void aNotificationWithoutItsKeyIsDeadLetteredAtOnceWithTheFieldNamed() {
+        SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
+        String path = "/without-key-" + UUID.randomUUID();
+        String withoutKey = Json.write(notification(NotificationRequested.WEBHOOK, receiver.url(path), 0))
+                .replaceFirst("\"key\":\"[^\"]*\",", "");
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(withoutKey))));
+        var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
+        assertEquals(1, dead.size());
+        assertEquals("unreadable message: key: is required",
+                dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
+        assertEquals(0, receiver.requests(path).size(), "nothing was delivered");
+    }
 }

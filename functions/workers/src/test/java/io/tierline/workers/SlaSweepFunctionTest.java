@@ -13,16 +13,21 @@ import io.tierline.core.port.TicketStore;
 import io.tierline.core.sla.Deadline;
 import io.tierline.core.sla.SlaMetric;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
+import io.tierline.core.ticket.TriageDecision;
 import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -43,8 +48,13 @@ class SlaSweepFunctionTest {
         TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("s", "d",
                 new Requester("R", "r@example.com", null, null), Channel.WEB, Level.LOW, Level.LOW, null, List.of()),
                 "salt", Actor.customer("r@example.com"), TestClock.CLOCK.instant());
-        Ticket withDeadline = created.after().withNextDeadline(new Deadline(SlaMetric.RESOLUTION, 1, 50, at));
-        store.create(new TicketChange(null, withDeadline, created.events()), Optional.empty());
+        // triaged: a ticket still new would also be due for triage, which is not what this test sweeps for
+        TicketChange triaged = created.after().triage(new TriageDecision(Priority.LOW, "billing", Tier.FRONT_LINE,
+                null, "t"), Actor.system("triage"), TestClock.CLOCK.instant());
+        Ticket withDeadline = triaged.after().withNextDeadline(new Deadline(SlaMetric.RESOLUTION, 1, 50, at));
+        List<AuditEvent> events = new ArrayList<>(created.events());
+        events.addAll(triaged.events());
+        store.create(new TicketChange(null, withDeadline, events), Optional.empty());
         return withDeadline.id();
     }
 
@@ -62,6 +72,7 @@ class SlaSweepFunctionTest {
         JsonNode report = invoke("{\"scheduledTime\":\"2026-05-04T10:00:00Z\",\"executionId\":\"e-1\"}");
         assertEquals("2026-05-04T10:00:00Z", report.get("now").asText(), "now comes from the event");
         assertEquals(2, report.get("sent").asInt(), report.toString());
+        assertEquals(0, report.get("republished").asInt(), "every ticket was triaged");
         assertEquals(2, report.get("itemsRead").asInt(), "only what is due was read");
         assertEquals(8, report.get("dynamoRequests").asInt(), "one query per shard");
 

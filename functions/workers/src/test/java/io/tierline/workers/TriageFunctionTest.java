@@ -129,4 +129,15 @@ class TriageFunctionTest {
         assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
                 .startsWith("unreadable message"));
     }
+
+    @Test
+    void aTicketCreatedWithoutItsTicketIdIsDeadLetteredAtOnceWithTheFieldNamed() {
+        List<String> failed = SqsInvoker.deliver(sqs, "TriageQueue", List.of(
+                SqsInvoker.Outgoing.of("{\"type\":\"TicketCreated\",\"occurredAt\":\"2026-03-06T16:55:00Z\"}")));
+        assertEquals(List.of(), failed);
+        var dead = SqsInvoker.drain(sqs, "TriageDeadLetterQueue");
+        assertEquals(1, dead.size());
+        assertEquals("unreadable message: ticketId: is required",
+                dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
+    }
 }

@@ -82,6 +82,9 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
         return function.runtime() + " (JDK " + java.version() + " " + java.java() + ")";
     }
 
+    /** Between the function's id and the reason it gave, in the message of a failed {@link #ready()}. */
+    static final String INIT_FAILED = " failed to initialise: ";
+
     /** Completes when the first process polls for work; fails if it exits before that (an init error). */
     public CompletableFuture<Void> ready() {
         return firstReady;
@@ -207,7 +210,7 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
                 InvocationResult initFailure = initFailure(detail);
                 runtimeApi.runtimeStopped(detail, initFailure);
                 firstReady.completeExceptionally(new IllegalStateException(
-                        function.logicalId() + " failed to initialise: " + initFailure.payloadText()));
+                        function.logicalId() + INIT_FAILED + initFailure.errorMessage()));
             }
         }
     }

@@ -51,6 +51,16 @@ public record InvocationResult(byte[] payload, String errorType) {
         return failure(errorType, Json.bytes(Map.of("errorType", errorType, "errorMessage", message)));
     }
 
+    /** An error's {@code errorMessage} (what the function threw says), or the whole payload when it has none. */
+    public String errorMessage() {
+        try {
+            String message = Json.read(payload).path("errorMessage").asText("");
+            return message.isBlank() ? payloadText() : message;
+        } catch (IllegalArgumentException e) {
+            return payloadText(); // not JSON
+        }
+    }
+
     public boolean isError() {
         return errorType != null;
     }

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** The command line: runs the template's world locally until Ctrl-C. */
@@ -137,14 +139,27 @@ public final class LocalRunner {
     private static void reportReadiness(LocalSystem system, long startNanos, PrintStream out) throws InterruptedException {
         LocalSystem.Readiness readiness = system.awaitFunctions(READY_TIMEOUT);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        if (!readiness.failed().isEmpty()) {
+            // a function that fails its start (an invalid --policy document) would fail every request: stop instead
+            printStartFailures(readiness.failed(), System.err);
+            System.exit(1);
+        }
         if (readiness.allReady()) {
             out.printf(Locale.ROOT, "Tierline local is ready in %.1f s%n", seconds);
             return;
         }
-        readiness.failed().forEach((id, why) -> out.println("WARNING: " + why));
         readiness.starting().forEach(id -> out.println("WARNING: " + id + " did not poll for work within " + READY_TIMEOUT));
-        out.printf(Locale.ROOT, "Tierline local is running after %.1f s, but not every function is ready (see above);"
-                + " a failed function is started again at its next invocation.%n", seconds);
+        out.printf(Locale.ROOT, "Tierline local is running after %.1f s, but not every function is ready (see above).%n",
+                seconds);
+    }
+
+    /** Why functions failed to start, each reason once with the functions it stopped (a bad policy stops them all). */
+    static void printStartFailures(Map<String, String> failed, PrintStream err) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        failed.forEach((id, why) -> byReason.computeIfAbsent(why.replace(id + FunctionProcess.INIT_FAILED, ""),
+                reason -> new ArrayList<>()).add(id));
+        err.println("Tierline local did not start: " + failed.size() + " function(s) failed to initialise.");
+        byReason.forEach((reason, ids) -> err.println(String.join(", ", ids) + ":\n  " + reason));
     }
 
     static void printEndpoints(LocalSystem system, PrintStream out) {

@@ -27,7 +27,8 @@ class SamTemplateTest {
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
         TableDefinition.Index due = table.globalSecondaryIndexes().get(3);
         assertEquals("INCLUDE", due.projectionType());
-        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt"), due.nonKeyAttributes());
+        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt"),
+                due.nonKeyAttributes());
         assertEquals("expiresAt", table.ttlAttribute());
     }
 
@@ -58,7 +59,7 @@ class SamTemplateTest {
         FunctionDefinition intake = template.function("IntakeFunction");
         Path root = ProjectFiles.templateFile().getParent();
         assertEquals(root.resolve("functions/workers/target/function.zip"), intake.codeUri());
-        assertEquals("io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest", intake.handler());
+        assertEquals("io.tierline.workers.TierlineFunqyHandler::handleRequest", intake.handler());
         assertEquals("java25", intake.runtime());
         assertEquals(30, intake.timeout());
         assertEquals(1024, intake.memorySize());

@@ -44,7 +44,7 @@ public class DynamoDbDueDeadlines implements DueDeadlines {
                 requests++;
                 items += page.count();
                 page.items().forEach(item -> due.add(new Due(item.get("ticketId").s(), TicketItems.deadline(item),
-                        item.containsKey("engineDueAt") ? Instant.parse(item.get("engineDueAt").s()) : null)));
+                        TicketItems.instant(item, "engineDueAt"), TicketItems.instant(item, "triageDueAt"))));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
             } while (start != null);

@@ -177,9 +177,14 @@ final class TicketItems {
         if (engineDue != null) {
             item.put("engineDueAt", s(engineDue.toString()));
         }
+        Instant triageDue = t.triageDueAt();
+        if (triageDue != null) {
+            item.put("triageDueAt", s(triageDue.toString()));
+        }
         Instant nextDue = t.nextDueAt();
         if (nextDue != null) {
-            // sparse: only tickets with a running clock or escalation work are in the sweep's index, over shards
+            // sparse: only tickets with a running clock, escalation work or triage to repair are in the sweep's
+            // index, over shards
             item.put("duePk", s(DueShards.partitionOf(t.id())));
             item.put("dueSk", s(sortable(nextDue) + "#" + t.id().value()));
         }
@@ -263,7 +268,8 @@ final class TicketItems {
                 Instant.parse(str(m, "ratedAt")));
     }
 
-    private static Instant instant(Map<String, AttributeValue> m, String name) {
+    /** An optional instant attribute; null when the item has none. */
+    static Instant instant(Map<String, AttributeValue> m, String name) {
         return m.containsKey(name) ? Instant.parse(m.get(name).s()) : null;
     }
 

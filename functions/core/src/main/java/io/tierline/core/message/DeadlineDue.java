@@ -7,4 +7,7 @@ import java.time.Instant;
  * that it arrives at that second, and the escalation worker fires it only if the ticket still has this deadline.
  */
 public record DeadlineDue(String ticketId, String metric, int cycle, int percent, Instant at) implements Message {
+    public DeadlineDue {
+        MessageReader.requireTicketId(ticketId);
+    }
 }

@@ -8,4 +8,7 @@ import java.time.Instant;
  * worker acts only on what the ticket still has due, so a duplicate or stale message changes nothing.
  */
 public record EscalationDue(String ticketId, Instant at) implements Message {
+    public EscalationDue {
+        MessageReader.requireTicketId(ticketId);
+    }
 }

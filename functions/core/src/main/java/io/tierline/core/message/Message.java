@@ -10,4 +10,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = EscalationDue.class, name = "EscalationDue"),
         @JsonSubTypes.Type(value = NotificationRequested.class, name = "NotificationRequested")})
 public sealed interface Message permits TicketCreated, DeadlineDue, EscalationDue, NotificationRequested {
+
+    /**
+     * A message's body as a queue delivers it, checked whole: every required field present and of its type.
+     *
+     * @throws PoisonMessageException naming the field, when no delivery of this body could ever succeed
+     */
+    static Message read(String body) {
+        return MessageReader.read(body);
+    }
 }

@@ -1,5 +1,7 @@
 package io.tierline.core.message;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,8 +27,11 @@ import java.util.Map;
  * @param attempt    delivery attempts already made (0 on the first message)
  */
 public record NotificationRequested(String key, String ticketId, int escalation, int level, int repeat,
-                                    String recipient, String channel, String address, String subject, String text,
-                                    Map<String, String> details, boolean urgent, Instant notBefore, int attempt)
+                                    String recipient, String channel, String address,
+                                    @JsonSetter(nulls = Nulls.SET) String subject,
+                                    @JsonSetter(nulls = Nulls.SET) String text,
+                                    @JsonSetter(nulls = Nulls.SET) Map<String, String> details, boolean urgent,
+                                    @JsonSetter(nulls = Nulls.SET) Instant notBefore, int attempt)
         implements Message {
     public static final String EMAIL = "email";
     public static final String SLACK = "slack";

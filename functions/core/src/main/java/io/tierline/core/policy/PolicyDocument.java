@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +62,19 @@ public final class PolicyDocument {
         }
     }
 
+    /**
+     * The document a function is configured with: {@code file}, or the bundled one.
+     *
+     * @throws InvalidPolicyDocumentException listing every problem by path
+     */
+    public static Policies load(Optional<Path> file) {
+        try {
+            return file.map(PolicyDocument::fromFile).orElseGet(PolicyDocument::bundled);
+        } catch (InvalidInputException e) {
+            throw new InvalidPolicyDocumentException(file.map(Path::toString).orElse(BUNDLED), e.errors());
+        }
+    }
+
     public static Policies parse(String text) {
         JsonNode root = Json.parse(text);
         JsonFields doc = JsonFields.of(root);
@@ -84,14 +98,13 @@ public final class PolicyDocument {
         TransferPolicy transferPolicy = new TransferPolicy(approval.asBoolean(false));
 
         double minConfidence = classifierMinConfidence(doc, root.path("classifier"), errors);
-        Calendars calendars = Calendars.NONE;
-        SlaPolicies sla = SlaPolicies.NONE;
-        try {
-            calendars = CalendarParser.parse(root.path(CalendarParser.SECTION));
-            sla = SlaPolicyParser.parse(root.path(SlaPolicyParser.SECTION), calendars);
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
-        }
+        // each section reads what it can and reports its problems, so one bad calendar does not hide the rest
+        FieldProblems calendarsAt = FieldProblems.at(CalendarParser.SECTION);
+        Calendars calendars = CalendarParser.read(root.path(CalendarParser.SECTION), calendarsAt);
+        errors.addAll(calendarsAt.errors());
+        FieldProblems slaAt = FieldProblems.at(SlaPolicyParser.SECTION);
+        SlaPolicies sla = SlaPolicyParser.read(root.path(SlaPolicyParser.SECTION), calendars, slaAt);
+        errors.addAll(slaAt.errors());
         List<TriageRule> rules = TriageRuleParser.parse(root.path(TriageRuleParser.SECTION), calendars, errors);
         FieldProblems directoryAt = FieldProblems.at(EscalationPolicyParser.DIRECTORY);
         FieldProblems escalationAt = FieldProblems.at(EscalationPolicyParser.POLICIES);

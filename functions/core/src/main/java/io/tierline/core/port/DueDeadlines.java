@@ -1,19 +1,27 @@
 package io.tierline.core.port;
 
 import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 
-/** The sparse index of open tickets' next SLA deadlines, read by the sweep. */
+/** The sparse index of tickets' next due work (SLA deadlines, escalation steps, triage), read by the sweep. */
 public interface DueDeadlines {
 
     /**
-     * A ticket with work due by the asked instant: its next SLA deadline, its escalation engine's next step, or
-     * both; either may be null or later than asked.
+     * A ticket with work due by the asked instant: its next SLA deadline, its escalation engine's next step, the
+     * instant it should have been triaged by (while it is still new), or several; each may be null or later than
+     * asked.
      */
-    record Due(String ticketId, Deadline deadline, Instant escalationAt) {
+    record Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt) {
         public Due(String ticketId, Deadline deadline) {
-            this(ticketId, deadline, null);
+            this(ticketId, deadline, null, null);
+        }
+
+        /** What a written ticket has due, as the index would return it. */
+        public static Due of(Ticket ticket) {
+            return new Due(ticket.id().value(), ticket.nextDeadline(), ticket.escalationDueAt(),
+                    ticket.triageDueAt());
         }
     }
 

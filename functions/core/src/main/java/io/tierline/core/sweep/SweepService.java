@@ -2,6 +2,7 @@ package io.tierline.core.sweep;
 
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.Ticket;
 import java.util.ArrayList;
 import io.tierline.core.port.DueDeadlines;
@@ -15,10 +16,18 @@ import java.util.List;
  * queue delayed to its own second. The window is longer than the schedule's period, so consecutive sweeps overlap
  * and nothing falls between them; a deadline sent twice is fired once, because the escalation worker acts only while
  * the ticket still has that deadline.
+ *
+ * <p>The same read repairs tickets whose TicketCreated was lost (the process died between the ticket's write and the
+ * publish): a ticket still new past its triage-by instant has its TicketCreated sent to triage again. Triage ignores a
+ * ticket it already opened, and opening it replaces the triage-by entry with its first SLA deadline.
  */
 public class SweepService {
-    /** What one sweep did: deadlines sent, items read, DynamoDB and SQS requests. */
-    public record Report(Instant now, int sent, int itemsRead, int dynamoRequests, int sqsRequests) {
+    /**
+     * What one sweep did: deadlines and escalation steps sent, tickets sent to triage again, items read, DynamoDB and
+     * SQS requests.
+     */
+    public record Report(Instant now, int sent, int republished, int itemsRead, int dynamoRequests,
+                         int sqsRequests) {
     }
 
     private final DueDeadlines deadlines;
@@ -34,8 +43,11 @@ public class SweepService {
     public Report sweep(Instant now) {
         DueDeadlines.Read read = deadlines.dueBy(now.plus(window));
         List<Outbox.Delayed> messages = messages(read.due(), now);
-        int sqsRequests = messages.isEmpty() ? 0 : outbox.publishDelayed(messages);
-        return new Report(now, messages.size(), read.itemsRead(), read.requests(), sqsRequests);
+        List<Outbox.Delayed> repairs = untriaged(read.due(), now);
+        // one request carries messages for one queue: escalation work and triage repairs go separately
+        int sqsRequests = (messages.isEmpty() ? 0 : outbox.publishDelayed(messages))
+                + (repairs.isEmpty() ? 0 : outbox.publishDelayed(repairs));
+        return new Report(now, messages.size(), repairs.size(), read.itemsRead(), read.requests(), sqsRequests);
     }
 
     /**
@@ -46,12 +58,21 @@ public class SweepService {
      * @return how many messages were sent
      */
     public int announce(Ticket written, Instant now) {
-        List<Outbox.Delayed> messages = messages(List.of(new DueDeadlines.Due(written.id().value(),
-                written.nextDeadline(), written.escalationDueAt())), now);
+        List<Outbox.Delayed> messages = messages(List.of(DueDeadlines.Due.of(written)), now);
         if (!messages.isEmpty()) {
             outbox.publishDelayed(messages);
         }
         return messages.size();
+    }
+
+    /**
+     * TicketCreated again for each ticket still new once its triage-by instant has passed. Only what is overdue, not
+     * the whole window: a ticket created seconds ago is being triaged now, and repairing it would only add a message.
+     */
+    private static List<Outbox.Delayed> untriaged(List<DueDeadlines.Due> due, Instant now) {
+        return due.stream().filter(d -> d.triageAt() != null && !d.triageAt().isAfter(now))
+                .map(d -> new Outbox.Delayed(new TicketCreated(d.ticketId(), now), Duration.ZERO))
+                .toList();
     }
 
     /** The messages for what is due within the window: SLA deadlines and escalation steps, each delayed to its time. */

@@ -1,11 +1,14 @@
 package io.tierline.core.ticket;
 
 import io.tierline.core.sla.Deadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A customer's ticket, immutable: every action returns a {@link TicketChange} holding the next version and the audit
@@ -373,14 +376,24 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         return escalation == null || isClosed() ? null : escalation.dueAt();
     }
 
-    /** When the engine or a clock next has work on this ticket: the earlier of its SLA deadline and escalation. */
+    /**
+     * How long a new ticket may wait for triage before the sweep sends its TicketCreated again: the publish after
+     * the ticket's write can be lost (the process died between the two), and triage takes seconds when it is not.
+     */
+    public static final Duration TRIAGE_GRACE = Duration.ofMinutes(1);
+
+    /** When a ticket still new should have been triaged by; null once it left {@link Status#NEW}. */
+    public Instant triageDueAt() {
+        return status == Status.NEW ? createdAt.plus(TRIAGE_GRACE) : null;
+    }
+
+    /**
+     * When triage, the engine or a clock next has work on this ticket: the earliest of its triage-by instant, its
+     * SLA deadline and its escalation step.
+     */
     public Instant nextDueAt() {
-        Instant sla = nextDeadline == null ? null : nextDeadline.at();
-        Instant engine = escalationDueAt();
-        if (sla == null || engine == null) {
-            return sla == null ? engine : sla;
-        }
-        return engine.isBefore(sla) ? engine : sla;
+        return Stream.of(triageDueAt(), nextDeadline == null ? null : nextDeadline.at(), escalationDueAt())
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The change field that numbers an escalation in the trail. */

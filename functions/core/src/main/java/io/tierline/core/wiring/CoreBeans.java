@@ -1,6 +1,7 @@
 package io.tierline.core.wiring;
 
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.DynamoDbDueDeadlines;
@@ -141,10 +142,15 @@ public class CoreBeans {
         return new ReportService(reports, atRiskWindow);
     }
 
+    /**
+     * Read when the function starts (Lambda's init), not at the first request that needs it: an invalid document
+     * fails the start with every problem by path instead of failing every request.
+     */
     @Produces
     @Singleton
+    @Startup
     Policies policies(@ConfigProperty(name = "tierline.policy.file") Optional<String> file) {
-        return file.map(Path::of).map(PolicyDocument::fromFile).orElseGet(PolicyDocument::bundled);
+        return PolicyDocument.load(file.map(Path::of));
     }
 
     @Produces

@@ -1,0 +1,22 @@
+package io.tierline.workers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.quarkus.funqy.lambda.FunqyStreamHandler;
+import io.tierline.core.wiring.StartFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The workers' Lambda handler (template.yaml): Funqy's, whose start failure names its cause (a bad policy).
+ * Lambda calls {@code handleRequest} by name: implementing RequestStreamHandler would make Quarkus's build take
+ * this class for a second handler of the function.
+ */
+public class TierlineFunqyHandler {
+    private final RequestStreamHandler funqy = StartFailure.reported(FunqyStreamHandler::new);
+
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        funqy.handleRequest(input, output, context);
+    }
+}
