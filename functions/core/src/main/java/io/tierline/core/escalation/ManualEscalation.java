@@ -1,6 +1,7 @@
 package io.tierline.core.escalation;
 
 import io.tierline.core.ticket.Tier;
+import java.util.Objects;
 
 /**
  * An agent's escalation: functional to a team and/or tier, or hierarchical to the supervisor or manager of the
@@ -8,4 +9,8 @@ import io.tierline.core.ticket.Tier;
  */
 public record ManualEscalation(EscalationKind kind, EscalationReason reason, String comment, String team, Tier tier,
                                String to) {
+    public ManualEscalation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+    }
 }
