@@ -178,6 +178,21 @@ class HostileInputTest {
                 Map.of("content-type", "application/json", "accept", "application/json"), body.toByteArray());
         String problem = refused(reply, "$");
         assertTrue(problem.contains("not valid UTF-8"), problem);
+
+        // the same bytes percent-encoded in a form post
+        LambdaHttp.Reply form = LambdaHttp.call("POST", "/tickets", Map.of("content-type",
+                "application/x-www-form-urlencoded", "accept", "application/json"),
+                "subject=caf%C3%28&description=d&requester.name=Eve&requester.email=eve%40example.com");
+        assertTrue(refused(form, "$").contains("not valid UTF-8"), form.body());
         assertEquals(items, storedItems());
+
+        LambdaHttp.Reply fine = LambdaHttp.call("POST", "/tickets", Map.of("content-type",
+                "application/x-www-form-urlencoded", "accept", "application/json"),
+                "subject=caf%C3%A9+cr%C3%A8me&description=naïve&requester.name=Eve&requester.email=eve%40example.com");
+        assertEquals(303, fine.status(), fine.body());
+        String id = fine.header("location").replaceAll(".*/status/([0-9A-Z]{26}).*", "$1");
+        JsonNode stored = LambdaHttp.get("/tickets/" + id, "ada").json();
+        assertEquals("café crème", stored.get("subject").asText(), "escaped UTF-8 decodes");
+        assertEquals("naïve", stored.get("description").asText(), "raw UTF-8 in a form body too");
     }
 }
