@@ -4,10 +4,10 @@ import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
-import io.tierline.core.ticket.Codes;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
+import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.TransferPolicy;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Level;
@@ -48,6 +48,8 @@ public class AgentTicketResource {
     @Inject
     TransferPolicy transfers;
     @Inject
+    Policies policies;
+    @Inject
     TriagePolicy triage;
     @Inject
     EscalationEngine engine;
@@ -74,7 +76,7 @@ public class AgentTicketResource {
     public Response assign(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "assignment", body, type, ifMatch, key, Set.of("assignee"), (r, who) -> {
-            String assignee = r.fields.text("assignee", false, 200);
+            String assignee = r.fields.line("assignee", false, 200);
             return (t, now) -> t.assign(assignee, who.actor(), now);
         });
     }
@@ -96,8 +98,7 @@ public class AgentTicketResource {
     public Response status(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "status", body, type, ifMatch, key, Set.of("status", "reason"), (r, who) -> {
-            r.fields.check(r.json.has("status"), "status", "is required");
-            Status target = r.fields.parsed("status", Status::fromCode, null);
+            Status target = r.fields.required("status", "one of " + Codes.allowed(Status.class), Status::fromCode);
             String reason = r.fields.text("reason", false, 2000);
             return (t, now) -> t.moveTo(target, who.actor(), now, reason);
         });
@@ -130,7 +131,7 @@ public class AgentTicketResource {
     public Response transfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "transfer", body, type, ifMatch, key, Set.of("team", "tier", "reason"), (r, who) -> {
-            String team = r.fields.text("team", false, 63);
+            String team = knownTeam(r);
             Tier tier = r.json.has("tier") ? tierOf(r, "") : null;
             String reason = r.fields.text("reason", true, 2000);
             r.fields.check(team != null || tier != null || !r.json.isObject(), "$", "name a team, a tier or both");
@@ -172,30 +173,28 @@ public class AgentTicketResource {
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return actOnTrail(id, "escalations", body, type, ifMatch, key, Set.of("kind", "reason", "comment", "team",
                 "tier", "to"), (r, who) -> {
-            r.fields.check(r.json.has("kind"), "kind", "is required: functional or hierarchical");
-            EscalationKind kind = r.fields.parsed("kind", code -> {
+            EscalationKind kind = r.fields.required("kind", "functional or hierarchical", code -> {
                 EscalationKind k = Codes.parse(EscalationKind.class, code);
                 if (k == EscalationKind.AUTOMATIC) {
                     throw new IllegalArgumentException("must be functional or hierarchical");
                 }
                 return k;
-            }, null);
-            r.fields.check(r.json.has("reason"), "reason", "is required: one of "
-                    + Codes.allowed(EscalationReason.class));
-            EscalationReason reason = r.fields.parsed("reason", code -> Codes.parse(EscalationReason.class, code),
-                    null);
+            });
+            EscalationReason reason = r.fields.required("reason", "one of " + Codes.allowed(EscalationReason.class),
+                    code -> Codes.parse(EscalationReason.class, code));
             String comment = r.fields.text("comment", false, 2000);
-            String team = r.fields.text("team", false, 63);
+            String team = knownTeam(r);
             // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs
             boolean nextTier = NEXT_TIER.equals(r.json.path("tier").asText(null));
             Tier tier = r.json.has("tier") && !nextTier ? tierOf(r, " or \"" + NEXT_TIER + "\"") : null;
-            String to = r.fields.text("to", false, 20);
+            String to = r.fields.line("to", false, 20);
             r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
                     "must be supervisor or manager");
             boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
-            ManualEscalation request = new ManualEscalation(kind, reason, comment, team, tier, nextTier, to);
-            return (h, now) -> engine.escalateByHand(h.ticket(), h.events(), request, needsApproval, who.actor(),
-                    now);
+            // built when the action runs, after the request was validated: kind and reason are then present
+            return (h, now) -> engine.escalateByHand(h.ticket(), h.events(),
+                    new ManualEscalation(kind, reason, comment, team, tier, nextTier, to), needsApproval,
+                    who.actor(), now);
         });
     }
 
@@ -248,7 +247,7 @@ public class AgentTicketResource {
         Principal who = caller.agent();
         ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/merge", type, body, ifMatch, key,
                 "action:" + who.id(), Set.of("into", "reason"));
-        String into = r.fields.text("into", true, 26);
+        String into = r.fields.line("into", true, 26);
         r.fields.check(into == null || TicketId.isValid(into), "into", "must be a ticket id");
         String reason = r.fields.text("reason", false, 2000);
         r.validate();
@@ -281,6 +280,14 @@ public class AgentTicketResource {
     private Response escalated(TicketHistory history) {
         afterAction.follow(history);
         return view(history);
+    }
+
+    /** The optional {@code team} of a transfer or escalation: one the policy document names (see Policies#teams). */
+    private String knownTeam(ActionRequest r) {
+        String team = r.fields.line("team", false, 63);
+        r.fields.check(team == null || policies.teams().contains(team), "team",
+                "is not a team of the policy document; teams: " + String.join(", ", policies.teams()));
+        return team;
     }
 
     private static Tier tierOf(ActionRequest r, String orElse) {

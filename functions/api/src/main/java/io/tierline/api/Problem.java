@@ -15,6 +15,12 @@ public record Problem(String type, String title, int status, String detail, List
                 .entity(new Problem("about:blank", title, status, detail, errors)).build();
     }
 
+    /** The 400 for input that names its faulty fields (or headers); nothing was stored. */
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem("about:blank", "Invalid request", 400, "The request has " + errors.size()
+                + (errors.size() == 1 ? " problem" : " problems") + "; nothing was stored.", errors);
+    }
+
     public static Response response(int status, String title, String detail) {
         return response(status, title, detail, List.of());
     }

@@ -20,8 +20,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
-        return Problem.response(400, "Invalid request", "The request has " + e.errors().size()
-                + (e.errors().size() == 1 ? " problem" : " problems") + "; nothing was stored.", e.errors());
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors())).build();
     }
 
     @ServerExceptionMapper

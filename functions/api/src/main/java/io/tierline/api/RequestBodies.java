@@ -72,8 +72,8 @@ final class RequestBodies {
             String name;
             String value;
             try {
-                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                name = formDecode(eq < 0 ? pair : pair.substring(0, eq));
+                value = eq < 0 ? "" : formDecode(pair.substring(eq + 1));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("$", "malformed form encoding: " + e.getMessage());
             }
@@ -82,6 +82,15 @@ final class RequestBodies {
             }
         }
         return fields;
+    }
+
+    /**
+     * Percent-decodes to bytes first (ISO-8859-1 holds one byte per char), then decodes those as UTF-8 strictly:
+     * URLDecoder with UTF-8 would silently turn an invalid escape sequence such as {@code %C3%28} into U+FFFD.
+     */
+    private static String formDecode(String encoded) {
+        String bytes = new String(encoded.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return utf8(URLDecoder.decode(bytes, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static JsonNode formToJson(Map<String, String> fields) {

@@ -3,6 +3,7 @@ package io.tierline.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -15,6 +16,10 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** Every answer's headers but its Content-Security-Policy (answers made outside JAX-RS use them too). */
+    static final Map<String, String> EVERY_ANSWER = Map.of("X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer", "Cache-Control", "no-store");
+
     @Inject
     DashboardSettings dashboard;
 
@@ -25,12 +30,11 @@ public class SecurityHeaders {
         boolean isDashboard = path.equals("/dashboard") || path.startsWith("/dashboard/");
         headers.putSingle("Content-Security-Policy", isDashboard ? dashboard.contentSecurityPolicy()
                 : CONTENT_SECURITY_POLICY);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
         // pages and answers hold ticket text and tokens: never cached, unless a resource says so (static assets)
-        if (!headers.containsKey("Cache-Control")) {
-            headers.putSingle("Cache-Control", "no-store");
-        }
+        EVERY_ANSWER.forEach((name, value) -> {
+            if (!name.equals("Cache-Control") || !headers.containsKey(name)) {
+                headers.putSingle(name, value);
+            }
+        });
     }
 }

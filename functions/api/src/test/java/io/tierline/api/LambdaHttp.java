@@ -30,10 +30,14 @@ final class LambdaHttp {
     }
 
     static Reply call(String method, String path, Map<String, String> headers, String body) {
+        return callWithBytes(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same with the body's bytes as the client sent them (which need not be valid UTF-8). */
+    static Reply callWithBytes(String method, String path, Map<String, String> headers, byte[] body) {
         Map<String, String> withHost = new HashMap<>(headers);
         withHost.putIfAbsent("host", "abc123.execute-api.us-east-1.amazonaws.com");
-        String event = LambdaEvents.httpApiEvent(method, path, withHost,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        String event = LambdaEvents.httpApiEvent(method, path, withHost, body);
         int port = ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
         byte[] raw = given().baseUri("http://localhost:" + port).contentType("application/json").body(event)
                 .post("/_lambda_").then().statusCode(200).extract().asByteArray();

@@ -1,6 +1,7 @@
 package io.tierline.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.validation.JsonFields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +87,50 @@ class TicketRequestReaderTest {
                 e.errors().get(0).problem());
         assertThrows(InvalidInputException.class, () -> Json.parse(""));
         assertThrows(InvalidInputException.class, () -> Json.parse("{} {}"));
+    }
+
+    @Test
+    void singleLineFieldsRefuseLineBreaksAndControlCharactersTheDescriptionOnlyControlCharacters() {
+        List<FieldError> errors = errorsOf("""
+                {"subject":"Help\\u2028me","description":"one\\r\\ntwo\\tthree\\u0000",
+                 "category":"billing\\u0085","tags":["a\\u0007"],
+                 "requester":{"name":"Eve\\r\\nBcc: all@example.com","email":"e\\u0001ve@example.com",
+                              "customerId":"c\\n1","plan":"pro\\u001b"}}""");
+        String oneLine = "must be one line without control characters";
+        assertEquals(List.of(new FieldError("subject", oneLine),
+                new FieldError("description", "must not contain control characters but tab and line breaks"),
+                new FieldError("requester.name", oneLine), new FieldError("requester.email", oneLine),
+                new FieldError("requester.customerId", oneLine), new FieldError("requester.plan", oneLine),
+                new FieldError("category", oneLine), new FieldError("tags[0]", oneLine)), errors);
+
+        TicketDraft d = TicketRequestReader.read(Json.parse("""
+                {"subject":"Help","description":"one\\r\\ntwo\\tthree",
+                 "requester":{"name":"Eve\\r\\n","email":"eve@example.com"}}"""), Channel.API);
+        assertEquals("one\r\ntwo\tthree", d.description(), "a description keeps its lines");
+        assertEquals("Eve", d.requester().name(), "surrounding white space is trimmed, line breaks too");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsNamedByItsPath() {
+        assertEquals(List.of(new FieldError("subject", "is given more than once")),
+                errorsOf("{\"subject\":\"a\",\"subject\":\"b\"}"));
+        assertEquals(List.of(new FieldError("requester.name", "is given more than once")),
+                errorsOf("{\"requester\":{\"name\":\"a\",\"name\":\"b\"}}"));
+        assertEquals(List.of(new FieldError("items[1].id", "is given more than once")),
+                assertThrows(InvalidInputException.class,
+                        () -> Json.parse("{\"items\":[{},{\"id\":1,\"id\":2}]}")).errors());
+    }
+
+    @Test
+    void aRequiredCodeIsRequiredWhenMissingNullOrBlank() {
+        for (String body : List.of("{}", "{\"status\":null}", "{\"status\":\" \"}")) {
+            JsonFields fields = JsonFields.of(Json.parse(body));
+            assertNull(fields.required("status", "open or closed", code -> code));
+            assertEquals(List.of(new FieldError("status", "is required: open or closed")),
+                    assertThrows(InvalidInputException.class, fields::throwIfInvalid).errors(), body);
+        }
+        JsonFields fields = JsonFields.of(Json.parse("{\"status\":\"open\"}"));
+        assertEquals("OPEN", fields.required("status", "open or closed", code -> code.toUpperCase()));
+        fields.throwIfInvalid();
     }
 }

@@ -111,4 +111,20 @@ class IntakeFunctionTest {
         assertEquals("requester: is required", reasons.get(1));
         assertTrue(dead.stream().anyMatch(m -> m.body().equals("{not json")), "the original body is kept");
     }
+
+    @Test
+    void aDuplicatedKeyOrALineBreakInTheNameIsDeadLetteredWithTheFieldNamed() {
+        int items = storedItems();
+        List<String> failed = SqsInvoker.deliver(sqs, "IntakeQueue", List.of(
+                SqsInvoker.Outgoing.of(ticketJson("eve6@example.com", "Twice").replace("{\"subject\"",
+                        "{\"subject\":\"first\",\"subject\"")),
+                SqsInvoker.Outgoing.of(ticketJson("eve7@example.com", "Header injection")
+                        .replace("\"Eve\"", "\"Eve\\r\\nBcc: all@example.com\""))));
+        assertEquals(List.of(), failed, "a permanent failure is acknowledged, not retried");
+        assertEquals(items, storedItems(), "nothing stored");
+        List<String> reasons = SqsInvoker.drain(sqs, "IntakeDeadLetterQueue").stream()
+                .map(m -> m.messageAttributes().get("tierline-failure-reason").stringValue()).sorted().toList();
+        assertEquals(List.of("requester.name: must be one line without control characters",
+                "subject: is given more than once"), reasons);
+    }
 }

@@ -244,6 +244,30 @@ class FirstJourneyTest {
         assertEquals(List.of(), ticketIdsOf("email:ivy@example.com"), "nothing stored for refused requests");
     }
 
+    /** Raw bytes on the wire: Java's HttpClient itself refuses a control character in a header. */
+    @Test
+    void aControlCharacterInAHeaderIsA400NamingItFromThePackagedFunction() throws Exception {
+        URI api = system.httpApiUrl();
+        byte[] body = ("{\"subject\":\"x\",\"description\":\"y\","
+                + "\"requester\":{\"name\":\"Uma\",\"email\":\"uma@example.com\"}}").getBytes(StandardCharsets.UTF_8);
+        String head = "POST /tickets HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
+                + "\r\nUser-Agent: fuzz\u0001er\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                answer);
+        assertTrue(answer.contains("\"field\":\"user-agent\""), answer);
+        assertEquals(List.of(), ticketIdsOf("email:uma@example.com"), "nothing stored");
+    }
+
     @Test
     void anIntakeMessageCreatesATicketAndTheSameMessageTwiceCreatesOne() throws Exception {
         String body = """

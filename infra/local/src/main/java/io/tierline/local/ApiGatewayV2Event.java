@@ -3,6 +3,9 @@ package io.tierline.local;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,7 +61,9 @@ final class ApiGatewayV2Event {
         }
         requestContext(event.putObject("requestContext"), request, route, requestId, host, headers);
         boolean hasBody = request.body() != null && request.body().length > 0;
-        boolean text = isText(headers.get("content-type"));
+        // Text goes as text only when it decodes: a lenient decode would replace bad bytes with U+FFFD and hide from
+        // the function that the client sent invalid UTF-8; in base64 the function sees the bytes as sent.
+        boolean text = isText(headers.get("content-type")) && hasBody && isUtf8(request.body());
         if (hasBody) {
             event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
                     : Base64.getEncoder().encodeToString(request.body()));
@@ -116,6 +121,16 @@ final class ApiGatewayV2Event {
         }
         String type = contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || TEXT_TYPE_MARKERS.stream().anyMatch(type::contains);
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String decode(String text) {

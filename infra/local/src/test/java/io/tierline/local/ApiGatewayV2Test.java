@@ -78,6 +78,14 @@ class ApiGatewayV2Test {
     }
 
     @Test
+    void aTextBodyThatIsNotUtf8GoesAsItsBytes() {
+        byte[] bad = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+        JsonNode event = event("POST", "/tickets/1", null, Map.of("Content-Type", List.of("application/json")), bad);
+        assertTrue(event.path("isBase64Encoded").asBoolean(), "a lenient decode would hide the bad byte");
+        assertEquals(Base64.getEncoder().encodeToString(bad), event.path("body").asText());
+    }
+
+    @Test
     void encodesBinaryBodiesAsBase64() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         JsonNode event = event("POST", "/tickets/1", null, Map.of("Content-Type", List.of("image/png")), png);

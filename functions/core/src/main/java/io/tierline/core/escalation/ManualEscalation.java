@@ -3,6 +3,7 @@ package io.tierline.core.escalation;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.Tier;
+import java.util.Objects;
 
 /**
  * An agent's escalation: functional to a team and/or tier, or hierarchical to the supervisor or manager of the
@@ -14,6 +15,8 @@ import io.tierline.core.ticket.Tier;
 public record ManualEscalation(EscalationKind kind, EscalationReason reason, String comment, String team, Tier tier,
                                boolean nextTier, String to) {
     public ManualEscalation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
         if (nextTier && tier != null) {
             throw new IllegalArgumentException("name a tier or ask for the next one, not both");
         }

@@ -9,9 +9,13 @@ import java.util.function.Function;
 
 /**
  * Reads fields from a JSON object while collecting every problem, so a client learns all that is wrong at once.
- * Text is trimmed; blank optional text counts as absent.
+ * Text is trimmed; blank optional text counts as absent. Text never holds control characters but tab and line
+ * breaks, and a single line ({@link #line}) none at all: such values end up in email headers, page titles and logs.
  */
 public final class JsonFields {
+    /** Line breaks a single line must not hold beside the control characters: U+2028 and U+2029 end lines too. */
+    private static final String LINE_SEPARATORS = "\u2028\u2029";
+
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -59,7 +63,32 @@ public final class JsonFields {
         }
     }
 
+    /** Text that may span lines (a reply, a description): tab, CR and LF are its only control characters. */
     public String text(String name, boolean required, int maxLength) {
+        String text = anyText(name, required, maxLength);
+        if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
+                && c != '\r')) {
+            errors.add(new FieldError(path(name), "must not contain control characters but tab and line breaks"));
+            return null;
+        }
+        return text;
+    }
+
+    /** Text on one line (a name, a subject, an address): no control character, no line break. */
+    public String line(String name, boolean required, int maxLength) {
+        String text = anyText(name, required, maxLength);
+        if (text != null && !isOneLine(text)) {
+            errors.add(new FieldError(path(name), "must be one line without control characters"));
+            return null;
+        }
+        return text;
+    }
+
+    public static boolean isOneLine(String text) {
+        return text.chars().noneMatch(c -> Character.isISOControl(c) || LINE_SEPARATORS.indexOf(c) >= 0);
+    }
+
+    private String anyText(String name, boolean required, int maxLength) {
         JsonNode value = node == null ? null : node.get(name);
         if (value == null || value.isNull()) {
             if (required && node != null) {
@@ -87,7 +116,7 @@ public final class JsonFields {
 
     /** Optional text converted by {@code parse}; its IllegalArgumentException message becomes the problem. */
     public <T> T parsed(String name, Function<String, T> parse, T absent) {
-        String text = text(name, false, 200);
+        String text = line(name, false, 200);
         if (text == null) {
             return absent;
         }
@@ -97,6 +126,19 @@ public final class JsonFields {
             errors.add(new FieldError(path(name), e.getMessage()));
             return absent;
         }
+    }
+
+    /**
+     * Required text converted by {@code parse}. Missing, null and blank are all "is required: {@code expected}", so
+     * a caller never meets a null it did not allow.
+     */
+    public <T> T required(String name, String expected, Function<String, T> parse) {
+        T value = parsed(name, parse, null);
+        JsonNode given = node == null ? null : node.get(name);
+        if (node != null && (given == null || given.isNull() || given.isTextual() && given.asText().isBlank())) {
+            errors.add(new FieldError(path(name), "is required: " + expected));
+        }
+        return value;
     }
 
     /** A whole number from min to max; JSON sends a number, a plain HTML form the same digits as text. */
@@ -144,6 +186,8 @@ public final class JsonFields {
             String itemPath = path(name) + "[" + i + "]";
             if (!item.isTextual() || item.asText().isBlank()) {
                 errors.add(new FieldError(itemPath, "must be a non-blank string"));
+            } else if (!isOneLine(item.asText().strip())) {
+                errors.add(new FieldError(itemPath, "must be one line without control characters"));
             } else if (item.asText().strip().length() > maxLength) {
                 errors.add(new FieldError(itemPath, "must be at most " + maxLength + " characters"));
             } else {
