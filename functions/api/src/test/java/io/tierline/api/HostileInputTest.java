@@ -186,8 +186,9 @@ class HostileInputTest {
         assertTrue(refused(form, "$").contains("not valid UTF-8"), form.body());
         assertEquals(items, storedItems());
 
+        // a browser's form post (it prefers HTML) is answered with the page flow
         LambdaHttp.Reply fine = LambdaHttp.call("POST", "/tickets", Map.of("content-type",
-                "application/x-www-form-urlencoded", "accept", "application/json"),
+                "application/x-www-form-urlencoded", "accept", "text/html"),
                 "subject=caf%C3%A9+cr%C3%A8me&description=naïve&requester.name=Eve&requester.email=eve%40example.com");
         assertEquals(303, fine.status(), fine.body());
         String id = fine.header("location").replaceAll(".*/status/([0-9A-Z]{26}).*", "$1");
