@@ -82,6 +82,22 @@ class TicketActionsTest {
     }
 
     @Test
+    void theRootCauseIsRecordedInTheResolvedEventAndClearedWhenTheTicketIsReopened() {
+        TicketChange resolved = openTicket().resolve("Refunded", "double charge bug", alice, now);
+        var event = resolved.events().get(0);
+        assertEquals(EventType.RESOLVED, event.type());
+        assertEquals("Refunded", event.body());
+        assertEquals(List.of(new Change("status", "open", "solved"), new Change("rootCause", null, "double charge bug")),
+                event.changes());
+
+        var reopened = resolved.after().reopen("not fixed", alice, now).events().get(0);
+        assertTrue(reopened.changes().contains(new Change("rootCause", "double charge bug", null)),
+                reopened.changes().toString());
+        assertEquals(List.of(new Change("status", "open", "solved")),
+                openTicket().resolve("done", null, alice, now).events().get(0).changes(), "no root cause, no change");
+    }
+
+    @Test
     void closedTicketsRefuseWork() {
         Ticket closed = openTicket().resolve("done", null, alice, now).after().moveTo(Status.CLOSED, alice, now, null)
                 .after();

@@ -52,6 +52,19 @@ record ApiGatewayV2Response(int statusCode, List<Map.Entry<String, String>> head
     }
 
     /**
+     * A refusal of the HTTP server itself, with its reason when it has one ({@code "Bad Request: Illegal character
+     * CNTL=0x1"}), so a client sees what was wrong with what it sent, not only the status.
+     */
+    static ApiGatewayV2Response refusal(int status, String reason) {
+        ApiGatewayV2Response plain = error(status);
+        if (reason == null || reason.isBlank() || status >= 500) {
+            return plain;
+        }
+        String message = Json.read(plain.body()).get("message").asText() + ": " + reason.strip();
+        return new ApiGatewayV2Response(status, plain.headers(), Json.bytes(Map.of("message", message)));
+    }
+
+    /**
      * A function error becomes 500. A JSON object with statusCode is a structured response; any other valid JSON
      * is sent as a 200 application/json body, as API Gateway infers for format 2.0.
      */

@@ -216,7 +216,8 @@ public final class HttpApiGateway implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
-            send(response, ApiGatewayV2Response.error(status), callback);
+            String reason = request.getAttribute(ERROR_MESSAGE) instanceof String text ? text : null;
+            send(response, ApiGatewayV2Response.refusal(status, reason), callback);
             return true;
         }
     }

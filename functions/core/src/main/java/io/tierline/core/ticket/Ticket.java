@@ -531,6 +531,9 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         add(changes, "mergedInto", a.mergedInto == null ? null : a.mergedInto.value(),
                 b.mergedInto == null ? null : b.mergedInto.value());
         add(changes, "watchers", String.join(",", a.watchers), String.join(",", b.watchers));
+        // the note is the resolved event's body; the root cause is a field of its own, for the reviews to count
+        add(changes, "rootCause", a.resolution == null ? null : a.resolution.rootCause(),
+                b.resolution == null ? null : b.resolution.rootCause());
         add(changes, "satisfaction", a.satisfaction == null ? null : Integer.toString(a.satisfaction.rating()),
                 b.satisfaction == null ? null : Integer.toString(b.satisfaction.rating()));
         return changes;
