@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.intake.IdempotencyConflictException;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.Sha256;
