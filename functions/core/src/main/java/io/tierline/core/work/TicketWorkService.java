@@ -117,12 +117,6 @@ public class TicketWorkService {
         return publicPart(history);
     }
 
-    /** Runs a customer's action and answers the public part of the ticket as the action left it. */
-    public TicketHistory actAsCustomer(TicketId id, String token, Guard guard, Action action) {
-        return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
-                (history, now) -> List.of(action.apply(history.ticket(), now))));
-    }
-
     private static TicketHistory publicPart(TicketHistory history) {
         return new TicketHistory(history.ticket(), history.events().stream().filter(e -> e.isPublic()).toList());
     }
