@@ -1,9 +1,9 @@
 package io.tierline.api;
 
+import io.quarkus.runtime.StartupEvent;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.wiring.TierlineSettings;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
