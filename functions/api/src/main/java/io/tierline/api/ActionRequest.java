@@ -1,7 +1,7 @@
 package io.tierline.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.Sha256;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.core.validation.JsonFields;

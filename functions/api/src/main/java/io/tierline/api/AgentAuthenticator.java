@@ -1,14 +1,16 @@
 package io.tierline.api;
 
+import io.quarkus.runtime.StartupEvent;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -35,8 +37,12 @@ public class AgentAuthenticator {
     private final String audience;
 
     @Inject
-    public AgentAuthenticator(@ConfigProperty(name = "tierline.auth.issuer") String configuredIssuer,
-                              @ConfigProperty(name = "tierline.auth.audience") String audience) {
+    public AgentAuthenticator(TierlineSettings settings) {
+        this(required(settings.auth().issuer(), "TIERLINE_AUTH_ISSUER"),
+                required(settings.auth().audience(), "TIERLINE_AUTH_AUDIENCE"));
+    }
+
+    AgentAuthenticator(String configuredIssuer, String audience) {
         this.audience = audience;
         // Cognito's ProviderURL has no scheme: it is served over https. The local stand-in gives its own (http).
         String issuer = configuredIssuer.contains("://") ? configuredIssuer : "https://" + configuredIssuer;
@@ -51,6 +57,20 @@ public class AgentAuthenticator {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
+    }
+
+    /**
+     * The api cannot check an agent without its user pool; workers, which share the settings, have none. A missing
+     * setting fails the api's start, before any request, and names its variable.
+     */
+    static void requireUserPool(@Observes StartupEvent start, TierlineSettings settings) {
+        required(settings.auth().issuer(), "TIERLINE_AUTH_ISSUER");
+        required(settings.auth().audience(), "TIERLINE_AUTH_AUDIENCE");
+    }
+
+    static String required(Optional<String> value, String variable) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(
+                variable + " is not set: template.yaml must give the api function its agent user pool"));
     }
 
     /** The principal of a valid token, or empty when the header is absent, malformed, expired or forged. */

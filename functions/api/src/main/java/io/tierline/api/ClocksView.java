@@ -1,7 +1,7 @@
 package io.tierline.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.MetricClock;
 import io.tierline.core.sla.SlaEvaluation;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationReason;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the dashboard signs people in, from the function's environment (template.yaml sets Cognito; the local runner
@@ -50,10 +50,13 @@ public class DashboardSettings {
     private final String csp;
 
     @Inject
-    public DashboardSettings(@ConfigProperty(name = "tierline.signin.mode", defaultValue = "cognito") String mode,
-                             @ConfigProperty(name = "tierline.signin.endpoint") Optional<String> endpoint,
-                             @ConfigProperty(name = "tierline.auth.audience") String clientId,
-                             @ConfigProperty(name = "tierline.dashboard.connect.src") Optional<String> extra) {
+    public DashboardSettings(TierlineSettings settings) {
+        this(settings.signIn().mode(), settings.signIn().endpoint(),
+                AgentAuthenticator.required(settings.auth().audience(), "TIERLINE_AUTH_AUDIENCE"),
+                settings.dashboardConnectSrc());
+    }
+
+    DashboardSettings(String mode, Optional<String> endpoint, String clientId, Optional<String> extra) {
         String normalised = mode.strip().toLowerCase(Locale.ROOT);
         if (!normalised.equals("cognito") && !normalised.equals("local")) {
             throw new IllegalArgumentException("TIERLINE_SIGNIN_MODE must be cognito or local, not " + mode);

@@ -1,6 +1,6 @@
 package io.tierline.api;
 
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.TicketRequestReader;

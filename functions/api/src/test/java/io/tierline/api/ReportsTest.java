@@ -66,7 +66,7 @@ class ReportsTest {
         var fired = history.ticket().recordSlaDeadline("resolution/1/100", "resolution target missed", true,
                 now, Actor.system("sla"), now);
         store.apply(engine.onSlaDeadline(fired, history.events(),
-                new io.tierline.core.sla.Deadline(io.tierline.core.sla.SlaMetric.RESOLUTION, 1, 100, now), now));
+                new io.tierline.core.ticket.Deadline(io.tierline.core.ticket.SlaMetric.RESOLUTION, 1, 100, now), now));
     }
 
     /** Where the escalation engine (issue 6) would have taken the ticket: level 2 of its policy. */

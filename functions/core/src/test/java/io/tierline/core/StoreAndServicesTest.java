@@ -11,7 +11,7 @@ import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.intake.IdempotencyConflictException;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;

@@ -15,7 +15,7 @@ import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.intake.IdempotencyConflictException;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketQueries.DueFilter;
 import io.tierline.core.port.TicketQueries.QueueQuery;

@@ -8,11 +8,11 @@ import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.Message;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,13 +32,12 @@ public class EscalateFunction {
     DueSoon dueSoon;
     @Inject
     Clock clock;
-    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
-    @ConfigProperty(name = "tierline.queue.escalation.dlq")
-    Optional<String> deadLetterQueue;
+    @Inject
+    TierlineSettings settings;
 
     @Funq("escalate")
     public void escalate(SQSMessage message) {
-        Optional<Message> read = deadLetters.readOrRefuse(message, Message.class, deadLetterQueue,
+        Optional<Message> read = deadLetters.readOrRefuse(message, Message.class, deadLetterQueue(),
                 "TIERLINE_QUEUE_ESCALATION_DLQ", "escalate");
         if (read.isEmpty()) {
             return;
@@ -53,7 +52,7 @@ public class EscalateFunction {
             return;
         }
         if (!(read.get() instanceof DeadlineDue due)) {
-            deadLetters.refuse(message, DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_ESCALATION_DLQ"),
+            deadLetters.refuse(message, DeadLetters.required(deadLetterQueue(), "TIERLINE_QUEUE_ESCALATION_DLQ"),
                     "escalate", "unreadable message: not a DeadlineDue or EscalationDue message");
             return;
         }
@@ -71,5 +70,10 @@ public class EscalateFunction {
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", due.ticketId(),
                     message.getMessageId());
         }
+    }
+
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
+    private Optional<String> deadLetterQueue() {
+        return settings.queue().escalationDeadLetters();
     }
 }

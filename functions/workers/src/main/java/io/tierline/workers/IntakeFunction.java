@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.intake.IdempotencyConflictException;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.Sha256;
@@ -14,9 +14,9 @@ import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,9 +33,8 @@ public class IntakeFunction {
     IntakeService intake;
     @Inject
     DeadLetters deadLetters;
-    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
-    @ConfigProperty(name = "tierline.queue.intake.dlq")
-    Optional<String> deadLetterQueue;
+    @Inject
+    TierlineSettings settings;
 
     @Funq("intake")
     public void intake(SQSMessage message) {
@@ -50,7 +49,7 @@ public class IntakeFunction {
             LOG.infof("intake message %s -> ticket %s%s", message.getMessageId(), result.ticket().id(),
                     result.replayed() ? " (duplicate, nothing created)" : "");
         } catch (InvalidInputException | IdempotencyConflictException e) {
-            String queue = DeadLetters.required(deadLetterQueue, "TIERLINE_QUEUE_INTAKE_DLQ");
+            String queue = DeadLetters.required(deadLetterQueue(), "TIERLINE_QUEUE_INTAKE_DLQ");
             deadLetters.refuse(message, queue, "intake", e.getMessage());
         }
     }
@@ -61,5 +60,10 @@ public class IntakeFunction {
         }
         MessageAttribute value = message.getMessageAttributes().get(name);
         return value == null ? Optional.empty() : Optional.ofNullable(value.getStringValue());
+    }
+
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
+    private Optional<String> deadLetterQueue() {
+        return settings.queue().intakeDeadLetters();
     }
 }

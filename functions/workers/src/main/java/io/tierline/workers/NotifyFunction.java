@@ -5,10 +5,10 @@ import io.quarkus.funqy.Funq;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.notify.DeliveryOutcome;
 import io.tierline.core.notify.NotificationService;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,14 +26,13 @@ public class NotifyFunction {
     DeadLetters deadLetters;
     @Inject
     Clock clock;
-    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
-    @ConfigProperty(name = "tierline.queue.notify.dlq")
-    Optional<String> deadLetterQueue;
+    @Inject
+    TierlineSettings settings;
 
     @Funq("notify")
     public void notify(SQSMessage message) {
         Optional<NotificationRequested> read = deadLetters.readOrRefuse(message, NotificationRequested.class,
-                deadLetterQueue, DLQ_VARIABLE, "notify");
+                deadLetterQueue(), DLQ_VARIABLE, "notify");
         if (read.isEmpty()) {
             return;
         }
@@ -49,9 +48,14 @@ public class NotifyFunction {
                     outcome.delay());
             case FAILED_PERMANENTLY -> {
                 LOG.errorf("gave up on %s: %s", what, outcome.reason());
-                deadLetters.refuse(message, DeadLetters.required(deadLetterQueue, DLQ_VARIABLE), "notify",
+                deadLetters.refuse(message, DeadLetters.required(deadLetterQueue(), DLQ_VARIABLE), "notify",
                         outcome.reason());
             }
         }
+    }
+
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
+    private Optional<String> deadLetterQueue() {
+        return settings.queue().notifyDeadLetters();
     }
 }

@@ -5,9 +5,9 @@ import io.quarkus.funqy.Funq;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.triage.TriageService;
+import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Triage of new tickets, one TicketCreated message at a time; duplicates are acknowledged and change nothing. */
@@ -20,13 +20,12 @@ public class TriageFunction {
     DeadLetters deadLetters;
     @Inject
     DueSoon dueSoon;
-    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
-    @ConfigProperty(name = "tierline.queue.triage.dlq")
-    Optional<String> deadLetterQueue;
+    @Inject
+    TierlineSettings settings;
 
     @Funq("triage")
     public void triage(SQSMessage message) {
-        Optional<TicketCreated> created = deadLetters.readOrRefuse(message, TicketCreated.class, deadLetterQueue,
+        Optional<TicketCreated> created = deadLetters.readOrRefuse(message, TicketCreated.class, deadLetterQueue(),
                 "TIERLINE_QUEUE_TRIAGE_DLQ", "triage");
         if (created.isEmpty()) {
             return;
@@ -43,5 +42,10 @@ public class TriageFunction {
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", id,
                     message.getMessageId());
         }
+    }
+
+    // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
+    private Optional<String> deadLetterQueue() {
+        return settings.queue().triageDeadLetters();
     }
 }

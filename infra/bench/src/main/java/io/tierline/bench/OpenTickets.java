@@ -1,8 +1,8 @@
 package io.tierline.bench;
 
 import io.tierline.core.access.CustomerTokens;
-import io.tierline.core.sla.Deadline;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;

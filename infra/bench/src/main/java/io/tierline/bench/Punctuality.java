@@ -1,7 +1,7 @@
 package io.tierline.bench;
 
 import io.tierline.core.clocks.ClockKeeper;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.MetricEvent;
 import io.tierline.core.sla.MetricEventType;
 import io.tierline.core.ticket.AuditEvent;

@@ -3,7 +3,7 @@ package io.tierline.bench;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.port.TicketStore;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;

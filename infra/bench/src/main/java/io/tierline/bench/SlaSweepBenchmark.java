@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Issue 5's target: the sweep reads within 10 % of the due count, whatever the number of open tickets.
  */
 public final class SlaSweepBenchmark {
-    /** As deployed: the default of {@code tierline.sweep.window} (CoreBeans). */
+    /** As deployed: the default of {@code tierline.sweep.window} (TierlineSettings). */
     static final Duration WINDOW = Duration.ofMinutes(2);
     static final double TARGET_READ_RATIO = 1.10;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.clocks.ClockKeeper;
-import io.tierline.core.sla.Deadline;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Channel;

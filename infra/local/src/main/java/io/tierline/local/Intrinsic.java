@@ -15,7 +15,6 @@ public record Intrinsic(String function, Object argument) {
 
     public static final String REF = "Ref";
     public static final String GET_ATT = "Fn::GetAtt";
-    public static final String SUB = "Fn::Sub";
     public static final String CONDITION = "Condition";
 
     public Intrinsic {

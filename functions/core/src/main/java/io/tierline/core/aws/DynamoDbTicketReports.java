@@ -1,7 +1,7 @@
 package io.tierline.core.aws;
 
 import io.tierline.core.port.TicketReports;
-import io.tierline.core.report.DayCounts;
+import io.tierline.core.port.DayCounts;
 import io.tierline.core.ticket.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;

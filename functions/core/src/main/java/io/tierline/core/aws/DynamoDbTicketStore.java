@@ -1,7 +1,7 @@
 package io.tierline.core.aws;
 
-import io.tierline.core.intake.IdempotencyClaim;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.report.DailyCounters;
 import io.tierline.core.ticket.AuditEvent;

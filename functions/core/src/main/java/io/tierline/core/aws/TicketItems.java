@@ -1,9 +1,9 @@
 package io.tierline.core.aws;
 
-import io.tierline.core.intake.IdempotencyClaim;
-import io.tierline.core.intake.IdempotencyKey;
-import io.tierline.core.sla.Deadline;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.idempotency.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;

@@ -69,10 +69,6 @@ public final class LinearWeights {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 
-    int vectors() {
-        return vectors;
-    }
-
     float[] weights() {
         return weights.clone();
     }

@@ -1,6 +1,6 @@
 package io.tierline.core.clocks;
 
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.MetricEventType;
 import io.tierline.core.sla.SlaClock;
 import io.tierline.core.sla.SlaEvaluation;

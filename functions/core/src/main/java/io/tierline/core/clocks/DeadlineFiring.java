@@ -2,7 +2,7 @@ package io.tierline.core.clocks;
 
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.port.TicketStore;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;

@@ -3,7 +3,7 @@ package io.tierline.core.escalation;
 import io.tierline.core.sla.ClockState;
 import io.tierline.core.sla.MetricClock;
 import io.tierline.core.sla.SlaEvaluation;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.time.PlainTime;
 import java.time.Duration;
 import java.time.Instant;

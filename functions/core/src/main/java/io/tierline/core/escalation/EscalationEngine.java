@@ -1,7 +1,7 @@
 package io.tierline.core.escalation;
 
 import io.tierline.core.clocks.ClockKeeper;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.SlaSubject;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
@@ -360,7 +360,7 @@ public class EscalationEngine {
         return trail.stream().filter(e -> !e.at().isBefore(since))
                 .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH)
                 .anyMatch(e -> FanOut.value(e, Ticket.SLA_DEADLINE_FIELD).map(key -> key.split("/")[0])
-                        .map(code -> io.tierline.core.ticket.Codes.parse(io.tierline.core.sla.SlaMetric.class, code))
+                        .map(code -> io.tierline.core.ticket.Codes.parse(io.tierline.core.ticket.SlaMetric.class, code))
                         .filter(metric -> level.trigger().matchesSla(metric,
                                 e.type() == AuditEvent.EventType.SLA_BREACH)).isPresent());
     }

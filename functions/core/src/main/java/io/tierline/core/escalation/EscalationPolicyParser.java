@@ -6,7 +6,7 @@ import io.tierline.core.calendar.Calendars;
 import io.tierline.core.calendar.FieldProblems;
 import io.tierline.core.sla.DurationText;
 import io.tierline.core.sla.SlaConditions;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.sla.SlaPolicyParser;
 import io.tierline.core.ticket.Tier;
 import java.time.Duration;

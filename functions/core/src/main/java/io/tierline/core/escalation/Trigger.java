@@ -1,6 +1,6 @@
 package io.tierline.core.escalation;
 
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.SlaMetric;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
 package io.tierline.core.intake;
 
+import io.tierline.core.idempotency.IdempotencyKey;
+
 /** The same idempotency key was sent again with a different request. */
 public class IdempotencyConflictException extends RuntimeException {
     public IdempotencyConflictException(IdempotencyKey key) {

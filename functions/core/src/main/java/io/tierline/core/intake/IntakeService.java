@@ -2,6 +2,8 @@ package io.tierline.core.intake;
 
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.idempotency.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.Outbox;

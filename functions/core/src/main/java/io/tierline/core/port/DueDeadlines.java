@@ -1,6 +1,6 @@
 package io.tierline.core.port;
 
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;

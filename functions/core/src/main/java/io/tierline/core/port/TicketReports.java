@@ -1,6 +1,5 @@
 package io.tierline.core.port;
 
-import io.tierline.core.report.DayCounts;
 import io.tierline.core.ticket.Status;
 import java.time.Instant;
 import java.time.LocalDate;

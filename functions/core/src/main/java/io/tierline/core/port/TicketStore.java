@@ -1,7 +1,7 @@
 package io.tierline.core.port;
 
-import io.tierline.core.intake.IdempotencyClaim;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;

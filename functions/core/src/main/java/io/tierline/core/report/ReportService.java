@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import io.tierline.core.port.DayCounts;
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.port.TicketReports.QueuedTicket;
 import io.tierline.core.ticket.AuditEvent;

@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /** What one metric's clock runs by while a given policy applies to the ticket. */
 record ClockTerms(String policy, SlaTarget target, List<Integer> warnAtPercent, Set<Status> pausedIn) {
-    static final int BREACH_PERCENT = 100;
+    static final int BREACH_PERCENT = Deadline.BREACH_PERCENT;
 
     /** The warning shares and then the breach, each with the business time at which it is reached. */
     List<Threshold> thresholds() {

@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.Deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.SlaMetric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

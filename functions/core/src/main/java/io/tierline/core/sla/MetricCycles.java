@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Status;
 import java.time.Instant;
 import java.util.ArrayList;

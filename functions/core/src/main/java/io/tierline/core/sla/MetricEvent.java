@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.SlaMetric;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.SlaMetric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Computes a ticket's SLA clocks from its timeline, as a pure function of the timeline, the policies and the
@@ -47,11 +47,6 @@ public final class SlaClock {
         events.sort(CHRONOLOGICAL);
         String policy = policies.applicableTo(course.subjectNow()).map(SlaPolicy::name).orElse(null);
         return new SlaEvaluation(asOf, policy, clocks, events);
-    }
-
-    /** The earliest warning or breach still ahead of {@code asOf}, for the sweep's index. */
-    public static Optional<Deadline> nextDeadline(SlaTimeline timeline, SlaPolicies policies, Instant asOf) {
-        return evaluate(timeline, policies, asOf).nextDeadline();
     }
 
     /** Stretches of the ticket's life with the same terms for {@code metric}; a change of team alone is no change. */

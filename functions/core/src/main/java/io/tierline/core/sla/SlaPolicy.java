@@ -1,6 +1,7 @@
 package io.tierline.core.sla;
 
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.SlaMetric;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

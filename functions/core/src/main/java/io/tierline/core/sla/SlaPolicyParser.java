@@ -7,6 +7,7 @@ import io.tierline.core.calendar.FieldProblems;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Status;
 import java.time.Duration;
 import java.util.ArrayList;

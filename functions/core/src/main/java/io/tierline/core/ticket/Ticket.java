@@ -1,6 +1,5 @@
 package io.tierline.core.ticket;
 
-import io.tierline.core.sla.Deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

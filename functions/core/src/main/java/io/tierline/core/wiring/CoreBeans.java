@@ -47,15 +47,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds the core's services for the Quarkus functions. Configuration comes from the Lambda environment that
- * template.yaml sets (TIERLINE_TABLE → tierline.table, TIERLINE_QUEUE_TRIAGE → tierline.queue.triage).
+ * Builds the core's services for the Quarkus functions from the settings ({@link TierlineSettings}) of the Lambda
+ * environment that template.yaml sets.
  */
 public class CoreBeans {
 
@@ -69,16 +68,16 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    TicketStore ticketStore(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
-        return new DynamoDbTicketStore(dynamo, table);
+    TicketStore ticketStore(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbTicketStore(dynamo, settings.table());
     }
 
     @Produces
     @Singleton
-    Outbox outbox(SqsClient sqs, @ConfigProperty(name = "tierline.queue.triage") Optional<String> triageQueue,
-                  @ConfigProperty(name = "tierline.queue.escalation") Optional<String> escalationQueue,
-                  @ConfigProperty(name = "tierline.queue.notify") Optional<String> notifyQueue) {
-        return new SqsOutbox(sqs, triageQueue.orElse(null), escalationQueue.orElse(null), notifyQueue.orElse(null));
+    Outbox outbox(SqsClient sqs, TierlineSettings settings) {
+        TierlineSettings.Queues queues = settings.queue();
+        return new SqsOutbox(sqs, queues.triage().orElse(null), queues.escalation().orElse(null),
+                queues.notifications().orElse(null));
     }
 
     @Produces
@@ -103,16 +102,14 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    DueDeadlines dueDeadlines(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
-        return new DynamoDbDueDeadlines(dynamo, table);
+    DueDeadlines dueDeadlines(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbDueDeadlines(dynamo, settings.table());
     }
 
-    /** Looks two minutes ahead from a schedule that runs every minute, so consecutive sweeps overlap. */
     @Produces
     @Singleton
-    SweepService sweepService(DueDeadlines deadlines, Outbox outbox,
-                              @ConfigProperty(name = "tierline.sweep.window", defaultValue = "PT2M") Duration window) {
-        return new SweepService(deadlines, outbox, window);
+    SweepService sweepService(DueDeadlines deadlines, Outbox outbox, TierlineSettings settings) {
+        return new SweepService(deadlines, outbox, settings.sweepWindow());
     }
 
     @Produces
@@ -123,23 +120,20 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    TicketQueries ticketQueries(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
-        return new DynamoDbTicketQueries(dynamo, table);
+    TicketQueries ticketQueries(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbTicketQueries(dynamo, settings.table());
     }
 
     @Produces
     @Singleton
-    TicketReports ticketReports(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
-        return new DynamoDbTicketReports(dynamo, table);
+    TicketReports ticketReports(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbTicketReports(dynamo, settings.table());
     }
 
-    /** "At risk": the next SLA deadline (warning or breach) falls within this window. */
     @Produces
     @Singleton
-    ReportService reportService(TicketReports reports,
-                                @ConfigProperty(name = "tierline.reports.at-risk-window", defaultValue = "PT1H")
-                                Duration atRiskWindow) {
-        return new ReportService(reports, atRiskWindow);
+    ReportService reportService(TicketReports reports, TierlineSettings settings) {
+        return new ReportService(reports, settings.atRiskWindow());
     }
 
     /**
@@ -149,8 +143,8 @@ public class CoreBeans {
     @Produces
     @Singleton
     @Startup
-    Policies policies(@ConfigProperty(name = "tierline.policy.file") Optional<String> file) {
-        return PolicyDocument.load(file.map(Path::of));
+    Policies policies(TierlineSettings settings) {
+        return PolicyDocument.load(settings.policyFile().map(Path::of));
     }
 
     @Produces
@@ -171,25 +165,22 @@ public class CoreBeans {
      */
     @Produces
     @Singleton
-    CustomerTokens customerTokens(@ConfigProperty(name = "tierline.customer.token.secret") Optional<String> secret) {
-        return secret.map(CustomerTokens::fromSecret).orElseGet(CustomerTokens::unconfigured);
+    CustomerTokens customerTokens(TierlineSettings settings) {
+        return settings.customerTokenSecret().map(CustomerTokens::fromSecret).orElseGet(CustomerTokens::unconfigured);
     }
 
     @Produces
     @Singleton
     IntakeService intakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, ClockKeeper keeper,
-                                Clock clock,
-                                @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
-                                Duration retention) {
-        return new IntakeService(store, outbox, tokens, keeper, clock, retention);
+                                Clock clock, TierlineSettings settings) {
+        return new IntakeService(store, outbox, tokens, keeper, clock, settings.idempotencyRetention());
     }
 
     @Produces
     @Singleton
     TicketWorkService ticketWorkService(TicketStore store, CustomerTokens tokens, ClockKeeper keeper, Clock clock,
-                                        @ConfigProperty(name = "tierline.idempotency.retention", defaultValue = "P14D")
-                                        Duration retention) {
-        return new TicketWorkService(store, tokens, keeper, clock, retention);
+                                        TierlineSettings settings) {
+        return new TicketWorkService(store, tokens, keeper, clock, settings.idempotencyRetention());
     }
 
     /**
@@ -198,7 +189,8 @@ public class CoreBeans {
      */
     @Produces
     @Singleton
-    TicketAssessor ticketAssessor(@ConfigProperty(name = "tierline.triage.model") Optional<String> modelFile) {
+    TicketAssessor ticketAssessor(TierlineSettings settings) {
+        Optional<String> modelFile = settings.triageModel();
         if (modelFile.isEmpty()) {
             return TicketAssessor.bundled();
         }
@@ -222,25 +214,24 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    DeliveryLedger deliveryLedger(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table) {
-        return new DynamoDbDeliveryLedger(dynamo, table, NOTIFY_RETENTION);
+    DeliveryLedger deliveryLedger(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbDeliveryLedger(dynamo, settings.table(), NOTIFY_RETENTION);
     }
 
     /** The local outbox when TIERLINE_EMAIL_DELIVERY=outbox (the local runner), nothing when email goes to SES. */
     @Produces
     @Singleton
-    SentEmails sentEmails(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table,
-                          @ConfigProperty(name = "tierline.email.delivery", defaultValue = "ses") String delivery) {
-        return outboxMode(delivery) ? new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION) : SentEmails.none();
+    SentEmails sentEmails(DynamoDbClient dynamo, TierlineSettings settings) {
+        return outboxMode(settings.email().delivery())
+                ? new OutboxEmailSender(dynamo, settings.table(), NOTIFY_RETENTION) : SentEmails.none();
     }
 
     /** SES's client is made on first use, with the Lambda's region and role, never in functions that send no email. */
     @Produces
     @Singleton
-    EmailSender emailSender(DynamoDbClient dynamo, @ConfigProperty(name = "tierline.table") String table,
-                            @ConfigProperty(name = "tierline.email.delivery", defaultValue = "ses") String delivery) {
-        if (outboxMode(delivery)) {
-            return new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION);
+    EmailSender emailSender(DynamoDbClient dynamo, TierlineSettings settings) {
+        if (outboxMode(settings.email().delivery())) {
+            return new OutboxEmailSender(dynamo, settings.table(), NOTIFY_RETENTION);
         }
         Memo<SesV2Client> ses = new Memo<>(() -> SesV2Client.builder()
                 .httpClient(UrlConnectionHttpClient.create()).build());
@@ -262,14 +253,11 @@ public class CoreBeans {
     @Produces
     @Singleton
     NotificationService notificationService(DeliveryLedger ledger, EmailSender email, Outbox outbox,
-                                            @ConfigProperty(name = "tierline.email.from") Optional<String> from,
-                                            @ConfigProperty(name = "tierline.webhook.signing.secret")
-                                            Optional<String> webhookSecret,
-                                            @ConfigProperty(name = "tierline.notify.max.attempts", defaultValue = "5")
-                                            int maxAttempts) {
+                                            TierlineSettings settings) {
         HttpDelivery http = HttpDelivery.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
-        return new NotificationService(ledger, NotificationService.standardChannels(email, from.orElse(null), http,
-                webhookSecret.orElse(null)), outbox, RetryPolicy.defaults(maxAttempts));
+        return new NotificationService(ledger, NotificationService.standardChannels(email,
+                settings.email().from().orElse(null), http, settings.webhookSigningSecret().orElse(null)), outbox,
+                RetryPolicy.defaults(settings.notifyMaxAttempts()));
     }
 
     /** A value made once, on first use. */

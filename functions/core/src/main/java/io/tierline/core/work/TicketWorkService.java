@@ -4,9 +4,9 @@ import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.clocks.ClockKeeper;
-import io.tierline.core.intake.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.intake.IdempotencyConflictException;
-import io.tierline.core.intake.IdempotencyKey;
+import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
@@ -115,12 +115,6 @@ public class TicketWorkService {
         TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
         requireToken(history.ticket(), token);
         return publicPart(history);
-    }
-
-    /** Runs a customer's action and answers the public part of the ticket as the action left it. */
-    public TicketHistory actAsCustomer(TicketId id, String token, Guard guard, Action action) {
-        return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
-                (history, now) -> List.of(action.apply(history.ticket(), now))));
     }
 
     private static TicketHistory publicPart(TicketHistory history) {

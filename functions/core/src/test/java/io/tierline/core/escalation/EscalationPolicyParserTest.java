@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
-import io.tierline.core.sla.SlaMetric;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.tierline.core.calendar.Calendars;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.SlaMetric;
 import java.time.Instant;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import io.tierline.core.calendar.BusinessCalendar;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;

@@ -27,7 +27,7 @@ public final class HttpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Integer> script = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile int otherwise = 200;
+    private static final int OTHERWISE = 200;
 
     public HttpReceiver() {
         try {
@@ -39,7 +39,7 @@ public final class HttpReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status;
             synchronized (script) {
-                status = script.isEmpty() ? otherwise : script.poll();
+                status = script.isEmpty() ? OTHERWISE : script.poll();
             }
             requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
                     body, status));
@@ -53,16 +53,11 @@ public final class HttpReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    /** The next answers, in order; after them {@link #answerAlways}'s status (200 unless set). */
+    /** The next answers, in order; 200 after them. */
     public HttpReceiver answer(Integer... statuses) {
         synchronized (script) {
             script.addAll(List.of(statuses));
         }
-        return this;
-    }
-
-    public HttpReceiver answerAlways(int status) {
-        otherwise = status;
         return this;
     }
 

@@ -1,4 +1,4 @@
-package io.tierline.core.sla;
+package io.tierline.core.ticket;
 
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Status;

@@ -1,4 +1,4 @@
-package io.tierline.core.intake;
+package io.tierline.core.idempotency;
 
 import io.tierline.core.validation.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package io.tierline.core.report;
+package io.tierline.core.port;
 
 import java.time.LocalDate;
 import java.util.Map;
