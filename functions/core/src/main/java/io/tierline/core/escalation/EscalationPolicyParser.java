@@ -143,9 +143,7 @@ public final class EscalationPolicyParser {
                     : new Target(Target.Kind.ROLE, value);
             case "team" -> new Target(Target.Kind.TEAM, value);
             case "person" -> {
-                if (!directory.people().containsKey(value)) {
-                    problems.add(at.appendProperty(kind), "no person \"" + value + "\" in the directory");
-                }
+                knownPerson(node, kind, directory.people(), at, problems);
                 yield new Target(Target.Kind.PERSON, value);
             }
             default -> {
@@ -168,7 +166,7 @@ public final class EscalationPolicyParser {
             if (item.has("workingHours") && problems.sound(itemAt.appendProperty("workingHours"))) {
                 hours = calendars.find(item.get("workingHours").asText()).orElse(null);
                 if (hours == null) {
-                    problems.add(itemAt.appendProperty("workingHours"), "must name a calendar of the calendars section");
+                    problems.add(itemAt.appendProperty("workingHours"), calendars.unknownReference());
                 }
             }
             if (people.put(id, new Person(id, item.path("name").asText(id), item.path("email").asText(null),
@@ -188,12 +186,8 @@ public final class EscalationPolicyParser {
             List<String> members = new ArrayList<>();
             JsonNode list = item.path("people");
             for (int i = 0; list.isArray() && i < list.size(); i++) {
-                String id = list.get(i).asText();
-                if (problems.sound(itemAt.appendProperty("people").appendIndex(i)) && !people.containsKey(id)) {
-                    problems.add(itemAt.appendProperty("people").appendIndex(i), "no person \"" + id
-                            + "\" in the directory");
-                }
-                members.add(id);
+                knownPerson(list, i, people, itemAt.appendProperty("people"), problems);
+                members.add(list.get(i).asText());
             }
             Duration shift = DurationText.read(item.path("shift"), itemAt.appendProperty("shift"), problems);
             Instant start = problems.sound(itemAt.appendProperty("start"))
@@ -219,11 +213,14 @@ public final class EscalationPolicyParser {
         }
     }
 
-    private static void knownPerson(JsonNode item, String field, Map<String, Person> people, JsonPointer at,
+    /** The one check of a reference to a person: a team's supervisor or manager, a rota's member, a target. */
+    private static void knownPerson(JsonNode parent, Object key, Map<String, Person> people, JsonPointer parentAt,
                                     DocumentProblems problems) {
-        if (item.has(field) && problems.sound(at.appendProperty(field))
-                && !people.containsKey(item.get(field).asText())) {
-            problems.add(at.appendProperty(field), "no person \"" + item.get(field).asText() + "\" in the directory");
+        JsonNode id = key instanceof Integer index ? parent.get(index) : parent.get((String) key);
+        JsonPointer at = key instanceof Integer index ? parentAt.appendIndex(index)
+                : parentAt.appendProperty((String) key);
+        if (id != null && problems.sound(at) && !people.containsKey(id.asText())) {
+            problems.add(at, "no person \"" + id.asText() + "\" in the directory");
         }
     }
 }

@@ -80,7 +80,7 @@ final class TriageRuleParser {
         }
         BusinessCalendar calendar = calendars.find(node.path("calendar").asText()).orElse(null);
         if (calendar == null) {
-            problems.add(at.appendProperty("calendar"), "names no calendar in 'calendars'");
+            problems.add(at.appendProperty("calendar"), calendars.unknownReference());
             return null;
         }
         return new TimeOfDay(calendar, node.path("open").asBoolean());

@@ -103,9 +103,7 @@ public final class SlaPolicyParser {
         }
         BusinessCalendar calendar = calendars.find(node.asText()).orElse(null);
         if (calendar == null) {
-            List<String> known = new ArrayList<>(calendars.byId().keySet());
-            known.add(BusinessCalendar.CALENDAR_TIME_ID);
-            problems.add(at, "must name a calendar of the calendars section: one of " + String.join(", ", known));
+            problems.add(at, calendars.unknownReference());
         }
         return calendar;
     }
