@@ -104,7 +104,8 @@ public final class EscalationPolicyParser {
         for (JsonNode action : node.path("actions")) {
             needsPeople |= NEED_PEOPLE.contains(action.asText());
         }
-        if (needsPeople && targetNodes.isArray() && targets.stream().allMatch(t -> t.kind() == Target.Kind.TIER)) {
+        boolean targetsReadable = targetNodes.isArray() || targetNodes.isMissingNode(); // else the schema said so
+        if (needsPeople && targetsReadable && targets.stream().allMatch(t -> t.kind() == Target.Kind.TIER)) {
             problems.add(at.appendProperty("targets"),
                     "must name at least one person, role, team or rota to notify or add as watcher");
         }

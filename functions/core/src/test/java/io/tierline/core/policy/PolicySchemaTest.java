@@ -102,7 +102,8 @@ class PolicySchemaTest {
                  "transfers": {"agentsNeedApproval": "yes"},
                  "calendars": [{"id": "x", "timeZone": "UTC", "weekly": {"monday": "9-5"}}],
                  "escalationPolicies": [{"name": "p", "levels": [{"trigger": {"warning": "any", "after": "1m"},
-                                         "actions": ["notify"], "targets": [{"person": "ada", "team": "x"}]}]}]}"""));
+                                         "actions": ["notify"], "targets": [{"person": "ada", "team": "x"}]},
+                                                   {"trigger": {"after": "1m"}, "actions": ["addWatchers"]}]}]}"""));
         assertEquals(List.of(new FieldError("defaultRoute.team", "is required"),
                 new FieldError("defaultRoute.tier", "is required"),
                 new FieldError("transfers.agentsNeedApproval", "must be true or false"),
@@ -113,6 +114,8 @@ class PolicySchemaTest {
                 new FieldError("escalationPolicies[p].levels[0].targets[0]",
                         "must have exactly one of tier, team, role, person or onCall"),
                 new FieldError("escalationPolicies[p].levels[0].targets",
+                        "must name at least one person, role, team or rota to notify or add as watcher"),
+                new FieldError("escalationPolicies[p].levels[1].targets",
                         "must name at least one person, role, team or rota to notify or add as watcher")),
                 refused.errors());
     }
