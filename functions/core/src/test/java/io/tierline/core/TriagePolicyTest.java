@@ -259,10 +259,12 @@ class TriagePolicyTest {
                         "is not a valid regular expression: Unclosed group"),
                 new FieldError("rules[outage].when.keywords", "must list at least one keyword"),
                 new FieldError("rules[outage].when.fields.channel[0]", "must be one of web, email, chat, social, api"),
-                new FieldError("rules[outage].when.fields.colour", "is not a known field"),
+                new FieldError("rules[outage].when.fields.colour",
+                        "is not a known field; expected one of category, channel, impact, plan, urgency"),
                 new FieldError("rules[outage].when.language[0]", "must be an ISO 639-1 code such as fr, or und"),
                 new FieldError("rules[outage].when.frustrationAtLeast", "must be a number from 0 to 1"),
-                new FieldError("rules[outage].when.timeOfDay.calendar", "names no calendar in 'calendars'"),
+                new FieldError("rules[outage].when.timeOfDay.calendar",
+                        "must name a calendar of the calendars section: one of berlin-office, calendar-time"),
                 new FieldError("rules[outage].then.tier", "must be a tier from 0 to 3"),
                 new FieldError("rules[outage].then.team", "must be a team code: lower-case letters, digits and -"),
                 new FieldError("rules[outage].then.stop", "must be true or false"),
@@ -279,7 +281,9 @@ class TriagePolicyTest {
     void theOldRoutingRulesSectionIsRefused() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PolicyDocument.parse(document(
                 "\"routingRules\":[]")));
-        assertTrue(e.errors().contains(new FieldError("routingRules", "is not a known field")), e.errors().toString());
+        assertTrue(e.errors().contains(new FieldError("routingRules", "is not a known field; expected one of $schema, "
+                + "calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, priorityMatrix, "
+                + "rules, slaPolicies, transfers")), e.errors().toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tierline.core.calendar;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,13 @@ public record Calendars(Map<String, BusinessCalendar> byId) {
         Map<String, BusinessCalendar> map = new LinkedHashMap<>();
         calendars.forEach(calendar -> map.put(calendar.id(), calendar));
         return new Calendars(map);
+    }
+
+    /** What is wrong with a reference to a calendar {@link #find} does not know; one wording for every section. */
+    public String unknownReference() {
+        List<String> known = new ArrayList<>(byId.keySet());
+        known.add(BusinessCalendar.CALENDAR_TIME_ID);
+        return "must name a calendar of the calendars section: one of " + String.join(", ", known);
     }
 
     public Optional<BusinessCalendar> find(String id) {

@@ -1,5 +1,8 @@
 package io.tierline.core.sla;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.validation.DocumentProblems;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,22 @@ public final class DurationText {
             throw new IllegalArgumentException("must be from 1m to 366d");
         }
         return duration;
+    }
+
+    /**
+     * A duration of the policy document whose form the schema has checked, or null when it is absent or refused;
+     * its range (1m to 366d) is checked here, which a pattern cannot do.
+     */
+    public static Duration read(JsonNode node, JsonPointer at, DocumentProblems problems) {
+        if (node.isMissingNode() || !problems.sound(at)) {
+            return null;
+        }
+        try {
+            return parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(at, e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the text counts in days, which only mean 24 hours where every hour counts. */
