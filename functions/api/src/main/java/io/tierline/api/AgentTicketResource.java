@@ -1,7 +1,7 @@
 package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationEngine;
-import io.tierline.core.escalation.EscalationKind;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.access.ForbiddenException;

@@ -29,6 +29,7 @@ import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
