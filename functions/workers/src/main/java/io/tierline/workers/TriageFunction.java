@@ -18,8 +18,6 @@ public class TriageFunction {
     TriageService triage;
     @Inject
     DeadLetters deadLetters;
-    @Inject
-    DueSoon dueSoon;
     // Optional: every function of the zip is wired in every Lambda, but only this one's Lambda sets it.
     @ConfigProperty(name = "tierline.queue.triage.dlq")
     Optional<String> deadLetterQueue;
@@ -34,10 +32,7 @@ public class TriageFunction {
         TicketId id = new TicketId(created.get().ticketId());
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {
-            case TRIAGED -> {
-                LOG.infof("ticket %s triaged", id);
-                dueSoon.announce(id);
-            }
+            case TRIAGED -> LOG.infof("ticket %s triaged", id);
             case ALREADY_TRIAGED -> LOG.infof("ticket %s was already triaged; duplicate message %s ignored", id,
                     message.getMessageId());
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", id,
