@@ -55,7 +55,12 @@ public class WritePipeline implements AfterWrite {
                 // sent and cleared: announcing the mark too would only send the worker a message with nothing due
                 due = ticket.withEscalation(ticket.escalation().withFanOut(null));
             }
-            return new Sent(notifications, sweep.announce(due, clock.instant()));
+            Sent sent = new Sent(notifications, sweep.announce(due, clock.instant()));
+            if (!sent.equals(Sent.NONE)) {
+                LOG.log(Level.INFO, "ticket {0}: {1} notification(s) sent, {2} step(s) due within the sweep window "
+                        + "sent ahead", ticket.id(), sent.notifications(), sent.sentAhead());
+            }
+            return sent;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ticket " + ticket.id() + ": notifications or due steps not sent now; the sweep "
                     + "will send them", e);

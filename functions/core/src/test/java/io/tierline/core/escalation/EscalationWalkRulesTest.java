@@ -11,6 +11,7 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.fakes.ScenarioPolicy;
+import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.policy.Policies;
@@ -23,6 +24,7 @@ import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketDraft;
@@ -211,7 +213,7 @@ class EscalationWalkRulesTest {
         at("2026-11-23T08:29:30Z");
         act(id, sam, (t, now) -> t.agentReply("internal: checking", false, sam.actor(), now));
         assertEquals(List.of(Instant.parse("2026-11-23T08:30:00Z")), world.outbox.sent(
-                io.tierline.core.message.DeadlineDue.class).stream().map(s -> s.visibleAt()).toList(),
+                DeadlineDue.class).stream().map(s -> s.visibleAt()).toList(),
                 "the note's write sent the warning 30 s ahead, delayed to its second");
     }
 
@@ -473,7 +475,7 @@ class EscalationWalkRulesTest {
         TicketId id = billingTicket("closed@example.com");
         world.playUntil(Instant.parse("2026-11-23T08:31:00Z"));
         act(id, sam, (t, now) -> t.resolve("fixed", null, sam.actor(), now));
-        act(id, sam, (t, now) -> t.moveTo(io.tierline.core.ticket.Status.CLOSED, sam.actor(), now, "done"));
+        act(id, sam, (t, now) -> t.moveTo(Status.CLOSED, sam.actor(), now, "done"));
         assertNull(ticket(id).nextDueAt());
         int writes = world.store.writes();
         assertEquals(EscalationService.Outcome.NOTHING_DUE, world.escalations.due(new EscalationDue(id.value(),

@@ -11,9 +11,11 @@ import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.intake.IdempotencyKey;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.Message;
+import io.tierline.core.message.TicketCreated;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
@@ -75,7 +77,7 @@ class WritePipelineTest {
                 Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()), Actor.customer("new@example.com"),
                 Optional.empty());
         assertEquals(List.of(), world.outbox.sent(Message.class).stream().map(s -> s.message())
-                .filter(m -> !(m instanceof io.tierline.core.message.TicketCreated)).toList());
+                .filter(m -> !(m instanceof TicketCreated)).toList());
     }
 
     @Test
@@ -96,7 +98,7 @@ class WritePipelineTest {
                 world.notifications(id));
         assertNull(world.ticket(id).escalation().fanOut());
         assertEquals(1, world.history(id).events().stream()
-                .filter(e -> e.type() == io.tierline.core.ticket.AuditEvent.EventType.ESCALATION_REQUESTED).count());
+                .filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REQUESTED).count());
     }
 
     @Test
