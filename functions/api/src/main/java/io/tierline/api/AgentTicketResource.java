@@ -1,14 +1,11 @@
 package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationEngine;
-import io.tierline.core.escalation.EscalationKind;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
-import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
-import io.tierline.core.access.Role;
 import io.tierline.core.policy.Policies;
-import io.tierline.core.policy.TransferPolicy;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -17,7 +14,7 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
-import io.tierline.core.triage.TriagePolicy;
+import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
@@ -47,15 +44,11 @@ public class AgentTicketResource {
     @Inject
     TicketWorkService work;
     @Inject
-    TransferPolicy transfers;
+    TicketCommands commands;
     @Inject
     Policies policies;
     @Inject
-    TriagePolicy triage;
-    @Inject
     EscalationEngine engine;
-    @Inject
-    AfterAction afterAction;
 
     /** One action's plumbing: who, which ticket, which body fields, and the domain call. */
     private interface Step {
@@ -116,14 +109,7 @@ public class AgentTicketResource {
             String reason = r.fields.text("reason", true, 2000);
             r.fields.check(impact != null || urgency != null || priority != null || !r.json.isObject(), "$",
                     "name at least one of impact, urgency, priority");
-            return (t, now) -> {
-                Level newImpact = impact != null ? impact : t.impact();
-                Level newUrgency = urgency != null ? urgency : t.urgency();
-                // an explicit priority overrides; otherwise the matrix decides from the new impact and urgency
-                Priority newPriority = priority != null ? priority
-                        : triage.priorityMatrix().priorityOf(newImpact, newUrgency);
-                return t.changeLevels(newImpact, newUrgency, newPriority, reason, who.actor(), now);
-            };
+            return (t, now) -> commands.changeLevels(t, impact, urgency, priority, reason, who, now);
         });
     }
 
@@ -136,8 +122,7 @@ public class AgentTicketResource {
             Tier tier = r.json.has("tier") ? tierOf(r, "") : null;
             String reason = r.fields.text("reason", true, 2000);
             r.fields.check(team != null || tier != null || !r.json.isObject(), "$", "name a team, a tier or both");
-            boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
-            return (t, now) -> t.transfer(team, tier, reason, needsApproval, who.actor(), now);
+            return (t, now) -> commands.transfer(t, team, tier, reason, who, now);
         });
     }
 
@@ -151,15 +136,7 @@ public class AgentTicketResource {
             r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
             boolean approve = r.json.path("approve").asBoolean();
             String reason = r.fields.text("reason", !approve, 2000);
-            return (h, now) -> {
-                Ticket t = h.ticket();
-                if (!who.canApproveTransferOf(t)) {
-                    throw new ForbiddenException(who.id() + " is not a supervisor of team " + t.team());
-                }
-                return approve && EscalationEngine.isEscalation(t.pendingTransfer())
-                        ? engine.approveEscalation(t, h.events(), who.actor(), now)
-                        : t.decideTransfer(approve, reason, who.actor(), now);
-            };
+            return (h, now) -> commands.decideTransfer(h, approve, reason, who, now);
         });
     }
 
@@ -191,11 +168,9 @@ public class AgentTicketResource {
             String to = r.fields.line("to", false, 20);
             r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
                     "must be supervisor or manager");
-            boolean needsApproval = who.role() == Role.AGENT && transfers.agentsNeedApproval();
             // built when the action runs, after the request was validated: kind and reason are then present
-            return (h, now) -> engine.escalateByHand(h.ticket(), h.events(),
-                    new ManualEscalation(kind, reason, comment, team, tier, nextTier, to), needsApproval,
-                    who.actor(), now);
+            return (h, now) -> commands.escalateByHand(h, new ManualEscalation(kind, reason, comment, team, tier,
+                    nextTier, to), who, now);
         });
     }
 
@@ -274,13 +249,7 @@ public class AgentTicketResource {
                 ifMatch, key, "action:" + who.id(), fields);
         TicketWorkService.TrailAction domainAction = step.action(request, who);
         request.validate();
-        return escalated(work.actOnTrail(ticketId(id), who, request.guard(), domainAction));
-    }
-
-    /** The answer to an action that may have recorded an escalation: its notifications go out first. */
-    private Response escalated(TicketHistory history) {
-        afterAction.follow(history);
-        return view(history);
+        return view(work.actOnTrail(ticketId(id), who, request.guard(), domainAction));
     }
 
     /** The optional {@code team} of a transfer or escalation: one the policy document names (see Policies#teams). */

@@ -46,8 +46,6 @@ public class CustomerTicketResource {
     TicketWorkService work;
     @Inject
     EscalationEngine engine;
-    @Inject
-    AfterAction afterAction;
 
     @GET
     public CustomerTicketView read(@PathParam("id") String id, @QueryParam("token") String token,
@@ -127,7 +125,6 @@ public class CustomerTicketResource {
             request = ActionRequest.parse("POST", "/customer/tickets/" + id + "/" + action, type, body, null, key,
                     "customer:" + id, fields);
             var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
-            afterAction.follow(history); // a customer's escalation request notifies the supervisor
             var view = CustomerTicketView.of(history);
             if (wantsPage(request, accept)) {
                 return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.after(history).code

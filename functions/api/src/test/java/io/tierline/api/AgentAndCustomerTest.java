@@ -243,6 +243,32 @@ class AgentAndCustomerTest {
         }
     }
 
+    /** A merge is a write like any other: the survivor's deadline a second ahead goes out with it. */
+    @Test
+    void aMergeSendsAheadWhatTheSurvivorHasDueBeforeTheNextSweep() {
+        Filed duplicate = billingTicket("merge-soon@example.com");
+        Filed survivor = billingTicket("merge-soon2@example.com");
+        java.time.Instant due = java.time.Instant.parse(ok(LambdaHttp.get("/tickets/" + survivor.id(), "alice"))
+                .at("/sla/nextDeadline/at").asText());
+        java.time.Instant before = TestClock.CLOCK.instant();
+        try {
+            sqs.purgeQueue(b -> b.queueUrl(escalationQueue));
+            TestClock.CLOCK.set(due.minusSeconds(1));
+            JsonNode merged = ok(LambdaHttp.post("/tickets/" + duplicate.id() + "/merge", "alice",
+                    "{\"into\":\"" + survivor.id() + "\",\"reason\":\"same invoice\"}", Map.of()));
+            assertEquals("closed", merged.get("status").asText());
+            List<String> sent = new ArrayList<>();
+            sqs.receiveMessage(b -> b.queueUrl(escalationQueue).maxNumberOfMessages(10).waitTimeSeconds(5))
+                    .messages().forEach(m -> sent.add(m.body()));
+            assertTrue(sent.stream().anyMatch(body -> body.contains("\"DeadlineDue\"")
+                    && body.contains(survivor.id())), "the survivor's deadline went on the escalation queue: " + sent);
+            assertTrue(sent.stream().noneMatch(body -> body.contains(duplicate.id())),
+                    "the closed duplicate has nothing due: " + sent);
+        } finally {
+            TestClock.CLOCK.set(before);
+        }
+    }
+
     @Test
     void theTicketShowsItsSlaClocks() {
         Filed t = billingTicket("clocks@example.com");

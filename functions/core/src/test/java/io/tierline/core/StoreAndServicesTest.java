@@ -16,6 +16,7 @@ import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
@@ -77,7 +78,7 @@ class StoreAndServicesTest {
     void wire() {
         store = new DynamoDbTicketStore(aws.dynamoDb(), table);
         intake = new IntakeService(store, new SqsOutbox(aws.sqs(), triageQueue, null, null), TOKENS, CLOCKS, clock,
-                Duration.ofDays(1));
+                Duration.ofDays(1), AfterWrite.NOTHING);
         aws.sqs().purgeQueue(b -> b.queueUrl(triageQueue));
     }
 
@@ -135,7 +136,8 @@ class StoreAndServicesTest {
         assertEquals("TicketCreated", message.get("type").asText());
         assertEquals(first.ticket().id().value(), message.get("ticketId").asText());
 
-        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(first.ticket().id());
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock, AfterWrite.NOTHING)
+                .triage(first.ticket().id());
         intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
         assertEquals(List.of(), triageMessages());
     }
@@ -168,7 +170,7 @@ class StoreAndServicesTest {
         TicketId id = intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.empty())
                 .ticket().id();
         TriageService triage = new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS,
-                clock);
+                clock, AfterWrite.NOTHING);
         clock.advance(Duration.ofSeconds(3));
         assertEquals(TriageService.Outcome.TRIAGED, triage.triage(id));
         int items = itemCount();
@@ -191,7 +193,8 @@ class StoreAndServicesTest {
     @Test
     void anExpertTriggerLandsAtTierTwoWithItsTeamAndTheTrailNamesTheRule() {
         TicketId id = submit("Checkout is down", "Since 10:00 every payment page answers a 500 error.");
-        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(id);
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock, AfterWrite.NOTHING)
+                .triage(id);
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals("platform-engineering", h.ticket().team());
         assertEquals(Tier.EXPERT, h.ticket().tier());
@@ -205,7 +208,8 @@ class StoreAndServicesTest {
     void theSignalsAndTheLanguageTagAreStoredAndReadBack() {
         TicketId id = submit("Je ne peux plus me connecter !!",
                 "Bonjour, c'est la troisième fois que je vous écris et personne ne répond. C'est inacceptable.");
-        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock).triage(id);
+        new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock, AfterWrite.NOTHING)
+                .triage(id);
         TicketHistory h = store.history(id).orElseThrow();
         TicketSignals signals = h.ticket().signals();
         assertEquals("fr", signals.language());

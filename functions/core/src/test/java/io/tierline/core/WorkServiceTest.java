@@ -16,6 +16,7 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketQueries.DueFilter;
 import io.tierline.core.port.TicketQueries.QueueQuery;
@@ -57,7 +58,7 @@ class WorkServiceTest {
     static final CustomerTokens TOKENS = CustomerTokens.fromSecret("a-test-secret-of-at-least-32-bytes!!");
     final SettableClock clock = new SettableClock(Instant.parse("2026-04-01T09:00:00Z"));
     final TicketWorkService work = new TicketWorkService(store, TOKENS,
-            new ClockKeeper(() -> PolicyDocument.bundled().sla()), clock, Duration.ofDays(1));
+            new ClockKeeper(() -> PolicyDocument.bundled().sla()), clock, Duration.ofDays(1), AfterWrite.NOTHING);
     final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
     final Principal bob = new Principal("bob", Role.AGENT, Set.of("platform-engineering"));
 

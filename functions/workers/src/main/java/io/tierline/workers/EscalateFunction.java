@@ -16,8 +16,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Fires the SLA deadlines and escalation steps the sweep sent, each at its second, and hands the notifications of
- * what it recorded to the notify queue; stale or duplicate messages are dropped with a log line.
+ * Fires the SLA deadlines and escalation steps the sweep sent, each at its second (the core's after-write step then
+ * hands the notifications of what it recorded to the notify queue); stale or duplicate messages are dropped with a
+ * log line.
  */
 public class EscalateFunction {
     private static final Logger LOG = Logger.getLogger(EscalateFunction.class);
@@ -28,8 +29,6 @@ public class EscalateFunction {
     EscalationService escalations;
     @Inject
     DeadLetters deadLetters;
-    @Inject
-    DueSoon dueSoon;
     @Inject
     Clock clock;
     @Inject
@@ -44,9 +43,6 @@ public class EscalateFunction {
         }
         if (read.get() instanceof EscalationDue step) {
             EscalationService.Outcome outcome = escalations.due(step);
-            if (outcome == EscalationService.Outcome.STEPPED) {
-                dueSoon.announce(new TicketId(step.ticketId()));
-            }
             LOG.infof("ticket %s: escalation work due %s: %s (%d ms after its time)", step.ticketId(), step.at(),
                     outcome, Duration.between(step.at(), clock.instant()).toMillis());
             return;
@@ -57,10 +53,6 @@ public class EscalateFunction {
             return;
         }
         DeadlineFiring.Outcome outcome = firing.fire(due);
-        if (outcome == DeadlineFiring.Outcome.FIRED) {
-            escalations.publish(new TicketId(due.ticketId()));
-            dueSoon.announce(new TicketId(due.ticketId()));
-        }
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {
             case FIRED -> LOG.infof("ticket %s: %s %d%% (cycle %d) due %s fired %d ms after its deadline",

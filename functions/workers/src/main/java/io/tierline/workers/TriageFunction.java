@@ -19,8 +19,6 @@ public class TriageFunction {
     @Inject
     DeadLetters deadLetters;
     @Inject
-    DueSoon dueSoon;
-    @Inject
     TierlineSettings settings;
 
     @Funq("triage")
@@ -33,10 +31,7 @@ public class TriageFunction {
         TicketId id = new TicketId(created.get().ticketId());
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {
-            case TRIAGED -> {
-                LOG.infof("ticket %s triaged", id);
-                dueSoon.announce(id);
-            }
+            case TRIAGED -> LOG.infof("ticket %s triaged", id);
             case ALREADY_TRIAGED -> LOG.infof("ticket %s was already triaged; duplicate message %s ignored", id,
                     message.getMessageId());
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", id,

@@ -1,6 +1,7 @@
 package io.tierline.core.clocks;
 
 import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Actor;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Fires an SLA deadline that the sweep sent: only if the ticket still has exactly that deadline and its clocks, as
  * of that instant, really reached it (the ticket may have been answered, paused or closed since). Then it records
  * the warning or breach, lets the escalation engine act on it, and moves the ticket on to its next deadline, in one conditional
- * write. A stale message changes nothing; a duplicate finds the deadline already moved on.
+ * write, which the after-write step follows (the notifications of a level it started, the next deadline if it falls due
+ * before the sweep). A stale message changes nothing; a duplicate finds the deadline already moved on.
  */
 public class DeadlineFiring {
     public enum Outcome { FIRED, STALE, TICKET_MISSING }
@@ -30,6 +32,7 @@ public class DeadlineFiring {
     private final ClockKeeper keeper;
     private final Clock clock;
     private final SlaEscalation escalation;
+    private final AfterWrite after;
 
     /** What a fired warning or breach leads to (the escalation engine's levels). */
     public interface SlaEscalation {
@@ -37,14 +40,16 @@ public class DeadlineFiring {
     }
 
     public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
-        this(store, keeper, clock, (fired, trail, deadline, now) -> fired);
+        this(store, keeper, clock, (fired, trail, deadline, now) -> fired, AfterWrite.NOTHING);
     }
 
-    public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, SlaEscalation escalation) {
+    public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, SlaEscalation escalation,
+                          AfterWrite after) {
         this.store = store;
         this.keeper = keeper;
         this.clock = clock;
         this.escalation = escalation;
+        this.after = after;
     }
 
     public Outcome fire(DeadlineDue due) {
@@ -73,8 +78,10 @@ public class DeadlineFiring {
             try {
                 // after firing, go on from the same instant: another deadline may fall due at exactly it, and the
                 // one just fired is excluded as fired; a stale one was not recorded, so step past it
-                store.apply(keeper.trackFrom(change, found.get().events(),
-                        holds ? deadline.at() : deadline.at().plusNanos(1)));
+                TicketChange written = keeper.trackFrom(change, found.get().events(),
+                        holds ? deadline.at() : deadline.at().plusNanos(1));
+                store.apply(written);
+                after.written(written.after());
                 return holds ? Outcome.FIRED : Outcome.STALE;
             } catch (TicketStore.ConcurrentChangeException raced) {
                 if (attempt == ATTEMPTS) {

@@ -6,6 +6,7 @@ import io.tierline.core.sla.SlaSubject;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.EscalationStep;
 import io.tierline.core.ticket.Priority;
@@ -278,10 +279,13 @@ public class EscalationEngine {
         String reasonCode = kind == EscalationKind.AUTOMATIC ? triggerCode(level.trigger()) : "escalate-to-next";
         String reasonText = "level " + level.number() + " of policy " + policy.name() + " ("
                 + (kind == EscalationKind.AUTOMATIC ? level.trigger().describe() : "escalated to next by hand") + ")";
-        return ticket.escalate(new EscalationStep(recordedKind.code(), reasonCode, reasonText, comment, false, team,
-                tier, assignee, people.isEmpty() ? null : people.get(0), priority,
-                level.does(LevelAction.ADD_WATCHERS) ? people : List.of(), recipients, message, false, next, dueAt),
-                actor, now);
+        EscalationStep step = EscalationStep.toLevel(recordedKind, reasonCode, reasonText, next)
+                .withComment(comment)
+                .withMove(new EscalationStep.Move(team, tier, assignee, priority, false))
+                .withAudience(new EscalationStep.Audience(people.isEmpty() ? null : people.get(0), recipients,
+                        level.does(LevelAction.ADD_WATCHERS) ? people : List.of(), message))
+                .withDueAt(dueAt);
+        return ticket.escalate(step, actor, now);
     }
 
     private TicketChange remind(Ticket ticket, EscalationPolicy policy, EscalationLevel level, Instant at,
@@ -320,10 +324,9 @@ public class EscalationEngine {
             // with the acknowledgement void, that level is due now rather than never
             next = next.withNextStep(EscalationState.Step.NEXT_LEVEL, at);
         }
-        return ticket.escalate(new EscalationStep(EscalationKind.AUTOMATIC.code(), "acknowledgement-timeout",
-                "acknowledged by " + state.acknowledgedBy() + " at " + state.acknowledgedAt()
-                        + " without a public update since: level " + level.number() + " again", null, false, null,
-                null, null, null, null, List.of(), recipients, null, false, next, at), ENGINE, now);
+        return ticket.escalate(EscalationStep.retrigger("acknowledged by " + state.acknowledgedBy() + " at "
+                + state.acknowledgedAt() + " without a public update since: level " + level.number() + " again",
+                recipients, next, at), ENGINE, now);
     }
 
     /** Whether the event settles an episode: a public reply, or the ticket leaving the agents' hands. */
@@ -415,8 +418,9 @@ public class EscalationEngine {
         boolean moves = !teamAfter.equals(ticket.team()) || tierAfter != ticket.tier();
         String message = customerMessage(ticket, trail, now, null, new Told(teamAfter, tierAfter, moves, null));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
-        return new EscalationStep(EscalationKind.FUNCTIONAL.code(), reason.code(), reason.words(), comment, false,
-                teamAfter, tierAfter, null, null, null, List.of(), recipients, message, approved, next, null);
+        return EscalationStep.manual(EscalationKind.FUNCTIONAL, reason.code(), reason.words(), comment, next)
+                .withMove(new EscalationStep.Move(teamAfter, tierAfter, null, null, approved))
+                .withAudience(new EscalationStep.Audience(null, recipients, List.of(), message));
     }
 
     private EscalationStep hierarchicalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
@@ -440,9 +444,9 @@ public class EscalationEngine {
         String message = customerMessage(ticket, trail, now, byCustomer ? REQUEST_RECEIVED : null,
                 Told.unchanged(ticket));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
-        return new EscalationStep(EscalationKind.HIERARCHICAL.code(), reason.code(), reason.words() + " → " + to,
-                comment, byCustomer, null, null, null, person, null, List.of(person), recipients, message, false,
-                next, null);
+        return EscalationStep.manual(EscalationKind.HIERARCHICAL, reason.code(), reason.words() + " → " + to,
+                comment, next).withCustomerRequested(byCustomer)
+                .withAudience(new EscalationStep.Audience(person, recipients, List.of(person), message));
     }
 
     /** After a manual escalation the acknowledgement is void and the level's timers start again from now. */

@@ -1,5 +1,6 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.Tier;

@@ -6,6 +6,7 @@ import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.TicketCreated;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
@@ -31,15 +32,17 @@ public class IntakeService {
     private final Duration keyRetention;
     private final CustomerTokens tokens;
     private final ClockKeeper clocks;
+    private final AfterWrite after;
 
     public IntakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, ClockKeeper clocks, Clock clock,
-                         Duration keyRetention) {
+                         Duration keyRetention, AfterWrite after) {
         this.store = store;
         this.outbox = outbox;
         this.tokens = tokens;
         this.clocks = clocks;
         this.clock = clock;
         this.keyRetention = keyRetention;
+        this.after = after;
     }
 
     public IntakeResult submit(TicketDraft draft, Actor actor, Optional<IdempotencyKey> key) {
@@ -62,6 +65,7 @@ public class IntakeService {
             return replay(key.orElseThrow(), fingerprint).orElseThrow(() -> raced);
         }
         outbox.publish(new TicketCreated(created.after().id().value(), now));
+        after.written(created.after());
         return new IntakeResult(created.after(), tokens.tokenFor(created.after()), false);
     }
 

@@ -331,7 +331,7 @@ public record Ticket(TicketId id, String subject, String description, Requester 
         edit.escalation = step.next();
         List<Change> facts = new ArrayList<>(List.of(
                 new Change(ESCALATION_SEQUENCE, null, Integer.toString(step.next().sequence())),
-                new Change("escalationKind", null, step.kind()),
+                new Change("escalationKind", null, step.kind().code()),
                 new Change("escalationReason", null, step.reason()),
                 new Change("escalationLevel", Integer.toString(fromLevel), Integer.toString(step.next().level()))));
         if (step.person() != null) {

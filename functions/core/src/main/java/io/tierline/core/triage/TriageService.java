@@ -1,10 +1,12 @@
 package io.tierline.core.triage;
 
 import io.tierline.core.clocks.ClockKeeper;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
@@ -17,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Triage of new tickets: language, frustration and risk read from the text, priority from the matrix, category,
  * team and tier from the classifier and the rules (see {@link TriagePolicy}), then the ticket is open.
- * Safe under duplicate delivery: a ticket that is no longer new is left alone.
+ * Safe under duplicate delivery: a ticket that is no longer new is left alone. The after-write step sends ahead a
+ * first deadline or level that falls due before the next sweep.
  */
 public class TriageService {
     public enum Outcome { TRIAGED, ALREADY_TRIAGED, TICKET_MISSING }
@@ -30,14 +33,16 @@ public class TriageService {
     private final TicketAssessor assessor;
     private final ClockKeeper clocks;
     private final Clock clock;
+    private final AfterWrite after;
 
     public TriageService(TicketStore store, Supplier<TriagePolicy> policy, TicketAssessor assessor,
-                         ClockKeeper clocks, Clock clock) {
+                         ClockKeeper clocks, Clock clock, AfterWrite after) {
         this.store = store;
         this.policy = policy;
         this.assessor = assessor;
         this.clocks = clocks;
         this.clock = clock;
+        this.after = after;
     }
 
     /** What triage would do now with a ticket made from this request; nothing is stored. */
@@ -62,7 +67,9 @@ public class TriageService {
                 // the priority is known now: the SLA policy applies from the ticket's creation, not from triage
                 Instant now = clock.instant();
                 TriageDecision decision = policy.get().decide(ticket, assessor.assess(ticket), now);
-                store.apply(clocks.track(ticket.triage(decision, TRIAGE, now), found.get().events()));
+                TicketChange triaged = clocks.track(ticket.triage(decision, TRIAGE, now), found.get().events());
+                store.apply(triaged);
+                after.written(triaged.after());
                 return Outcome.TRIAGED;
             } catch (TicketStore.ConcurrentChangeException raced) {
                 // Someone changed the ticket between our read and write: read again and decide afresh.

@@ -29,6 +29,7 @@ import io.tierline.core.notify.SentEmails;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.policy.TransferPolicy;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketQueries;
@@ -37,7 +38,9 @@ import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.triage.TriageService;
+import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketWorkService;
+import io.tierline.core.write.WritePipeline;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -95,9 +98,22 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    EscalationService escalationService(TicketStore store, Outbox outbox, EscalationEngine engine,
-                                        ClockKeeper keeper, Clock clock) {
-        return new EscalationService(store, outbox, engine, keeper, clock);
+    EscalationService escalationService(TicketStore store, EscalationEngine engine, ClockKeeper keeper, Clock clock,
+                                        AfterWrite after) {
+        return new EscalationService(store, engine, keeper, clock, after);
+    }
+
+    /** What follows every write, whichever service wrote: the fan-out, then what falls due before the next sweep. */
+    @Produces
+    @Singleton
+    AfterWrite afterWrite(TicketStore store, Outbox outbox, EscalationEngine engine, SweepService sweep, Clock clock) {
+        return new WritePipeline(store, outbox, engine::policies, sweep, clock);
+    }
+
+    @Produces
+    @Singleton
+    TicketCommands ticketCommands(Policies policies, EscalationEngine engine) {
+        return new TicketCommands(() -> policies, engine);
     }
 
     @Produces
@@ -114,8 +130,9 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    DeadlineFiring deadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, EscalationEngine engine) {
-        return new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline);
+    DeadlineFiring deadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock, EscalationEngine engine,
+                                  AfterWrite after) {
+        return new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, after);
     }
 
     @Produces
@@ -172,15 +189,15 @@ public class CoreBeans {
     @Produces
     @Singleton
     IntakeService intakeService(TicketStore store, Outbox outbox, CustomerTokens tokens, ClockKeeper keeper,
-                                Clock clock, TierlineSettings settings) {
-        return new IntakeService(store, outbox, tokens, keeper, clock, settings.idempotencyRetention());
+                                Clock clock, TierlineSettings settings, AfterWrite after) {
+        return new IntakeService(store, outbox, tokens, keeper, clock, settings.idempotencyRetention(), after);
     }
 
     @Produces
     @Singleton
     TicketWorkService ticketWorkService(TicketStore store, CustomerTokens tokens, ClockKeeper keeper, Clock clock,
-                                        TierlineSettings settings) {
-        return new TicketWorkService(store, tokens, keeper, clock, settings.idempotencyRetention());
+                                        TierlineSettings settings, AfterWrite after) {
+        return new TicketWorkService(store, tokens, keeper, clock, settings.idempotencyRetention(), after);
     }
 
     /**
@@ -205,8 +222,8 @@ public class CoreBeans {
     @Produces
     @Singleton
     TriageService triageService(TicketStore store, TriagePolicy policy, TicketAssessor assessor, ClockKeeper keeper,
-                                Clock clock) {
-        return new TriageService(store, () -> policy, assessor, keeper, clock);
+                                Clock clock, AfterWrite after) {
+        return new TriageService(store, () -> policy, assessor, keeper, clock, after);
     }
 
     /** Deliveries are remembered 30 days, far beyond the 14 days SQS could deliver a key again. */

@@ -7,6 +7,7 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Runs every action on an existing ticket the same way: find it, check who may act, check the version the caller
- * saw, apply the domain action, and write the change (with its idempotency claim) in one conditional transaction.
+ * saw, apply the domain action, write the change (with its idempotency claim) in one conditional transaction, and
+ * hand every ticket written (both of a merge) to the after-write step.
  */
 public class TicketWorkService {
     /** How the caller guards against lost updates and repeats: the version it saw, and a key for "do this once". */
@@ -53,14 +55,16 @@ public class TicketWorkService {
     private final ClockKeeper clocks;
     private final Clock clock;
     private final Duration keyRetention;
+    private final AfterWrite after;
 
     public TicketWorkService(TicketStore store, CustomerTokens tokens, ClockKeeper clocks, Clock clock,
-                             Duration keyRetention) {
+                             Duration keyRetention, AfterWrite after) {
         this.store = store;
         this.tokens = tokens;
         this.clocks = clocks;
         this.clock = clock;
         this.keyRetention = keyRetention;
+        this.after = after;
     }
 
     public Clock clock() {
@@ -151,7 +155,10 @@ public class TicketWorkService {
                 if (!claim.get().fingerprint().equals(guard.fingerprint()) || !claim.get().ticketId().equals(id)) {
                     throw new IdempotencyConflictException(guard.key().get());
                 }
-                return history; // done before: answer with the ticket as it is now, change nothing
+                // done before: answer with the ticket as it is now, change nothing; what the first request left
+                // unsent (its fan-out, a step due soon) is sent now
+                after.written(ticket);
+                return history;
             }
         }
         if (guard.expectedVersion().isPresent() && guard.expectedVersion().get() != ticket.version()) {
@@ -171,8 +178,11 @@ public class TicketWorkService {
             throw new VersionConflictException(id, current);
         } catch (TicketStore.IdempotencyKeyTakenException repeated) {
             // a concurrent duplicate of this request won: same outcome, answered as it now stands
-            return store.history(id).orElse(history);
+            TicketHistory won = store.history(id).orElse(history);
+            after.written(won.ticket());
+            return won;
         }
+        changes.forEach(change -> after.written(change.after()));
         List<AuditEvent> trail = new ArrayList<>(history.events());
         trail.addAll(changes.get(0).events());
         return new TicketHistory(changes.get(0).after(), trail);

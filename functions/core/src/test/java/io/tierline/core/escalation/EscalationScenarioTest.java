@@ -2,12 +2,9 @@ package io.tierline.core.escalation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
@@ -16,6 +13,7 @@ import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
+import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.DeadlineDue;
@@ -24,17 +22,16 @@ import io.tierline.core.message.Message;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AuditEvent;
 import io.tierline.core.ticket.Channel;
-import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Ticket;
-import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
@@ -43,12 +40,11 @@ import io.tierline.core.time.SettableClock;
 import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketWorkService;
+import io.tierline.core.write.WritePipeline;
 import io.tierline.local.LocalAws;
 import io.tierline.local.ProjectRoot;
 import io.tierline.local.SamTemplate;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,15 +59,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole days played with a set clock against DynamoDB Local and ElasticMQ: the sweep finds what is due through the
- * DueIndex and sends it on the escalation queue, a stand-in for the escalate worker takes each message off the
- * queue (delivering every message twice), and the notifications land on a notify queue where the test reads them.
- * The sweep looks no further than "now" so that every message is sent without delay and the clock alone decides.
+ * A whole walk up the levels played with a set clock against DynamoDB Local and ElasticMQ, for what only the real
+ * parts can show: the engine's next step projected into the DueIndex beside the SLA deadline, every step found by the
+ * sweep's key-range queries and sent on the escalation queue, each message delivered twice by the worker stand-in
+ * against conditional writes, and the notifications on a notify queue where the test reads them. The sweep looks no
+ * further than "now" so that every message is sent without delay and the clock alone decides. The services are wired
+ * as in production, so every write runs the after-write step (the fan-out) itself.
  *
- * <p>The policy (a scenario plan on calendar time): first response within 1 h, warning at 50 %. Level 1 at the
- * warning notifies the assignee and the team's supervisor, with 2 reminders 10 minutes apart; level 2 at the breach
- * raises the tier, adds the supervisor as watcher and notifies; level 3, 30 minutes later, notifies the manager and
- * whoever is on call and raises the priority. An acknowledgement holds for 30 minutes.
+ * <p>The rules themselves (acknowledgements, timeouts, customer requests, escalations by hand, quiet hours, late
+ * steps) are EscalationWalkRulesTest's, on in-memory fakes; the policy is {@link ScenarioPolicy}'s.
  */
 class EscalationScenarioTest {
     static final Instant MONDAY_0900_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
@@ -91,7 +87,6 @@ class EscalationScenarioTest {
     SweepService sweep;
     DeadlineFiring firing;
     EscalationService escalations;
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
     final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
 
     @BeforeAll
@@ -101,27 +96,7 @@ class EscalationScenarioTest {
         store = new DynamoDbTicketStore(aws.dynamoDb(), aws.tableName("TicketsTable"));
         escalationQueue = aws.queueUrl("EscalationQueue");
         notifyQueue = aws.sqs().createQueue(b -> b.queueName("scenario-notify")).queueUrl();
-        policies = PolicyDocument.parse(scenarioPolicy());
-    }
-
-    static String scenarioPolicy() throws IOException {
-        ObjectNode doc;
-        try (InputStream in = PolicyDocument.class.getResourceAsStream(PolicyDocument.BUNDLED)) {
-            doc = (ObjectNode) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        doc.set("slaPolicies", Json.parse("""
-                [{"name": "scenario", "calendar": "24x7",
-                  "metrics": {"firstResponse": {"target": "1h", "warnAt": [50]}}}]"""));
-        doc.set("escalationPolicies", Json.parse("""
-                [{"name": "scenario", "acknowledgementTimeout": "30m",
-                  "levels": [
-                    {"trigger": {"warning": "firstResponse"}, "targets": [{"role": "assignee"}, {"role": "supervisor"}],
-                     "actions": ["notify"], "repeat": {"every": "10m", "times": 2}},
-                    {"trigger": {"breach": "firstResponse"}, "targets": [{"role": "supervisor"}],
-                     "actions": ["raiseTier", "addWatchers", "notify"]},
-                    {"trigger": {"after": "30m"}, "targets": [{"role": "manager"}, {"onCall": "engineering-on-call"}],
-                     "actions": ["raisePriority", "addWatchers", "notify"]}]}]"""));
-        return doc.toString();
+        policies = PolicyDocument.parse(ScenarioPolicy.document());
     }
 
     @AfterAll
@@ -134,13 +109,15 @@ class EscalationScenarioTest {
         engine = new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
         keeper = new ClockKeeper(policies::sla, engine::follow);
         SqsOutbox outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), escalationQueue, notifyQueue);
-        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1));
-        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock);
-        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1));
         sweep = new SweepService(new DynamoDbDueDeadlines(aws.dynamoDb(), aws.tableName("TicketsTable")), outbox,
                 Duration.ZERO);
-        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline);
-        escalations = new EscalationService(store, outbox, engine, keeper, clock);
+        // the production pipeline: every write sends its fan-out (and what is due now) itself
+        AfterWrite after = new WritePipeline(store, outbox, policies::escalation, sweep, clock);
+        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), after);
+        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock, after);
+        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1), after);
+        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, after);
+        escalations = new EscalationService(store, engine, keeper, clock, after);
         aws.sqs().purgeQueue(b -> b.queueUrl(escalationQueue));
         aws.sqs().purgeQueue(b -> b.queueUrl(notifyQueue));
     }
@@ -192,9 +169,7 @@ class EscalationScenarioTest {
 
     void handle(Message message) {
         if (message instanceof DeadlineDue due) {
-            if (firing.fire(due) == DeadlineFiring.Outcome.FIRED) {
-                escalations.publish(new TicketId(due.ticketId()));
-            }
+            firing.fire(due);
         } else {
             escalations.due((EscalationDue) message);
         }
@@ -280,189 +255,5 @@ class EscalationScenarioTest {
         Placements placements = Placements.of(walked, history(id).events(), Instant.parse("2026-11-23T11:00:00Z"));
         assertEquals(Duration.ofHours(1), placements.byTier().get("1"), "tier 1 from triage (08:00) to 09:00");
         assertEquals(Duration.ofHours(2), placements.byTier().get("2"));
-    }
-
-    @Test
-    void anAcknowledgementStopsTheWalkAndAPublicUpdateSettlesIt() {
-        TicketId id = billingTicket("ack@example.com");
-        playUntil(Instant.parse("2026-11-23T08:35:00Z"), id);
-        notifications(id);
-        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> engine.acknowledge(ticket, sam.actor(),
-                now));
-        assertEquals(EscalationState.Step.ACKNOWLEDGEMENT_TIMEOUT, ticket(id).escalation().nextStep());
-        assertEquals(Instant.parse("2026-11-23T09:05:00Z"), ticket(id).escalation().nextStepAt());
-        clock.set(Instant.parse("2026-11-23T08:50:00Z"));
-        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> ticket.agentReply("On it: the VAT "
-                + "rate was wrong, a corrected invoice follows", true, sam.actor(), now));
-        EscalationState settled = ticket(id).escalation();
-        assertEquals(0, settled.level());
-        assertNull(settled.nextStep());
-        playUntil(Instant.parse("2026-11-23T12:00:00Z"), id);
-        assertEquals(List.of("08:30 SLA_WARNING", "08:30 ESCALATED", "08:35 ACKNOWLEDGED"), escalationTrail(id),
-                "no reminder, no breach, no further level");
-        assertEquals(Set.of(), notifications(id));
-    }
-
-    @Test
-    void anAcknowledgementWithoutAPublicUpdateTimesOutAndTriggersTheLevelAgainThenTheMissedBreachLevel() {
-        TicketId id = billingTicket("timeout@example.com");
-        String t = id.value();
-        playUntil(Instant.parse("2026-11-23T08:35:00Z"), id);
-        notifications(id);
-        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> engine.acknowledge(ticket, sam.actor(),
-                now));
-        playUntil(Instant.parse("2026-11-23T09:06:00Z"), id);
-        assertEquals(List.of("08:30 SLA_WARNING", "08:30 ESCALATED", "08:35 ACKNOWLEDGED", "09:00 SLA_BREACH",
-                "09:05 ESCALATED", "09:05 ESCALATED", "09:05 CUSTOMER_UPDATED"), escalationTrail(id),
-                "the breach at 09:00 was held back by the acknowledgement; at 09:05 the acknowledgement timed out: "
-                        + "level 1 again, and the breach's level 2 at once");
-        assertEquals(Set.of(t + "/2/1/0/sam/email", t + "/3/2/0/sam/email", t + "/3/2/0/customer/customer"),
-                notifications(id));
-        assertEquals(2, ticket(id).escalation().level());
-        assertEquals(Instant.parse("2026-11-23T09:35:00Z"), ticket(id).escalation().nextStepAt(),
-                "level 3 is 30 minutes after level 2");
-    }
-
-    @Test
-    void aCustomerRequestedEscalationGoesToTheSupervisorAndIsRecordedAsTheCustomers() {
-        TicketId id = billingTicket("asks@example.com");
-        String t = id.value();
-        clock.set(Instant.parse("2026-11-23T08:10:00Z"));
-        String token = tokens.tokenFor(ticket(id));
-        TicketHistory answered = work.actAsCustomerOnTrail(id, token, TicketWorkService.Guard.none(),
-                (h, now) -> engine.customerRequest(h.ticket(), h.events(), "Nobody answers and we are invoiced "
-                        + "wrongly", Actor.customer("asks@example.com"), now));
-        escalations.publish(id);
-        assertTrue(answered.events().stream().anyMatch(e -> e.type() == AuditEvent.EventType.CUSTOMER_UPDATED),
-                "the customer sees the update on their page");
-        assertTrue(answered.events().stream().noneMatch(e -> e.type() == AuditEvent.EventType.ESCALATED),
-                "the internal record stays internal");
-        EscalationRecord record = EscalationRecord.of(history(id).events()).get(0);
-        assertEquals("hierarchical", record.kind());
-        assertEquals("customer-request", record.reason());
-        assertTrue(record.customerRequested());
-        assertEquals("sam", record.person());
-        assertEquals("customer:asks@example.com", record.decidedBy());
-        assertEquals(List.of("sam"), ticket(id).watchers());
-        assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), notifications(id));
-        String told = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.CUSTOMER_UPDATED)
-                .findFirst().orElseThrow().body();
-        assertEquals("We received your request to escalate. A senior member of our billing team is now overseeing "
-                + "your request. We expect to answer by Mon 23 Nov 2026, 09:00 UTC.", told);
-    }
-
-    @Test
-    void fourEscalationRequestsWithinAMinuteMailTheSupervisorOnceAndAreAllRecorded() {
-        TicketId id = billingTicket("clicks@example.com");
-        String t = id.value();
-        String token = tokens.tokenFor(ticket(id));
-        clock.set(Instant.parse("2026-11-23T08:10:00Z"));
-        for (int click = 1; click <= 4; click++) {
-            String reason = "Please hurry (" + click + ")";
-            work.actAsCustomerOnTrail(id, token, TicketWorkService.Guard.none(), (h, now) -> engine.customerRequest(
-                    h.ticket(), h.events(), reason, Actor.customer("clicks@example.com"), now));
-            escalations.publish(id); // as the api function does after each request
-            clock.advance(Duration.ofSeconds(15));
-        }
-        assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), notifications(id),
-                "one email to sam and one to the customer, for the first request only");
-        assertEquals(4, history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType
-                .ESCALATION_REQUESTED).count(), "every request is recorded");
-        assertEquals(1, EscalationRecord.of(history(id).events()).size());
-        assertTrue(EscalationEngine.lastRequestWasAlreadyEscalated(history(id).events()));
-        List<String> told = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType
-                .CUSTOMER_UPDATED).map(AuditEvent::body).toList();
-        assertEquals(4, told.size(), "each request is answered on the status page");
-        assertTrue(told.get(3).startsWith("We received your request to escalate. It is already with a senior member of "
-                + "our billing team (since Mon 23 Nov 2026, 08:10 UTC)."), told.get(3));
-    }
-
-    @Test
-    void aDelayedLevelRun40SecondsLateRecordsWhenItWasDueAndWhenItRan() {
-        TicketId id = billingTicket("late@example.com");
-        playUntil(Instant.parse("2026-11-23T09:00:00Z"), id);
-        assertEquals(Instant.parse("2026-11-23T09:30:00Z"), ticket(id).escalation().nextStepAt(), "level 3");
-
-        clock.set(Instant.parse("2026-11-23T09:30:40Z")); // the sweep that should have sent it ran 40 s late
-        sweep.sweep(clock.instant());
-        drain(escalationQueue).forEach(this::handle);
-
-        AuditEvent level3 = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.ESCALATED)
-                .reduce((a, b) -> b).orElseThrow();
-        assertEquals("3", FanOut.value(level3, "escalationLevel").orElseThrow());
-        assertEquals(Instant.parse("2026-11-23T09:30:40Z"), level3.at(), "when it ran");
-        assertEquals(Optional.of("2026-11-23T09:30:00Z"), FanOut.value(level3, Ticket.DUE_AT), "when it was due");
-        AuditEvent warning = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING)
-                .findFirst().orElseThrow();
-        assertEquals(Optional.of("2026-11-23T08:30:00Z"), FanOut.value(warning, Ticket.DUE_AT),
-                "SLA warnings and breaches name their due instant the same way");
-    }
-
-    @Test
-    void aFunctionalEscalationByAnAgentWaitsForASupervisorsApproval() {
-        TicketId id = billingTicket("approve@example.com");
-        String t = id.value();
-        clock.set(Instant.parse("2026-11-23T08:05:00Z"));
-        ManualEscalation request = new ManualEscalation(EscalationKind.FUNCTIONAL,
-                EscalationReason.LIMITED_KNOWLEDGE, "VAT rules for Austria", "billing", Tier.EXPERT, false, null);
-        work.actOnTrail(id, alice, TicketWorkService.Guard.none(), (h, now) -> engine.escalateByHand(h.ticket(),
-                h.events(), request, true, alice.actor(), now));
-        assertNotNull(ticket(id).pendingTransfer(), "pending until a supervisor decides");
-        assertEquals(Tier.FRONT_LINE, ticket(id).tier());
-        assertEquals(List.of(), EscalationRecord.of(history(id).events()));
-
-        clock.set(Instant.parse("2026-11-23T08:15:00Z"));
-        work.actOnTrail(id, sam, TicketWorkService.Guard.none(), (h, now) -> engine.approveEscalation(h.ticket(),
-                h.events(), sam.actor(), now));
-        escalations.publish(id);
-        Ticket approved = ticket(id);
-        assertNull(approved.pendingTransfer());
-        assertEquals(Tier.EXPERT, approved.tier());
-        EscalationRecord record = EscalationRecord.of(history(id).events()).get(0);
-        assertEquals("functional", record.kind());
-        assertEquals("limited-knowledge", record.reason());
-        assertEquals("supervisor:sam", record.decidedBy());
-        assertEquals("1", record.from().tier());
-        assertEquals("2", record.to().tier());
-        assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), notifications(id));
-    }
-
-    @Test
-    void nonUrgentNotificationsWaitForTheRecipientsWorkingHoursAndUrgentOnesDoNot() {
-        clock.set(Instant.parse("2026-11-23T20:00:00Z")); // Monday 21:00 in Berlin: the office is closed
-        TicketId id = billingTicket("night@example.com");
-        playUntil(Instant.parse("2026-11-23T20:31:00Z"), id);
-        List<NotificationRequested> sent = drain(notifyQueue).stream().map(m -> (NotificationRequested) m)
-                .filter(n -> n.ticketId().equals(id.value())).filter(n -> n.level() == 1 && n.repeat() == 0).toList();
-        assertEquals(Set.of("sam"), sent.stream().map(NotificationRequested::recipient).collect(Collectors.toSet()));
-        assertTrue(sent.stream().allMatch(n -> Instant.parse("2026-11-24T08:00:00Z").equals(n.notBefore())),
-                "deferred to Tuesday 09:00 Berlin: " + sent);
-
-        clock.set(Instant.parse("2026-11-23T20:32:00Z"));
-        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> ticket.changeLevels(null, null,
-                Priority.URGENT, "customer's payroll blocked", sam.actor(), now));
-        work.actOnTrail(id, sam, TicketWorkService.Guard.none(), (h, now) -> engine.escalateToNext(h.ticket(),
-                h.events(), "payroll", sam.actor(), now));
-        escalations.publish(id);
-        List<NotificationRequested> urgent = drain(notifyQueue).stream().map(m -> (NotificationRequested) m)
-                .filter(n -> n.ticketId().equals(id.value())).filter(n -> n.recipient().equals("sam")).toList();
-        assertEquals(1, urgent.size());
-        assertTrue(urgent.get(0).urgent());
-        assertNull(urgent.get(0).notBefore(), "urgent: at once, night or not");
-    }
-
-    @Test
-    void escalateToNextRunsTheNextLevelNowAndTheLastLevelHasNoNext() {
-        TicketId id = billingTicket("next@example.com");
-        clock.set(Instant.parse("2026-11-23T08:10:00Z"));
-        for (int level = 1; level <= 3; level++) {
-            work.actOnTrail(id, sam, TicketWorkService.Guard.none(), (h, now) -> engine.escalateToNext(h.ticket(),
-                    h.events(), "by hand", sam.actor(), now));
-            assertEquals(level, ticket(id).escalation().level());
-        }
-        assertThrows(TicketActionException.class, () -> work.actOnTrail(id, sam, TicketWorkService.Guard.none(),
-                (h, now) -> engine.escalateToNext(h.ticket(), h.events(), "again", sam.actor(), now)));
-        assertEquals(List.of("supervisor:sam"), EscalationRecord.of(history(id).events()).stream()
-                .map(EscalationRecord::decidedBy).distinct().toList());
     }
 }

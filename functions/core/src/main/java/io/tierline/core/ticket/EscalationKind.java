@@ -1,6 +1,4 @@
-package io.tierline.core.escalation;
-
-import io.tierline.core.ticket.Codes;
+package io.tierline.core.ticket;
 
 /**
  * Functional: to someone with the skills (another team or tier). Hierarchical: to someone with more authority (a

@@ -1,0 +1,115 @@
+package io.tierline.core.fakes;
+
+import io.tierline.core.idempotency.IdempotencyClaim;
+import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link TicketStore} in memory, keeping the port's contract as DynamoDbTicketStore does: a write is all or nothing,
+ * each ticket is written only while its stored version equals {@code change.before().version()}
+ * ({@link ConcurrentChangeException} otherwise), an event is never overwritten, and an idempotency key is claimed once
+ * until it expires ({@link IdempotencyKeyTakenException}).
+ */
+public final class InMemoryTicketStore implements TicketStore {
+    private final Map<TicketId, Ticket> tickets = new LinkedHashMap<>();
+    private final Map<TicketId, List<AuditEvent>> events = new HashMap<>();
+    private final Map<IdempotencyKey, IdempotencyClaim> claims = new HashMap<>();
+    private Consumer<List<TicketChange>> beforeNextApply = changes -> { };
+    private int writes;
+
+    @Override
+    public synchronized void create(TicketChange created, Optional<IdempotencyClaim> claim) {
+        if (tickets.containsKey(created.after().id())) {
+            throw new IllegalStateException("ticket " + created.after().id() + " exists already");
+        }
+        claim.ifPresent(this::requireClaimable);
+        commit(List.of(created), claim);
+    }
+
+    @Override
+    public synchronized Optional<IdempotencyClaim> findClaim(IdempotencyKey key) {
+        return Optional.ofNullable(claims.get(key));
+    }
+
+    @Override
+    public synchronized Optional<Ticket> find(TicketId id) {
+        return Optional.ofNullable(tickets.get(id));
+    }
+
+    @Override
+    public synchronized Optional<TicketHistory> history(TicketId id) {
+        return find(id).map(t -> new TicketHistory(t, events.getOrDefault(id, List.of())));
+    }
+
+    @Override
+    public void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
+        Consumer<List<TicketChange>> race;
+        synchronized (this) {
+            race = beforeNextApply;
+            beforeNextApply = c -> { };
+        }
+        race.accept(changes); // another writer, between this writer's read and its write
+        synchronized (this) {
+            for (TicketChange change : changes) {
+                Ticket stored = tickets.get(change.after().id());
+                if (stored == null || stored.version() != change.before().version()) {
+                    throw new ConcurrentChangeException(change.after().id(), change.before().version());
+                }
+            }
+            claim.ifPresent(this::requireClaimable);
+            commit(changes, claim);
+        }
+    }
+
+    /** Runs {@code writer} once, inside the next {@link #apply} before its conditions are checked: a lost race. */
+    public synchronized void raceNextApply(Consumer<List<TicketChange>> writer) {
+        this.beforeNextApply = writer;
+    }
+
+    /** How many writes were committed (a refused one writes nothing). */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    public synchronized List<Ticket> tickets() {
+        return List.copyOf(tickets.values());
+    }
+
+    private void requireClaimable(IdempotencyClaim claim) {
+        IdempotencyClaim held = claims.get(claim.key());
+        // as the DynamoDB condition: free, or expired (to the second) before the new claim was made
+        if (held != null && held.expiresAt().getEpochSecond() >= claim.createdAt().getEpochSecond()) {
+            throw new IdempotencyKeyTakenException(claim.key());
+        }
+    }
+
+    private void commit(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
+        for (TicketChange change : changes) {
+            List<AuditEvent> trail = events.computeIfAbsent(change.after().id(), id -> new ArrayList<>());
+            for (AuditEvent e : change.events()) {
+                if (trail.stream().anyMatch(old -> old.version() == e.version() && old.index() == e.index())) {
+                    throw new IllegalStateException("event " + e.version() + "/" + e.index() + " of ticket "
+                            + e.ticketId() + " exists already; events are never overwritten");
+                }
+            }
+        }
+        for (TicketChange change : changes) {
+            tickets.put(change.after().id(), change.after());
+            events.get(change.after().id()).addAll(change.events());
+        }
+        claim.ifPresent(c -> claims.put(c.key(), c));
+        writes++;
+    }
+}
