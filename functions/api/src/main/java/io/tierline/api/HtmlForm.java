@@ -18,7 +18,7 @@ import java.util.Map;
 final class HtmlForm {
     private final Map<String, String> values;
     private final Map<String, String> errors;
-    /** Labels of the fields rendered so far, so the summary can name and link them. */
+    /** Labels of the fields the page shows, so the summary can name and link them. */
     private final Map<String, String> labels = new LinkedHashMap<>();
 
     private HtmlForm(Map<String, String> values, Map<String, String> errors) {

@@ -21,6 +21,7 @@ import java.util.Set;
  * The customer's status page: where the request stands in plain words, the escalation updates, the public
  * conversation, and plain HTML forms to reply, ask for escalation and rate the outcome. The forms post to the
  * customer API with the access token in the action URL; the API answers a form post with a redirect back here.
+ * The markup is {@code templates/pages/statusPage.html}; this class decides what it shows ({@link #model}).
  */
 final class StatusPage {
     /** Requesters carry no time zone yet: every time is shown in UTC and says so. */
