@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's pages, rendered on the server so they work with JavaScript off: the support form, the confirmation
- * after filing, and the shared page frame. Style and the optional script are static files (see {@link AssetResource}),
- * so the content security policy can forbid every inline script and style.
+ * The customer's pages, rendered on the server from templates ({@link PageTemplates}) so they work with JavaScript
+ * off: the support form, the confirmation after filing, the not-found page. Style and the optional script are static
+ * files (see {@link AssetResource}), so the content security policy can forbid every inline script and style.
  */
 final class Pages {
     static final String HTML_UTF8 = "text/html;charset=UTF-8";
@@ -44,24 +44,20 @@ final class Pages {
 
     static String supportForm(JsonNode values, List<FieldError> errors, String idempotencyKey) {
         HtmlForm form = HtmlForm.of(values, requesterErrorsOnItsFields(errors));
-        String fields = "<fieldset><legend>About you</legend>"
-                + form.input("requester.name", "Your name", "text", "name", null, true)
-                + form.input("requester.email", "Email address", "email", "email",
-                "We write to you here about your request.", true)
-                + "</fieldset><fieldset><legend>Your request</legend>"
-                + form.input("subject", "Subject", "text", "off", "A few words, e.g. \u201cRefund for my March invoice\u201d.",
-                true)
-                + form.textarea("description", "How can we help?", 8,
-                "What happened, what you expected, and any reference numbers.", true)
-                + form.select("impact", "Who is affected?", IMPACT, "low",
-                "Together with how urgent it is, this sets how soon we answer.")
-                + form.select("urgency", "How urgent is it?", URGENCY, "medium", null)
-                + "</fieldset>";
-        return page("Contact support", form.hasErrors(), form.summary()
-                + "<p>Tell us what you need. You will get a reference and a private link to follow your request.</p>"
-                + "<form method=\"post\" action=\"/tickets\" novalidate data-validate>"
-                + HtmlForm.hidden(RequestBodies.FORM_KEY_FIELD, idempotencyKey != null ? idempotencyKey : newKey())
-                + fields + "<button type=\"submit\">Send request</button></form>");
+        SupportFormModel.AboutYou you = new SupportFormModel.AboutYou(
+                form.input("requester.name", "Your name", "text", "name", null, true),
+                form.input("requester.email", "Email address", "email", "email",
+                        "We write to you here about your request.", true));
+        SupportFormModel.YourRequest request = new SupportFormModel.YourRequest(
+                form.input("subject", "Subject", "text", "off",
+                        "A few words, e.g. \u201cRefund for my March invoice\u201d.", true),
+                form.textarea("description", "How can we help?", 8,
+                        "What happened, what you expected, and any reference numbers.", true),
+                form.select("impact", "Who is affected?", IMPACT, "low",
+                        "Together with how urgent it is, this sets how soon we answer."),
+                form.select("urgency", "How urgent is it?", URGENCY, "medium", null));
+        return PageTemplates.supportForm(new SupportFormModel(form.hasErrors(), form.summary(),
+                new FormField.Key(idempotencyKey != null ? idempotencyKey : newKey()), you, request)).render();
     }
 
     /**
@@ -83,39 +79,12 @@ final class Pages {
 
     /** Shown once, right after filing: the reference, the link to keep, and what happens next. */
     static String confirmation(CustomerTicketView ticket, String statusPath, String statusUrl) {
-        return page("We have your request", false, "<div class=\"panel confirmation\">"
-                + "<p>Thank you. Your request has been received.</p>"
-                + "<p>Your reference: <strong class=\"ref\" id=\"reference\">" + Html.escape(ticket.id())
-                + "</strong></p></div>"
-                + "<h2>Keep this link</h2><p>It is the only way to follow your request, and it is private: anyone "
-                + "with it can read and answer your request. Bookmark it or copy it somewhere safe.</p>"
-                + "<p><a id=\"status-link\" href=\"" + Html.escape(statusPath) + "\">" + Html.escape(statusUrl)
-                + "</a></p>"
-                + "<h2>What happens next</h2><ol>"
-                + "<li>Your request goes to the team that handles <q>" + Html.escape(ticket.subject())
-                + "</q>, usually within a minute.</li>"
-                + "<li>They answer on your status page, where you can reply to them. Times there are in UTC.</li>"
-                + "<li>If it becomes urgent, you can ask for escalation there.</li></ol>"
-                + "<p><a class=\"button\" href=\"" + Html.escape(statusPath) + "\">Open your status page</a></p>");
+        return PageTemplates.confirmation(new ConfirmationModel(ticket.id(), ticket.subject(), statusPath, statusUrl))
+                .render();
     }
 
     static String notFound() {
-        return page("Not found", false,
-                "<p>There is no request at this address. Check the link you were given; it must be complete.</p>"
-                        + "<p><a href=\"/\">File a new request</a></p>");
-    }
-
-    /** The page frame. {@code hasErrors} prefixes the title, as screen readers announce the title first. */
-    static String page(String title, boolean hasErrors, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + (hasErrors ? "Error: " : "")
-                + Html.escape(title) + " \u00b7 Tierline support</title>"
-                + "<link rel=\"stylesheet\" href=\"" + AssetResource.PATH + "/tierline.css\">"
-                + "<script src=\"" + AssetResource.PATH + "/tierline.js\" defer></script></head><body>"
-                + "<a class=\"skip-link\" href=\"#main\">Skip to content</a>"
-                + "<header><a href=\"/\">Tierline support</a></header>"
-                + "<main id=\"main\" tabindex=\"-1\"><h1>" + Html.escape(title) + "</h1>" + body + "</main></body></html>";
+        return PageTemplates.notFound().render();
     }
 
     /**

@@ -40,9 +40,4 @@ final class PlainWords {
     static String time(Instant at, ZoneId zone) {
         return PlainTime.of(at, zone);
     }
-
-    /** A {@code <time>} element: the words for people, the instant for machines. */
-    static String timeElement(Instant at, ZoneId zone) {
-        return at == null ? "" : "<time datetime=\"" + at + "\">" + Html.escape(time(at, zone)) + "</time>";
-    }
 }

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Set;
  * The customer's status page: where the request stands in plain words, the escalation updates, the public
  * conversation, and plain HTML forms to reply, ask for escalation and rate the outcome. The forms post to the
  * customer API with the access token in the action URL; the API answers a form post with a redirect back here.
+ * The markup is {@code templates/pages/statusPage.html}; this class decides what it shows ({@link #model}).
  */
 final class StatusPage {
     /** Requesters carry no time zone yet: every time is shown in UTC and says so. */
@@ -96,30 +98,27 @@ final class StatusPage {
     }
 
     static String render(CustomerTicketView t, String token, Done done, Attempt attempt) {
+        return PageTemplates.statusPage(model(t, token, done, attempt)).render();
+    }
+
+    /** The one place that reads the customer's view of a ticket for the page. */
+    static StatusPageModel model(CustomerTicketView t, String token, Done done, Attempt attempt) {
         HtmlForm reply = formFor(Form.REPLY, attempt, null);
         HtmlForm escalation = formFor(Form.ESCALATION, attempt, null);
         HtmlForm rating = formFor(Form.RATING, attempt, t.satisfaction());
-        String actions = ratingForm(t, token, rating) + replyForm(t, token, reply) + escalationForm(t, token, escalation);
-
-        StringBuilder body = new StringBuilder();
-        if (done != null) {
-            body.append("<div class=\"notice\" id=\"notice\" role=\"status\" tabindex=\"-1\"><p>")
-                    .append(Html.escape(done.message)).append("</p></div>");
-        }
-        body.append(reply.summary()).append(escalation.summary()).append(rating.summary());
-        if (attempt != null && attempt.refusal() != null) {
-            body.append("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\">")
-                    .append("<h2>That did not work</h2><p>").append(Html.escape(attempt.refusal()))
-                    .append("</p></div>");
-        }
-        body.append(latestUpdate(t)).append(summary(t))
-                .append("<section aria-labelledby=\"request-title\"><h2 id=\"request-title\">Your request</h2>")
-                .append("<h3 id=\"subject\" class=\"subject\">").append(Html.escape(t.subject())).append("</h3>")
-                .append("<p class=\"text\" id=\"description\">").append(Html.escape(t.description()))
-                .append("</p></section>")
-                .append(conversation(t)).append(actions);
+        // the forms first: an error summary links only to fields the page shows
+        StatusPageModel.Forms forms = new StatusPageModel.Forms(ratingForm(t, token, rating),
+                replyForm(t, token, reply), escalationForm(t, token, escalation));
+        StatusPageModel.Alerts alerts = new StatusPageModel.Alerts(done == null ? null : done.message,
+                List.of(reply.summary(), escalation.summary(), rating.summary()),
+                attempt == null ? null : attempt.refusal(), latestUpdate(t));
         boolean hasErrors = attempt != null && (!attempt.errors().isEmpty() || attempt.refusal() != null);
-        return Pages.page("Your request " + t.id(), hasErrors, body.toString());
+        StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(t.status()),
+                PlainWords.statusExplained(t.status()), t.mergedInto(), t.resolution(),
+                new StatusPageModel.Reference(t.id(), PageTime.of(t.createdAt(), ZONE),
+                        PageTime.of(t.updatedAt(), ZONE)));
+        return new StatusPageModel("Your request " + t.id(), hasErrors, alerts, standing,
+                new StatusPageModel.Request(t.subject(), t.description()), conversation(t), forms);
     }
 
     private static HtmlForm formFor(Form form, Attempt attempt, Satisfaction current) {
@@ -141,9 +140,9 @@ final class StatusPage {
      * an answer, so it is headlined only while that promise still holds: while the ticket waits on us, and until
      * support has answered or resolved since (the message stays in the conversation either way).
      */
-    private static String latestUpdate(CustomerTicketView t) {
+    private static StatusPageModel.Update latestUpdate(CustomerTicketView t) {
         if (!WAITING_ON_US.contains(t.status())) {
-            return "";
+            return null;
         }
         CustomerTicketView.Entry latest = null;
         for (CustomerTicketView.Entry e : t.conversation()) {
@@ -153,113 +152,68 @@ final class StatusPage {
                 latest = null;
             }
         }
-        if (latest == null) {
-            return "";
-        }
-        return "<section class=\"panel update\" id=\"latest-update\" aria-labelledby=\"latest-update-title\">"
-                + "<h2 id=\"latest-update-title\">Latest update</h2><p>" + Html.escape(latest.body()) + "</p>"
-                + "<p class=\"meta\">" + PlainWords.timeElement(latest.at(), ZONE) + "</p></section>";
+        return latest == null ? null : new StatusPageModel.Update(latest.body(), PageTime.of(latest.at(), ZONE));
     }
 
-    private static String summary(CustomerTicketView t) {
-        String merged = t.mergedInto() == null ? "" : "<p>This request was merged into request <span class=\"ref\">"
-                + Html.escape(t.mergedInto()) + "</span>; the conversation continues there.</p>";
-        String resolution = t.resolution() == null ? "" : "<h3>How we solved it</h3><p class=\"text\" id=\"resolution\">"
-                + Html.escape(t.resolution()) + "</p>";
-        return "<section class=\"panel status\" aria-labelledby=\"status-title\"><h2 id=\"status-title\">Status: "
-                + "<span id=\"status\">" + Html.escape(PlainWords.status(t.status())) + "</span></h2><p>"
-                + Html.escape(PlainWords.statusExplained(t.status())) + "</p>" + merged + resolution
-                + "<dl><dt>Reference</dt><dd class=\"ref\" id=\"reference\">" + Html.escape(t.id()) + "</dd>"
-                + "<dt>Sent</dt><dd>" + PlainWords.timeElement(t.createdAt(), ZONE) + "</dd>"
-                + "<dt>Last change</dt><dd>" + PlainWords.timeElement(t.updatedAt(), ZONE) + "</dd></dl></section>";
-    }
-
-    private static String conversation(CustomerTicketView t) {
-        StringBuilder out = new StringBuilder("<section aria-labelledby=\"conversation-title\">"
-                + "<h2 id=\"conversation-title\">Conversation</h2><ol class=\"conversation\" id=\"conversation\">");
+    private static List<StatusPageModel.Entry> conversation(CustomerTicketView t) {
+        List<StatusPageModel.Entry> entries = new ArrayList<>();
         for (CustomerTicketView.Entry e : t.conversation()) {
-            String text = entryText(e);
-            if (text == null) {
-                continue;
+            StatusPageModel.Kind kind = kind(e);
+            if (kind != null) {
+                entries.add(new StatusPageModel.Entry(e.type(), "you".equals(e.from()), PageTime.of(e.at(), ZONE),
+                        kind, new StatusPageModel.Words(e.status() == null ? null : PlainWords.status(e.status()),
+                        e.body(), e.reason())));
             }
-            boolean you = "you".equals(e.from());
-            out.append("<li class=\"entry entry-").append(Html.escape(e.type())).append(you ? " from-you" : " from-support")
-                    .append("\"><p class=\"meta\"><span class=\"who\">").append(you ? "You" : "Support")
-                    .append("</span> \u00b7 ").append(PlainWords.timeElement(e.at(), ZONE)).append("</p>")
-                    .append(text).append("</li>");
         }
-        return out.append("</ol></section>").toString();
+        return entries;
     }
 
-    /** The entry's content as escaped HTML, or null when it has nothing to say to the customer. */
-    private static String entryText(CustomerTicketView.Entry e) {
-        String body = e.body() == null ? "" : "<p class=\"text\">" + Html.escape(e.body()) + "</p>";
-        String reason = e.reason() == null ? "" : "<p class=\"text\">" + Html.escape(e.reason()) + "</p>";
-        switch (e.type()) {
-            case "created":
-                return "<p>You sent your request.</p>";
-            case "status-changed":
-                return e.status() == null ? null
-                        : "<p>Status changed to <strong>" + Html.escape(PlainWords.status(e.status())) + "</strong>.</p>";
-            case "replied":
-            case "customer-replied":
-                return body;
-            case "resolved":
-                return "<p>We marked your request as solved.</p>" + body;
-            case "reopened":
-                return "<p>Your request was reopened.</p>" + reason;
-            case "escalation-requested":
-                return "<p>You asked for escalation.</p>" + reason;
-            case CUSTOMER_UPDATED:
-                return "<div class=\"update\">" + body + "</div>";
-            case "satisfaction-rated":
-                return "<p>You rated our help: " + Html.escape(e.reason()) + ".</p>" + body;
-            default:
-                return e.body() == null ? null : body;
-        }
+    /** How the entry reads, or null when it has nothing to say to the customer. */
+    private static StatusPageModel.Kind kind(CustomerTicketView.Entry e) {
+        return switch (e.type()) {
+            case "created" -> StatusPageModel.Kind.CREATED;
+            case "status-changed" -> e.status() == null ? null : StatusPageModel.Kind.STATUS_CHANGED;
+            case "replied", "customer-replied" -> StatusPageModel.Kind.MESSAGE;
+            case "resolved" -> StatusPageModel.Kind.RESOLVED;
+            case "reopened" -> StatusPageModel.Kind.REOPENED;
+            case "escalation-requested" -> StatusPageModel.Kind.ESCALATION_REQUESTED;
+            case CUSTOMER_UPDATED -> StatusPageModel.Kind.UPDATE;
+            case "satisfaction-rated" -> StatusPageModel.Kind.RATED;
+            default -> e.body() == null ? null : StatusPageModel.Kind.MESSAGE;
+        };
     }
 
-    private static String ratingForm(CustomerTicketView t, String token, HtmlForm form) {
+    private static StatusPageModel.Target target(CustomerTicketView t, String token, String action) {
+        return new StatusPageModel.Target(actionPath(t.id(), token, action), new FormField.Key(Pages.newKey()));
+    }
+
+    private static StatusPageModel.RatingForm ratingForm(CustomerTicketView t, String token, HtmlForm form) {
         boolean rateable = ("solved".equals(t.status()) || "closed".equals(t.status())) && t.mergedInto() == null;
         if (!rateable) {
-            return "";
+            return null;
         }
-        String already = t.satisfaction() == null ? ""
-                : "<p id=\"current-rating\">You rated our help " + t.satisfaction().rating() + " of "
-                + Satisfaction.HIGHEST + " on " + PlainWords.timeElement(t.satisfaction().ratedAt(), ZONE)
-                + ". You can change your rating.</p>";
-        return "<section class=\"panel\" aria-labelledby=\"rate-title\"><h2 id=\"rate-title\">How did we do?</h2>"
-                + already + "<form method=\"post\" id=\"rating-form\" action=\""
-                + Html.escape(actionPath(t.id(), token, "satisfaction")) + "\" novalidate>"
-                + HtmlForm.hidden(RequestBodies.FORM_KEY_FIELD, Pages.newKey())
-                + form.radios("rating", "Your rating", RATINGS, null, null)
-                + form.textarea("comment", "Anything you want to tell us? (optional)", 4, null, false)
-                + "<button type=\"submit\">Send rating</button></form></section>";
+        Satisfaction given = t.satisfaction();
+        return new StatusPageModel.RatingForm(target(t, token, "satisfaction"), given == null ? null
+                : new StatusPageModel.CurrentRating(given.rating(), Satisfaction.HIGHEST,
+                PageTime.of(given.ratedAt(), ZONE)),
+                form.radios("rating", "Your rating", RATINGS, null, null),
+                form.textarea("comment", "Anything you want to tell us? (optional)", 4, null, false));
     }
 
-    private static String replyForm(CustomerTicketView t, String token, HtmlForm form) {
+    private static StatusPageModel.ReplyForm replyForm(CustomerTicketView t, String token, HtmlForm form) {
         if ("closed".equals(t.status())) {
-            return "";
+            return null;
         }
         String hint = "solved".equals(t.status()) ? "Not solved after all? Write to us and we will reopen it." : null;
-        return "<section class=\"panel\" aria-labelledby=\"reply-title\"><h2 id=\"reply-title\">Reply</h2>"
-                + "<form method=\"post\" id=\"reply-form\" action=\"" + Html.escape(actionPath(t.id(), token, "replies"))
-                + "\" novalidate>" + HtmlForm.hidden(RequestBodies.FORM_KEY_FIELD, Pages.newKey())
-                + form.textarea("body", "Your message", 6, hint, true)
-                + "<button type=\"submit\">Send reply</button></form></section>";
+        return new StatusPageModel.ReplyForm(target(t, token, "replies"),
+                form.textarea("body", "Your message", 6, hint, true));
     }
 
-    private static String escalationForm(CustomerTicketView t, String token, HtmlForm form) {
+    private static StatusPageModel.EscalationForm escalationForm(CustomerTicketView t, String token, HtmlForm form) {
         if ("closed".equals(t.status()) || "solved".equals(t.status())) {
-            return "";
+            return null;
         }
-        return "<section class=\"panel\" aria-labelledby=\"escalate-title\"><h2 id=\"escalate-title\">"
-                + "Need it escalated?</h2><p>If this is taking too long or has become more serious, ask for "
-                + "escalation and a senior member of the team will look at it.</p>"
-                + "<form method=\"post\" id=\"escalation-form\" action=\""
-                + Html.escape(actionPath(t.id(), token, "escalation-requests")) + "\" novalidate>"
-                + HtmlForm.hidden(RequestBodies.FORM_KEY_FIELD, Pages.newKey())
-                + form.textarea("reason", "Why? (optional)", 3, null, false)
-                + "<button type=\"submit\" class=\"secondary\">Request escalation</button></form></section>";
+        return new StatusPageModel.EscalationForm(target(t, token, "escalation-requests"),
+                form.textarea("reason", "Why? (optional)", 3, null, false));
     }
 }

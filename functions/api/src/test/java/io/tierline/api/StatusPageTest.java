@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.local.testing.LocalAwsTestResource;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The status page's rendering of what the escalation engine tells the customer, without a running function. */
+/** The status page's rendering of what the escalation engine tells the customer, without a request. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "ApiFunction"))
 class StatusPageTest {
     static final Instant FILED = Instant.parse("2025-11-21T09:15:00Z");
 
