@@ -48,9 +48,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -242,9 +245,20 @@ public class CoreBeans {
         if (outboxMode(delivery)) {
             return new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION);
         }
-        Memo<SesV2Client> ses = new Memo<>(() -> SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create()).build());
+        Memo<SesV2Client> ses = new Memo<>(CoreBeans::sesClient);
         return new SesEmailSender(ses::get);
+    }
+
+    /**
+     * In the region the function runs in (AWS_REGION, which Lambda always sets) rather than one looked up through the
+     * region provider chain. Credentials stay on the default chain: under SnapStart Lambda provides them as container
+     * credentials instead of the AWS_ACCESS_KEY_ID variables, which a fixed provider would miss after a restore.
+     */
+    private static SesV2Client sesClient() {
+        SesV2ClientBuilder builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create());
+        SdkSystemSetting.AWS_REGION.getStringValue().filter(region -> !region.isBlank())
+                .ifPresent(region -> builder.region(Region.of(region)));
+        return builder.build();
     }
 
     private static boolean outboxMode(String delivery) {
