@@ -48,12 +48,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.core.SdkSystemSetting;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -245,20 +240,7 @@ public class CoreBeans {
         if (outboxMode(delivery)) {
             return new OutboxEmailSender(dynamo, table, NOTIFY_RETENTION);
         }
-        Memo<SesV2Client> ses = new Memo<>(CoreBeans::sesClient);
-        return new SesEmailSender(ses::get);
-    }
-
-    /**
-     * In the region the function runs in (AWS_REGION, which Lambda always sets) rather than one looked up through the
-     * region provider chain. Credentials stay on the default chain: under SnapStart Lambda provides them as container
-     * credentials instead of the AWS_ACCESS_KEY_ID variables, which a fixed provider would miss after a restore.
-     */
-    private static SesV2Client sesClient() {
-        SesV2ClientBuilder builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create());
-        SdkSystemSetting.AWS_REGION.getStringValue().filter(region -> !region.isBlank())
-                .ifPresent(region -> builder.region(Region.of(region)));
-        return builder.build();
+        return SesEmailSender.inFunctionRegion();
     }
 
     private static boolean outboxMode(String delivery) {
@@ -284,22 +266,5 @@ public class CoreBeans {
         HttpDelivery http = HttpDelivery.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
         return new NotificationService(ledger, NotificationService.standardChannels(email, from.orElse(null), http,
                 webhookSecret.orElse(null)), outbox, RetryPolicy.defaults(maxAttempts));
-    }
-
-    /** A value made once, on first use. */
-    private static final class Memo<T> {
-        private final java.util.function.Supplier<T> make;
-        private T value;
-
-        Memo(java.util.function.Supplier<T> make) {
-            this.make = make;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = make.get();
-            }
-            return value;
-        }
     }
 }
