@@ -5,6 +5,7 @@ import io.tierline.local.LocalAws;
 import io.tierline.local.LocalSystem;
 import io.tierline.local.ProjectRoot;
 import io.tierline.local.SamTemplate;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -135,7 +138,20 @@ public final class ColdStartBenchmark {
             }
             Result result = new Result(measured.get(0), List.copyOf(measured.subList(1, measured.size())));
             print(result, out);
+            deleteUnpackedCode(codeFolder);
             return result;
+        }
+    }
+
+    /** The unpacked zips (about 100 MB); the logs beside them stay. */
+    private static void deleteUnpackedCode(Path codeFolder) throws IOException {
+        if (!Files.exists(codeFolder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(codeFolder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -155,7 +171,7 @@ public final class ColdStartBenchmark {
     /** First an untimed run with the class-load log (it also brings the unpacked code into the file cache), then the timed runs. */
     private static Measured measure(FunctionDefinition function, Map<String, String> environment,
                                     ColdStartEvents.Feed feed, Options options, Path codeFolder, Path work,
-                                    java.util.function.Consumer<String> log, PrintStream out) throws Exception {
+                                    Consumer<String> log, PrintStream out) throws Exception {
         String id = function.logicalId();
         Path classLog = work.resolve(id + "-classes.log");
         ColdStart profiled = ColdStart.measure(function, environment, feed, 0, ClassLoadProfile.javaOption(classLog),
