@@ -34,6 +34,7 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     private final Object lock = new Object();
     private Process process;
+    private volatile long processStartedNanos;
     private boolean processReady;
     private boolean closed;
 
@@ -82,6 +83,11 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
         return function.runtime() + " (JDK " + java.version() + " " + java.java() + ")";
     }
 
+    /** {@link System#nanoTime()} just before the current (or last) process was spawned: where a cold start begins. */
+    public long processStartedNanos() {
+        return processStartedNanos;
+    }
+
     /** Between the function's id and the reason it gave, in the message of a failed {@link #ready()}. */
     static final String INIT_FAILED = " failed to initialise: ";
 
@@ -116,6 +122,7 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
         CompletableFuture<Void> polled = runtimeApi.nextPoll();
         Process started;
         try {
+            processStartedNanos = System.nanoTime();
             started = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + function.logicalId() + " with " + java.java(), e);

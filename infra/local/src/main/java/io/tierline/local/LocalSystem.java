@@ -2,6 +2,7 @@ package io.tierline.local;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -82,16 +83,25 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** What a function process gets besides Lambda's reserved variables: its template environment and the local endpoints. */
     private Map<String, String> functionEnvironment(FunctionDefinition function) {
+        return functionEnvironment(aws, function, options.policyFile());
+    }
+
+    /**
+     * What a function process gets besides Lambda's reserved variables: its template environment and the local
+     * endpoints (also what the cold-start benchmark starts each function with).
+     *
+     * @param policyFile the policy document every function reads instead of the bundled one, or null
+     */
+    public static Map<String, String> functionEnvironment(LocalAws aws, FunctionDefinition function, Path policyFile) {
         Map<String, String> environment = new LinkedHashMap<>(aws.environmentOf(function));
         environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoDbEndpoint().toString());
         environment.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", aws.sqsEndpoint().toString());
         // The SDKs' own service-specific endpoint variables, for code that builds clients without Quarkus.
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
-        if (options.policyFile() != null) {
-            environment.put("TIERLINE_POLICY_FILE", options.policyFile().toString());
+        if (policyFile != null) {
+            environment.put("TIERLINE_POLICY_FILE", policyFile.toString());
         }
         return environment;
     }

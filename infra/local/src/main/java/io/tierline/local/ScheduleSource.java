@@ -103,7 +103,8 @@ public final class ScheduleSource implements AutoCloseable {
         return fire(ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES));
     }
 
-    String payload(ZonedDateTime scheduledTime) {
+    /** The event this schedule sends for a scheduled time (what {@link #fire} invokes the function with). */
+    public String payload(ZonedDateTime scheduledTime) {
         String time = EVENT_TIME.format(scheduledTime.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         if (event.kind() == FunctionEvent.Schedule.Kind.EVENTBRIDGE_SCHEDULER) {
             String arn = LocalAccount.arn("scheduler", "schedule/default/" + functionId + "-" + event.name());

@@ -5,8 +5,12 @@ import io.tierline.core.notify.Email;
 import io.tierline.core.notify.EmailSender;
 import java.time.Instant;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
@@ -23,6 +27,32 @@ public class SesEmailSender implements EmailSender {
     /** @param ses made on first use: every function is wired in every Lambda, most never send email */
     public SesEmailSender(Supplier<SesV2Client> ses) {
         this.ses = ses;
+    }
+
+    /**
+     * SES in the region the function runs in (AWS_REGION, which Lambda always sets) rather than one looked up through
+     * the region provider chain, on the URL-connection HTTP client, made on first use. Credentials stay on the default
+     * chain: under SnapStart Lambda provides them as container credentials instead of the AWS_ACCESS_KEY_ID
+     * variables, which a fixed environment-variable provider would miss after a restore. Built here rather than in
+     * the CDI wiring, whose methods Quarkus reflects on: SES types there would need the SES jar in every zip.
+     */
+    public static SesEmailSender inFunctionRegion() {
+        return new SesEmailSender(new OnFirstUse());
+    }
+
+    private static final class OnFirstUse implements Supplier<SesV2Client> {
+        private SesV2Client client;
+
+        @Override
+        public synchronized SesV2Client get() {
+            if (client == null) {
+                SesV2ClientBuilder builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create());
+                SdkSystemSetting.AWS_REGION.getStringValue().filter(region -> !region.isBlank())
+                        .ifPresent(region -> builder.region(Region.of(region)));
+                client = builder.build();
+            }
+            return client;
+        }
     }
 
     @Override

@@ -50,9 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -250,9 +248,7 @@ public class CoreBeans {
         if (outboxMode(settings.email().delivery())) {
             return new OutboxEmailSender(dynamo, settings.table(), NOTIFY_RETENTION);
         }
-        Memo<SesV2Client> ses = new Memo<>(() -> SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create()).build());
-        return new SesEmailSender(ses::get);
+        return SesEmailSender.inFunctionRegion();
     }
 
     private static boolean outboxMode(String delivery) {
@@ -275,22 +271,5 @@ public class CoreBeans {
         return new NotificationService(ledger, NotificationService.standardChannels(email,
                 settings.email().from().orElse(null), http, settings.webhookSigningSecret().orElse(null)), outbox,
                 RetryPolicy.defaults(settings.notifyMaxAttempts()));
-    }
-
-    /** A value made once, on first use. */
-    private static final class Memo<T> {
-        private final java.util.function.Supplier<T> make;
-        private T value;
-
-        Memo(java.util.function.Supplier<T> make) {
-            this.make = make;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = make.get();
-            }
-            return value;
-        }
     }
 }
