@@ -50,7 +50,7 @@ public final class Json {
     }
 
     /** A JSON pointer ("/requester/name", "/tags/0") as the field paths problems use ("requester.name", "tags[0]"). */
-    static String path(JsonPointer pointer) {
+    public static String path(JsonPointer pointer) {
         StringBuilder path = new StringBuilder();
         for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
             if (at.mayMatchElement()) {
