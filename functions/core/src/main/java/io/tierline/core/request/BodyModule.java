@@ -67,6 +67,9 @@ final class BodyModule extends SimpleModule {
         if (expected == Boolean.class || expected == boolean.class) {
             return "must be true or false";
         }
+        if (expected == Integer.class || expected == int.class || expected == Long.class || expected == long.class) {
+            return "must be a whole number";
+        }
         if (List.class.isAssignableFrom(expected)) {
             return "must be an array of strings";
         }

@@ -175,8 +175,16 @@ public final class RequestBinder {
         return place;
     }
 
-    private static String jsonName(RecordComponent component) {
-        JsonProperty renamed = component.getAnnotation(JsonProperty.class);
+    /** The component's name in JSON ("public" for {@code isPublic}). */
+    public static String jsonName(RecordComponent component) {
+        // @JsonProperty does not target record components; Java keeps it on the field the component declares
+        JsonProperty renamed;
+        try {
+            renamed = component.getDeclaringRecord().getDeclaredField(component.getName())
+                    .getAnnotation(JsonProperty.class);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
         return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 

@@ -85,6 +85,8 @@ class RequestBinderTest {
                 errorsOf("{\"into\":\"not-a-ticket\"}", AgentActions.Merge.class));
         assertEquals(List.of(new FieldError("$", "name at least one of impact, urgency, priority")),
                 errorsOf("{\"reason\":\"r\"}", AgentActions.LevelsChange.class));
+        assertEquals(List.of(new FieldError("status", "must be one line without control characters")),
+                errorsOf("{\"status\":\"open\\u0000\"}", AgentActions.StatusChange.class));
         assertEquals(List.of(new FieldError("x", "is not a known field")),
                 errorsOf("{\"x\":1}", AgentActions.Acknowledgement.class));
     }
