@@ -1,11 +1,12 @@
 package io.tierline.core.request;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tierline.core.json.Json;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
@@ -25,10 +26,10 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -124,14 +125,14 @@ public final class RequestBinder {
 
     /** The problem of a Jackson mapping failure, worded by the type the field expects. */
     public static String problem(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
         return BodyModule.wrongType(target(e), false);
     }
 
     private static Class<?> target(JsonMappingException e) {
-        return e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+        return e instanceof MismatchedInputException m && m.getTargetType() != null
                 ? m.getTargetType() : Object.class;
     }
 
@@ -227,17 +228,11 @@ public final class RequestBinder {
             if (problems.isEmpty()) {
                 return body;
             }
-            Map<String, FieldError> first = new java.util.LinkedHashMap<>();
+            Map<String, FieldError> first = new LinkedHashMap<>();
             problems.forEach(p -> first.putIfAbsent(p.field(), p));
             List<FieldError> ordered = new ArrayList<>(first.values());
             ordered.sort((a, b) -> compare(order(type, a.field()), order(type, b.field())));
             throw new InvalidInputException(ordered);
-        }
-
-        /** The same, with the problems {@code more} finds in the bound body added first. */
-        public T valid(Function<T, List<FieldError>> more) {
-            problems.addAll(more.apply(body));
-            return valid();
         }
     }
 
