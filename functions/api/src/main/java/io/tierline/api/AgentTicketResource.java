@@ -14,6 +14,8 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
+import io.tierline.core.request.AgentActions;
+import io.tierline.core.request.RequestBinder;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
@@ -26,7 +28,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.SortedSet;
 
 /**
@@ -37,8 +41,6 @@ import java.util.SortedSet;
 @Path("/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentTicketResource {
-    /** The escalation's {@code tier} that means one up from the ticket's own. */
-    static final String NEXT_TIER = "next";
     @Inject
     Caller caller;
     @Inject
@@ -50,14 +52,14 @@ public class AgentTicketResource {
     @Inject
     EscalationEngine engine;
 
-    /** One action's plumbing: who, which ticket, which body fields, and the domain call. */
-    private interface Step {
-        TicketWorkService.Action action(ActionRequest request, Principal who);
+    /** One action's plumbing: who, the body as bound (a step may add checks of its own), and the domain call. */
+    private interface Step<B> {
+        TicketWorkService.Action action(RequestBinder.Bound<B> body, Principal who);
     }
 
     /** The same for a domain call that reads the ticket's trail (the escalation engine's). */
-    private interface TrailStep {
-        TicketWorkService.TrailAction action(ActionRequest request, Principal who);
+    private interface TrailStep<B> {
+        TicketWorkService.TrailAction action(RequestBinder.Bound<B> body, Principal who);
     }
 
     @GET
@@ -67,61 +69,67 @@ public class AgentTicketResource {
 
     @POST
     @Path("assignment")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Assignment.class)))
     public Response assign(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "assignment", body, type, ifMatch, key, Set.of("assignee"), (r, who) -> {
-            String assignee = r.fields.line("assignee", false, 200);
+        return act(id, "assignment", body, type, ifMatch, key, AgentActions.Assignment.class, (r, who) -> {
+            String assignee = r.get().assignee();
             return (t, now) -> t.assign(assignee, who.actor(), now);
         });
     }
 
     @POST
     @Path("replies")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Reply.class)))
     public Response reply(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "replies", body, type, ifMatch, key, Set.of("body", "public"), (r, who) -> {
-            String text = r.fields.text("body", true, 20_000);
-            boolean isPublic = r.json.path("public").asBoolean(true);
-            r.fields.check(!r.json.has("public") || r.json.get("public").isBoolean(), "public", "must be true or false");
+        return act(id, "replies", body, type, ifMatch, key, AgentActions.Reply.class, (r, who) -> {
+            String text = r.get().body();
+            boolean isPublic = r.get().published();
             return (t, now) -> t.agentReply(text, isPublic, who.actor(), now);
         });
     }
 
     @POST
     @Path("status")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.StatusChange.class)))
     public Response status(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "status", body, type, ifMatch, key, Set.of("status", "reason"), (r, who) -> {
-            Status target = r.fields.required("status", "one of " + Codes.allowed(Status.class), Status::fromCode);
-            String reason = r.fields.text("reason", false, 2000);
+        return act(id, "status", body, type, ifMatch, key, AgentActions.StatusChange.class, (r, who) -> {
+            Status target = codeOf(Status.class, r.get().status());
+            String reason = r.get().reason();
             return (t, now) -> t.moveTo(target, who.actor(), now, reason);
         });
     }
 
     @POST
     @Path("levels")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.LevelsChange.class)))
     public Response levels(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "levels", body, type, ifMatch, key, Set.of("impact", "urgency", "priority", "reason"), (r, who) -> {
-            Level impact = r.fields.parsed("impact", c -> Codes.parse(Level.class, c), null);
-            Level urgency = r.fields.parsed("urgency", c -> Codes.parse(Level.class, c), null);
-            Priority priority = r.fields.parsed("priority", c -> Codes.parse(Priority.class, c), null);
-            String reason = r.fields.text("reason", true, 2000);
-            r.fields.check(impact != null || urgency != null || priority != null || !r.json.isObject(), "$",
-                    "name at least one of impact, urgency, priority");
+        return act(id, "levels", body, type, ifMatch, key, AgentActions.LevelsChange.class, (r, who) -> {
+            Level impact = codeOf(Level.class, r.get().impact());
+            Level urgency = codeOf(Level.class, r.get().urgency());
+            Priority priority = codeOf(Priority.class, r.get().priority());
+            String reason = r.get().reason();
             return (t, now) -> commands.changeLevels(t, impact, urgency, priority, reason, who, now);
         });
     }
 
     @POST
     @Path("transfer")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Transfer.class)))
     public Response transfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "transfer", body, type, ifMatch, key, Set.of("team", "tier", "reason"), (r, who) -> {
-            String team = knownTeam(r);
-            Tier tier = r.json.has("tier") ? tierOf(r, "") : null;
-            String reason = r.fields.text("reason", true, 2000);
-            r.fields.check(team != null || tier != null || !r.json.isObject(), "$", "name a team, a tier or both");
+        return act(id, "transfer", body, type, ifMatch, key, AgentActions.Transfer.class, (r, who) -> {
+            String team = knownTeam(r, r.get().team());
+            Tier tier = tierOf(r.get().tier());
+            String reason = r.get().reason();
             return (t, now) -> commands.transfer(t, team, tier, reason, who, now);
         });
     }
@@ -129,13 +137,15 @@ public class AgentTicketResource {
     /** A supervisor's decision on a pending transfer; one that an escalation asked for is recorded as one. */
     @POST
     @Path("transfer/decision")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.TransferDecision.class)))
     public Response decideTransfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                    @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key) {
-        return actOnTrail(id, "transfer/decision", body, type, ifMatch, key, Set.of("approve", "reason"), (r, who) -> {
-            r.fields.check(r.json.path("approve").isBoolean(), "approve", "is required: true or false");
-            boolean approve = r.json.path("approve").asBoolean();
-            String reason = r.fields.text("reason", !approve, 2000);
+        return actOnTrail(id, "transfer/decision", body, type, ifMatch, key, AgentActions.TransferDecision.class,
+                (r, who) -> {
+            boolean approve = r.get().approved();
+            String reason = r.get().reason();
             return (h, now) -> commands.decideTransfer(h, approve, reason, who, now);
         });
     }
@@ -147,27 +157,19 @@ public class AgentTicketResource {
      */
     @POST
     @Path("escalations")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Escalation.class)))
     public Response escalate(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return actOnTrail(id, "escalations", body, type, ifMatch, key, Set.of("kind", "reason", "comment", "team",
-                "tier", "to"), (r, who) -> {
-            EscalationKind kind = r.fields.required("kind", "functional or hierarchical", code -> {
-                EscalationKind k = Codes.parse(EscalationKind.class, code);
-                if (k == EscalationKind.AUTOMATIC) {
-                    throw new IllegalArgumentException("must be functional or hierarchical");
-                }
-                return k;
-            });
-            EscalationReason reason = r.fields.required("reason", "one of " + Codes.allowed(EscalationReason.class),
-                    code -> Codes.parse(EscalationReason.class, code));
-            String comment = r.fields.text("comment", false, 2000);
-            String team = knownTeam(r);
+        return actOnTrail(id, "escalations", body, type, ifMatch, key, AgentActions.Escalation.class, (r, who) -> {
+            EscalationKind kind = codeOf(EscalationKind.class, r.get().kind());
+            EscalationReason reason = codeOf(EscalationReason.class, r.get().reason());
+            String comment = r.get().comment();
+            String team = knownTeam(r, r.get().team());
             // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs
-            boolean nextTier = NEXT_TIER.equals(r.json.path("tier").asText(null));
-            Tier tier = r.json.has("tier") && !nextTier ? tierOf(r, " or \"" + NEXT_TIER + "\"") : null;
-            String to = r.fields.line("to", false, 20);
-            r.fields.check(to == null || to.equals("supervisor") || to.equals("manager"), "to",
-                    "must be supervisor or manager");
+            boolean nextTier = r.get().nextTier();
+            Tier tier = tierOf(r.get().tierNumber());
+            String to = r.get().to();
             // built when the action runs, after the request was validated: kind and reason are then present
             return (h, now) -> commands.escalateByHand(h, new ManualEscalation(kind, reason, comment, team, tier,
                     nextTier, to), who, now);
@@ -177,102 +179,116 @@ public class AgentTicketResource {
     /** The person escalated to has it: the walk up the levels stops (until the acknowledgement times out). */
     @POST
     @Path("acknowledgement")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Acknowledgement.class)))
     public Response acknowledge(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                 @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "acknowledgement", body, type, ifMatch, key, Set.of(),
+        return act(id, "acknowledgement", body, type, ifMatch, key, AgentActions.Acknowledgement.class,
                 (r, who) -> (t, now) -> engine.acknowledge(t, who.actor(), now));
     }
 
     /** "Escalate to next": the policy's next level now, whatever its trigger. */
     @POST
     @Path("escalations/next")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.EscalationToNext.class)))
     public Response escalateToNext(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                                    @HeaderParam("If-Match") String ifMatch,
                                    @HeaderParam("Idempotency-Key") String key) {
-        return actOnTrail(id, "escalations/next", body, type, ifMatch, key, Set.of("comment"), (r, who) -> {
-            String comment = r.fields.text("comment", false, 2000);
+        return actOnTrail(id, "escalations/next", body, type, ifMatch, key, AgentActions.EscalationToNext.class,
+                (r, who) -> {
+            String comment = r.get().comment();
             return (h, now) -> engine.escalateToNext(h.ticket(), h.events(), comment, who.actor(), now);
         });
     }
 
     @POST
     @Path("resolution")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Resolution.class)))
     public Response resolve(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "resolution", body, type, ifMatch, key, Set.of("note", "rootCause"), (r, who) -> {
-            String note = r.fields.text("note", true, 20_000);
-            String rootCause = r.fields.text("rootCause", false, 2000);
+        return act(id, "resolution", body, type, ifMatch, key, AgentActions.Resolution.class, (r, who) -> {
+            String note = r.get().note();
+            String rootCause = r.get().rootCause();
             return (t, now) -> t.resolve(note, rootCause, who.actor(), now);
         });
     }
 
     @POST
     @Path("reopen")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Reopening.class)))
     public Response reopen(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
-        return act(id, "reopen", body, type, ifMatch, key, Set.of("reason"), (r, who) -> {
-            String reason = r.fields.text("reason", true, 2000);
+        return act(id, "reopen", body, type, ifMatch, key, AgentActions.Reopening.class, (r, who) -> {
+            String reason = r.get().reason();
             return (t, now) -> t.reopen(reason, who.actor(), now);
         });
     }
 
     @POST
     @Path("merge")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.Merge.class)))
     public Response merge(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                           @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         Principal who = caller.agent();
         ActionRequest r = ActionRequest.parse("POST", "/tickets/" + id + "/merge", type, body, ifMatch, key,
-                "action:" + who.id(), Set.of("into", "reason"));
-        String into = r.fields.line("into", true, 26);
-        r.fields.check(into == null || TicketId.isValid(into), "into", "must be a ticket id");
-        String reason = r.fields.text("reason", false, 2000);
-        r.validate();
+                "action:" + who.id());
+        AgentActions.Merge merge = r.body(AgentActions.Merge.class).valid();
+        String into = merge.into();
+        String reason = merge.reason();
         Ticket survivor = work.find(new TicketId(into), who);
         var merged = work.actOnMany(ticketId(id), who, r.guard(),
                 (t, now) -> t.mergeInto(survivor, reason, who.actor(), now));
         return view(merged);
     }
 
-    private Response act(String id, String action, byte[] body, String contentType, String ifMatch, String key,
-                         Set<String> fields, Step step) {
-        return actOnTrail(id, action, body, contentType, ifMatch, key, fields, (request, who) -> {
+    private <B> Response act(String id, String action, byte[] body, String contentType, String ifMatch, String key,
+                             Class<B> bodyType, Step<B> step) {
+        return actOnTrail(id, action, body, contentType, ifMatch, key, bodyType, (request, who) -> {
             TicketWorkService.Action domainAction = step.action(request, who);
             return (history, now) -> domainAction.apply(history.ticket(), now);
         });
     }
 
     /** Parses and validates the request, runs the action with the ticket's trail, and answers the ticket. */
-    private Response actOnTrail(String id, String action, byte[] body, String contentType, String ifMatch,
-                                String key, Set<String> fields, TrailStep step) {
+    private <B> Response actOnTrail(String id, String action, byte[] body, String contentType, String ifMatch,
+                                    String key, Class<B> bodyType, TrailStep<B> step) {
         Principal who = caller.agent();
         ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/" + action, contentType, body,
-                ifMatch, key, "action:" + who.id(), fields);
-        TicketWorkService.TrailAction domainAction = step.action(request, who);
-        request.validate();
+                ifMatch, key, "action:" + who.id());
+        RequestBinder.Bound<B> bound = request.body(bodyType);
+        TicketWorkService.TrailAction domainAction = step.action(bound, who);
+        bound.valid();
         return view(work.actOnTrail(ticketId(id), who, request.guard(), domainAction));
     }
 
     /** The optional {@code team} of a transfer or escalation: one the policy document names (see Policies#teams). */
-    private String knownTeam(ActionRequest r) {
-        String team = r.fields.line("team", false, 63);
+    private String knownTeam(RequestBinder.Bound<?> r, String team) {
         if (team != null) {
             SortedSet<String> teams = policies.teams();
             // the list of teams is spelled out only for a request that names an unknown one
             if (!teams.contains(team)) {
-                r.fields.check(false, "team", "is not a team of the policy document; teams: "
-                        + String.join(", ", teams));
+                r.check(false, "team", "is not a team of the policy document; teams: " + String.join(", ", teams));
             }
         }
         return team;
     }
 
-    private static Tier tierOf(ActionRequest r, String orElse) {
-        var node = r.json.get("tier");
-        if (!node.canConvertToExactIntegral() || node.asInt() < 0 || node.asInt() > 3) {
-            r.fields.check(false, "tier", "must be a tier from 0 to 3" + orElse);
+    /** A tier the body named and its validation allowed (an invalid one is refused before the action runs). */
+    private static Tier tierOf(Integer tier) {
+        return tier == null || tier < 0 || tier > 3 ? null : Tier.of(tier);
+    }
+
+    /** A code the body named and its validation allowed (an invalid one is refused before the action runs). */
+    private static <E extends Enum<E>> E codeOf(Class<E> type, String code) {
+        try {
+            return code == null ? null : Codes.parse(type, code);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return Tier.of(node.asInt());
     }
 
     static TicketId ticketId(String id) {

@@ -2,8 +2,8 @@ package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationEngine;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.request.CustomerActions;
 import io.tierline.core.ticket.IllegalTransitionException;
-import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.validation.InvalidInputException;
@@ -21,10 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -58,14 +58,17 @@ public class CustomerTicketResource {
     @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerActions.CustomerReply.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = CustomerActions.CustomerReply.class))})
     public Response reply(@PathParam("id") String id, @QueryParam("token") String token,
                           @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
                           @HeaderParam("Content-Type") String type, @HeaderParam("Idempotency-Key") String key,
                           @HeaderParam("Accept") String accept) {
-        return act(id, tokenOf(token, headerToken), "replies", type, body, key, accept, Set.of("body"),
+        return act(id, tokenOf(token, headerToken), "replies", type, body, key, accept,
                 StatusPage.Form.REPLY, StatusPage.Done.REPLIED, r -> {
-                    String text = r.fields.text("body", true, 20_000);
-                    r.validate();
+                    String text = r.body(CustomerActions.CustomerReply.class).valid().body();
                     return (h, now) -> h.ticket().customerReply(text, work.customerActor(h.ticket()), now);
                 });
     }
@@ -76,14 +79,17 @@ public class CustomerTicketResource {
     @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerActions.EscalationRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = CustomerActions.EscalationRequest.class))})
     public Response requestEscalation(@PathParam("id") String id, @QueryParam("token") String token,
                                       @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
                                       @HeaderParam("Content-Type") String type,
                                       @HeaderParam("Idempotency-Key") String key, @HeaderParam("Accept") String accept) {
-        return act(id, tokenOf(token, headerToken), "escalation-requests", type, body, key, accept, Set.of("reason"),
+        return act(id, tokenOf(token, headerToken), "escalation-requests", type, body, key, accept,
                 StatusPage.Form.ESCALATION, StatusPage.Done.ESCALATION_REQUESTED, r -> {
-                    String given = r.fields.text("reason", !r.fromForm, 2000);
-                    r.validate();
+                    String given = r.body(CustomerActions.EscalationRequest.class).valid().reason();
                     String reason = given != null ? given : "asked from the status page without giving a reason";
                     return (h, now) -> engine.customerRequest(h.ticket(), h.events(), reason,
                             work.customerActor(h.ticket()), now);
@@ -96,15 +102,19 @@ public class CustomerTicketResource {
     @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
     @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
             content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerActions.Rating.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = CustomerActions.Rating.class))})
     public Response rate(@PathParam("id") String id, @QueryParam("token") String token,
                          @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
                          @HeaderParam("Content-Type") String type, @HeaderParam("Idempotency-Key") String key,
                          @HeaderParam("Accept") String accept) {
         return act(id, tokenOf(token, headerToken), "satisfaction", type, body, key, accept,
-                Set.of("rating", "comment"), StatusPage.Form.RATING, StatusPage.Done.RATED, r -> {
-                    Integer rating = r.fields.integer("rating", true, Satisfaction.LOWEST, Satisfaction.HIGHEST);
-                    String comment = r.fields.text("comment", false, 2000);
-                    r.validate();
+                StatusPage.Form.RATING, StatusPage.Done.RATED, r -> {
+                    CustomerActions.Rating given = r.body(CustomerActions.Rating.class).valid();
+                    int rating = given.rating();
+                    String comment = given.comment();
                     return (h, now) -> h.ticket().rateSatisfaction(rating, comment, work.customerActor(h.ticket()),
                             now);
                 });
@@ -114,16 +124,16 @@ public class CustomerTicketResource {
      * Reads the request, runs the action as the token's customer, and answers: JSON for an API client; for a form
      * post a redirect to the status page, or the status page with the problem when refused.
      *
-     * @param read validates the body (throwing {@link InvalidInputException}) and returns the domain action
+     * @param read binds and validates the body (throwing {@link InvalidInputException}) and returns the domain action
      */
     private Response act(String id, String token, String action, String type, byte[] body, String key, String accept,
-                         Set<String> fields, StatusPage.Form form, StatusPage.Done done,
+                         StatusPage.Form form, StatusPage.Done done,
                          Function<ActionRequest, TicketWorkService.TrailAction> read) {
         ActionRequest request = null;
         try {
             TicketId ticketId = AgentTicketResource.ticketId(id);
             request = ActionRequest.parse("POST", "/customer/tickets/" + id + "/" + action, type, body, null, key,
-                    "customer:" + id, fields);
+                    "customer:" + id);
             var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
             var view = CustomerTicketView.of(history);
             if (wantsPage(request, accept)) {

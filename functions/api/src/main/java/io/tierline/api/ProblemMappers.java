@@ -1,5 +1,7 @@
 package io.tierline.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.ticket.IllegalTransitionException;
@@ -7,8 +9,13 @@ import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.VersionConflictException;
-import java.util.List;
+import io.tierline.core.json.Json;
+import io.tierline.core.request.RequestBinder;
+import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -21,6 +28,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors())).build();
+    }
+
+    /**
+     * A body that Jackson could not bind, should one reach Jackson outside {@link RequestBinder} (which reports every
+     * problem at once): the field's path and what it must be, as a {@link RequestBinder} problem says it.
+     */
+    @ServerExceptionMapper
+    public Response unbound(JsonMappingException e) {
+        return invalid(new InvalidInputException(RequestBinder.path(e), RequestBinder.problem(e)));
+    }
+
+    /** Malformed JSON or a key given twice: where, as {@link Json#parse} says it. */
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return invalid(Json.invalid(e));
+    }
+
+    /** Bean Validation of a bound body: every violation, named by its field path, in path order. */
+    @ServerExceptionMapper
+    public Response violated(ConstraintViolationException e) {
+        return invalid(new InvalidInputException(e.getConstraintViolations().stream()
+                .map(v -> new FieldError(RequestBinder.path(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::problem)).toList()));
     }
 
     @ServerExceptionMapper

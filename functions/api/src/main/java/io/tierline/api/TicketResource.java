@@ -4,6 +4,7 @@ import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.request.TicketRequest;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /** Ticket intake over HTTP (JSON and plain HTML forms); the domain decides, this class only moves bytes. */
@@ -25,7 +29,12 @@ public class TicketResource {
     @Inject
     IntakeService intake;
 
+    /** The ticket request as JSON, or as a plain HTML form whose field names are its paths ("requester.email"). */
     @POST
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TicketRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = TicketRequest.class))})
     public Response create(byte[] body, @HeaderParam("Content-Type") String contentType,
                            @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
                            @HeaderParam("Accept") String accept) {

@@ -1,18 +1,21 @@
 package io.tierline.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.intake.TicketRequestReader;
 import io.tierline.core.json.Json;
+import io.tierline.core.request.AgentActions;
+import io.tierline.core.request.Origin;
+import io.tierline.core.request.RequestBinder;
+import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
-import io.tierline.core.validation.JsonFields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,14 +126,13 @@ class TicketRequestReaderTest {
 
     @Test
     void aRequiredCodeIsRequiredWhenMissingNullOrBlank() {
+        String expected = "is required: one of " + Codes.allowed(Status.class);
         for (String body : List.of("{}", "{\"status\":null}", "{\"status\":\" \"}")) {
-            JsonFields fields = JsonFields.of(Json.parse(body));
-            assertNull(fields.required("status", "open or closed", code -> code));
-            assertEquals(List.of(new FieldError("status", "is required: open or closed")),
-                    assertThrows(InvalidInputException.class, fields::throwIfInvalid).errors(), body);
+            assertEquals(List.of(new FieldError("status", expected)), assertThrows(InvalidInputException.class,
+                    () -> RequestBinder.read(Json.parse(body), AgentActions.StatusChange.class, Origin.JSON))
+                    .errors(), body);
         }
-        JsonFields fields = JsonFields.of(Json.parse("{\"status\":\"open\"}"));
-        assertEquals("OPEN", fields.required("status", "open or closed", code -> code.toUpperCase()));
-        fields.throwIfInvalid();
+        assertEquals("open", RequestBinder.read(Json.parse("{\"status\":\"open\"}"),
+                AgentActions.StatusChange.class, Origin.JSON).status());
     }
 }

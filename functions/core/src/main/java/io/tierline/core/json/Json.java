@@ -39,18 +39,23 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            if (e.getOriginalMessage().startsWith(DUPLICATE) && e.getProcessor() instanceof JsonParser parser) {
-                throw new InvalidInputException(path(parser.getParsingContext().pathAsPointer()),
-                        "is given more than once");
-            }
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidInputException("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw invalid(e);
         }
     }
 
+    /** A syntax error or a key given twice, as the problem that says where. */
+    public static InvalidInputException invalid(JsonProcessingException e) {
+        if (e.getOriginalMessage().startsWith(DUPLICATE) && e.getProcessor() instanceof JsonParser parser) {
+            return new InvalidInputException(path(parser.getParsingContext().pathAsPointer()),
+                    "is given more than once");
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new InvalidInputException("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+
     /** A JSON pointer ("/requester/name", "/tags/0") as the field paths problems use ("requester.name", "tags[0]"). */
-    static String path(JsonPointer pointer) {
+    public static String path(JsonPointer pointer) {
         StringBuilder path = new StringBuilder();
         for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
             if (at.mayMatchElement()) {

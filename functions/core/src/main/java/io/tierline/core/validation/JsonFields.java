@@ -66,8 +66,7 @@ public final class JsonFields {
     /** Text that may span lines (a reply, a description): tab, CR and LF are its only control characters. */
     public String text(String name, boolean required, int maxLength) {
         String text = anyText(name, required, maxLength);
-        if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
-                && c != '\r')) {
+        if (text != null && !isPlainText(text)) {
             errors.add(new FieldError(path(name), "must not contain control characters but tab and line breaks"));
             return null;
         }
@@ -86,6 +85,11 @@ public final class JsonFields {
 
     public static boolean isOneLine(String text) {
         return text.chars().noneMatch(c -> Character.isISOControl(c) || LINE_SEPARATORS.indexOf(c) >= 0);
+    }
+
+    /** Text whose only control characters are tab and line breaks. */
+    public static boolean isPlainText(String text) {
+        return text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
     private String anyText(String name, boolean required, int maxLength) {
@@ -126,45 +130,6 @@ public final class JsonFields {
             errors.add(new FieldError(path(name), e.getMessage()));
             return absent;
         }
-    }
-
-    /**
-     * Required text converted by {@code parse}. Missing, null and blank are all "is required: {@code expected}", so
-     * a caller never meets a null it did not allow.
-     */
-    public <T> T required(String name, String expected, Function<String, T> parse) {
-        T value = parsed(name, parse, null);
-        JsonNode given = node == null ? null : node.get(name);
-        if (node != null && (given == null || given.isNull() || given.isTextual() && given.asText().isBlank())) {
-            errors.add(new FieldError(path(name), "is required: " + expected));
-        }
-        return value;
-    }
-
-    /** A whole number from min to max; JSON sends a number, a plain HTML form the same digits as text. */
-    public Integer integer(String name, boolean required, int min, int max) {
-        JsonNode value = node == null ? null : node.get(name);
-        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            if (required && node != null) {
-                errors.add(new FieldError(path(name), "is required"));
-            }
-            return null;
-        }
-        String problem = "must be a whole number from " + min + " to " + max;
-        long number;
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            number = value.asLong();
-        } else if (value.isTextual() && value.asText().strip().matches("[0-9]{1,9}")) {
-            number = Long.parseLong(value.asText().strip());
-        } else {
-            errors.add(new FieldError(path(name), problem));
-            return null;
-        }
-        if (number < min || number > max) {
-            errors.add(new FieldError(path(name), problem));
-            return null;
-        }
-        return (int) number;
     }
 
     public List<String> textList(String name, int maxItems, int maxLength) {

@@ -1,0 +1,101 @@
+package io.tierline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.request.AgentActions;
+import io.tierline.core.request.CustomerActions;
+import io.tierline.core.request.RequestBinder;
+import io.tierline.core.request.TicketRequest;
+import io.tierline.local.testing.LocalAwsTestResource;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@code /openapi} documents every request body with the properties of the record it binds to. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "ApiFunction"))
+class OpenApiRequestBodiesTest {
+    /** Every operation that takes a body, and the record it binds to. */
+    private static final Map<String, Class<?>> BODIES = new HashMap<>();
+
+    static {
+        BODIES.put("post /tickets", TicketRequest.class);
+        BODIES.put("post /triage/dry-run", TicketRequest.class);
+        BODIES.put("post /tickets/{id}/assignment", AgentActions.Assignment.class);
+        BODIES.put("post /tickets/{id}/replies", AgentActions.Reply.class);
+        BODIES.put("post /tickets/{id}/status", AgentActions.StatusChange.class);
+        BODIES.put("post /tickets/{id}/levels", AgentActions.LevelsChange.class);
+        BODIES.put("post /tickets/{id}/transfer", AgentActions.Transfer.class);
+        BODIES.put("post /tickets/{id}/transfer/decision", AgentActions.TransferDecision.class);
+        BODIES.put("post /tickets/{id}/escalations", AgentActions.Escalation.class);
+        BODIES.put("post /tickets/{id}/escalations/next", AgentActions.EscalationToNext.class);
+        BODIES.put("post /tickets/{id}/acknowledgement", AgentActions.Acknowledgement.class);
+        BODIES.put("post /tickets/{id}/resolution", AgentActions.Resolution.class);
+        BODIES.put("post /tickets/{id}/reopen", AgentActions.Reopening.class);
+        BODIES.put("post /tickets/{id}/merge", AgentActions.Merge.class);
+        BODIES.put("post /customer/tickets/{id}/replies", CustomerActions.CustomerReply.class);
+        BODIES.put("post /customer/tickets/{id}/escalation-requests", CustomerActions.EscalationRequest.class);
+        BODIES.put("post /customer/tickets/{id}/satisfaction", CustomerActions.Rating.class);
+    }
+
+    @Test
+    void everyOperationWithABodyDocumentsItsRecordsProperties() {
+        LambdaHttp.Reply reply = LambdaHttp.call("GET", "/openapi", Map.of("accept", "application/json"), null);
+        assertEquals(200, reply.status());
+        JsonNode doc = reply.json();
+        Set<String> seen = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : new String[] {"post", "put", "patch"}) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation == null) {
+                    continue;
+                }
+                String name = method + " " + path.getKey();
+                seen.add(name);
+                Class<?> record = BODIES.get(name);
+                assertNotNull(record, name + " takes a body that no record describes");
+                JsonNode content = operation.at("/requestBody/content");
+                assertTrue(content.has("application/json"), name + ": " + operation);
+                content.fields().forEachRemaining(media -> assertEquals(properties(record),
+                        properties(doc, media.getValue().get("schema")), name + " " + media.getKey()));
+            }
+        }
+        assertEquals(new TreeSet<>(BODIES.keySet()), seen);
+        JsonNode ticket = schema(doc, doc.at("/paths/~1tickets/post/requestBody/content/application~1json/schema"));
+        assertEquals(Set.of("name", "email", "customerId", "plan"),
+                properties(doc, ticket.at("/properties/requester")), ticket.toString());
+        assertTrue(doc.at("/paths/~1tickets/post/requestBody/content").has("application/x-www-form-urlencoded"));
+        assertFalse(ticket.at("/required").isMissingNode(), "required fields are documented: " + ticket);
+    }
+
+    private static Set<String> properties(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RequestBinder::jsonName).collect(Collectors.toSet());
+    }
+
+    private static Set<String> properties(JsonNode doc, JsonNode schema) {
+        Set<String> names = new TreeSet<>();
+        schema(doc, schema).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The schema itself, following a {@code $ref} into the components. */
+    private static JsonNode schema(JsonNode doc, JsonNode schema) {
+        assertNotNull(schema);
+        JsonNode ref = schema.get("$ref");
+        return ref == null ? schema : doc.at(ref.asText().substring(1));
+    }
+}
