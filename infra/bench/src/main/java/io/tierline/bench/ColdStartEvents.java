@@ -8,7 +8,7 @@ import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.port.TicketStore;
-import io.tierline.core.sla.Deadline;
+import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.local.FunctionDefinition;

@@ -1,5 +1,6 @@
 package io.tierline.local;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ public final class LambdaEvents {
 
         public List<String> headerValues(String name) {
             return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

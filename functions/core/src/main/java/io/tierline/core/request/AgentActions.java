@@ -2,7 +2,7 @@ package io.tierline.core.request;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.tierline.core.escalation.EscalationKind;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
