@@ -3,7 +3,7 @@ package io.tierline.api;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
-import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.request.TicketRequestReader;
 import io.tierline.core.request.TicketRequest;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;

@@ -2,7 +2,7 @@ package io.tierline.api;
 
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
-import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.request.TicketRequestReader;
 import io.tierline.core.request.TicketRequest;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.triage.TriageService;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.request.TicketRequestReader;
 import io.tierline.core.json.Json;
 import io.tierline.core.request.AgentActions;
 import io.tierline.core.request.Origin;

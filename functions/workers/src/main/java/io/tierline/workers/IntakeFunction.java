@@ -8,7 +8,7 @@ import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.Sha256;
-import io.tierline.core.intake.TicketRequestReader;
+import io.tierline.core.request.TicketRequestReader;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;

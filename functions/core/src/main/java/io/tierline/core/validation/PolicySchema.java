@@ -2,6 +2,7 @@ package io.tierline.core.validation;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -10,7 +11,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import io.tierline.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class PolicySchema {
     public static final String RESOURCE = "/io/tierline/policy/policy.schema.json";
     private static final Set<String> COMBINATORS = Set.of("oneOf", "anyOf");
     private static final String TEXT = text();
-    private static final SchemaView VIEW = new SchemaView(Json.parse(TEXT));
+    private static final SchemaView VIEW = new SchemaView(readTree(TEXT));
     private static final String ID = VIEW.root().path("$id").asText();
     /** The schema's own $id names it, so its local $refs resolve without any network access. */
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -166,6 +166,15 @@ public final class PolicySchema {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath (copied from docs/ by the build)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // a plain mapper: the schema is our own file, and core.json depends on this package (its errors are ours)
+    private static JsonNode readTree(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,6 @@
-package io.tierline.core.intake;
+package io.tierline.core.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierline.core.request.Origin;
-import io.tierline.core.request.RequestBinder;
-import io.tierline.core.request.TicketRequest;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
 
