@@ -11,7 +11,7 @@ import java.util.List;
  * @param reason            the reason's code (a manual reason, or the trigger of an automatic level)
  * @param reasonText        the reason in words, for the trail
  * @param comment           the agent's comment, or null
- * @param recipients        who is notified, as "person:id" or "team:name" (a team's shared channel)
+ * @param recipients        who is notified: people, or a team's shared channel
  * @param customerMessage   what the customer is told, or null when this escalation is not theirs to know
  * @param person            the person escalated to (a supervisor, a manager, someone on call), or null
  * @param next              the escalation state after this step
@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record EscalationStep(String kind, String reason, String reasonText, String comment,
                              boolean customerRequested, String team, Tier tier, String assignee, String person,
-                             Priority priority, List<String> addWatchers, List<String> recipients,
+                             Priority priority, List<String> addWatchers, List<Recipient> recipients,
                              String customerMessage, boolean clearsPendingTransfer, EscalationState next,
                              Instant dueAt) {
     public EscalationStep {

@@ -9,7 +9,7 @@ import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.intake.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -179,7 +179,7 @@ public class TicketWorkService {
             // a concurrent duplicate of this request won: same outcome, answered as it now stands
             return store.history(id).orElse(history);
         }
-        List<AuditEvent> trail = new ArrayList<>(history.events());
+        List<TicketEvent> trail = new ArrayList<>(history.events());
         trail.addAll(changes.get(0).events());
         return new TicketHistory(changes.get(0).after(), trail);
     }
