@@ -307,10 +307,9 @@ public class EscalationEngine {
         List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
         List<Recipient> recipients = new ArrayList<>(recipients(level.targets(), people,
                 policies.get().directory()));
-        Recipient acknowledger = Recipient.person(state.acknowledgedBy());
-        if (policies.get().directory().person(state.acknowledgedBy()).isPresent()
-                && !recipients.contains(acknowledger)) {
-            recipients.add(acknowledger);
+        if (state.acknowledgedBy() != null && policies.get().directory().person(state.acknowledgedBy()).isPresent()
+                && !recipients.contains(Recipient.person(state.acknowledgedBy()))) {
+            recipients.add(Recipient.person(state.acknowledgedBy()));
         }
         int sequence = state.sequence() + 1;
         EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), sequence, at, 0,
@@ -329,7 +328,7 @@ public class EscalationEngine {
 
     /** Whether the event settles an episode: a public reply, or the ticket leaving the agents' hands. */
     private static boolean settles(TicketEvent e) {
-        return e instanceof TicketEvent.Replied || SETTLING.contains(e.statusAfter());
+        return e instanceof TicketEvent.Replied || e.statusAfter() != null && SETTLING.contains(e.statusAfter());
     }
 
     /**
