@@ -2,9 +2,8 @@ package io.tierline.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.AuditEvent.EventType;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketEvent.EventType;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Status;
@@ -37,12 +36,11 @@ public record CustomerTicketView(String id, String subject, String description, 
 
     public static CustomerTicketView of(TicketHistory history) {
         var t = history.ticket();
-        List<Entry> entries = history.events().stream().filter(AuditEvent::isPublic)
+        List<Entry> entries = history.events().stream().filter(TicketEvent::isPublic)
                 .map(e -> new Entry(e.at(), e.actor().kind() == Actor.Kind.CUSTOMER
-                        && e.type() != AuditEvent.EventType.CUSTOMER_UPDATED ? "you" : "support",
+                        && e.type() != TicketEvent.EventType.CUSTOMER_UPDATED ? "you" : "support",
                         Codes.of(e.type()), e.body(), REASON_SHOWN.contains(e.type()) ? e.reason() : null,
-                        e.changes().stream().filter(c -> c.field().equals("status")).map(Change::to)
-                                .findFirst().orElse(null)))
+                        e.statusAfter() == null ? null : e.statusAfter().code()))
                 .toList();
         return new CustomerTicketView(t.id().value(), t.subject(), t.description(), t.status().code(),
                 t.resolution() == null || !RESOLVED.contains(t.status()) ? null : t.resolution().note(),

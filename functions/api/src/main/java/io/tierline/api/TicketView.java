@@ -5,9 +5,10 @@ import io.tierline.core.escalation.Placements;
 import io.tierline.core.ticket.EscalationState;
 import java.time.Duration;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.EventChanges;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Ticket;
@@ -37,16 +38,13 @@ public record TicketView(String id, String subject, String description, Requeste
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventView(Instant at, Instant dueAt, String actor, String type, List<Change> changes,
                             String reason, String body, String visibility) {
-        static EventView of(AuditEvent e) {
-            Instant dueAt = e.changes().stream().filter(c -> c.field().equals(Ticket.DUE_AT))
-                    .map(c -> Instant.parse(c.to())).findFirst().orElse(null);
-            return new EventView(e.at(), dueAt, Codes.of(e.actor().kind()) + ":" + e.actor().id(),
-                    Codes.of(e.type()), e.changes().stream().filter(c -> !c.field().equals(Ticket.DUE_AT)).toList(),
-                    e.reason(), e.body(), Codes.of(e.visibility()));
+        static EventView of(TicketEvent e) {
+            return new EventView(e.at(), e.dueAt(), Codes.of(e.actor().kind()) + ":" + e.actor().id(),
+                    Codes.of(e.type()), EventChanges.of(e), e.reason(), e.body(), Codes.of(e.visibility()));
         }
     }
 
-    public static TicketView of(Ticket t, List<AuditEvent> events) {
+    public static TicketView of(Ticket t, List<TicketEvent> events) {
         return new TicketView(t.id().value(), t.subject(), t.description(), t.requester(), t.channel().code(),
                 t.status().code(), t.impact().code(), t.urgency().code(),
                 t.priority() == null ? null : t.priority().code(), t.category(), t.team(),

@@ -15,7 +15,7 @@ import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.triage.TriageService;
 import io.tierline.local.testing.LocalAwsTestResource;
@@ -112,7 +112,7 @@ class QueueAndHistoryTest {
         for (String id : late) {
             fireUntilFirstResponseBreached(id);
             assertTrue(store.history(new TicketId(id)).orElseThrow().events().stream()
-                    .anyMatch(e -> e.type() == AuditEvent.EventType.SLA_BREACH), "the breach was recorded");
+                    .anyMatch(e -> e.type() == TicketEvent.EventType.SLA_BREACH), "the breach was recorded");
         }
         TestClock.CLOCK.advance(Duration.ofMinutes(5));
         return new Queue(late, billingTicket("fresh@example.com", null), TestClock.CLOCK.instant());

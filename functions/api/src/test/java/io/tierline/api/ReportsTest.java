@@ -63,7 +63,8 @@ class ReportsTest {
     void breach(String id) {
         var history = store.history(new TicketId(id)).orElseThrow();
         Instant now = TestClock.CLOCK.instant();
-        var fired = history.ticket().recordSlaDeadline("resolution/1/100", "resolution target missed", true,
+        var fired = history.ticket().recordSlaDeadline(
+                new io.tierline.core.ticket.DeadlineKey(io.tierline.core.ticket.SlaMetric.RESOLUTION, 1, 100), "resolution target missed", true,
                 now, Actor.system("sla"), now);
         store.apply(engine.onSlaDeadline(fired, history.events(),
                 new io.tierline.core.ticket.Deadline(io.tierline.core.ticket.SlaMetric.RESOLUTION, 1, 100, now), now));
@@ -73,12 +74,10 @@ class ReportsTest {
     void atEscalationLevel(String id, int level) {
         Ticket t = store.find(new TicketId(id)).orElseThrow();
         Instant now = TestClock.CLOCK.instant();
-        Ticket after = new Ticket(t.id(), t.subject(), t.description(), t.requester(), t.channel(), t.status(),
-                t.impact(), t.urgency(), t.priority(), t.category(), t.team(), t.tier(), t.tags(), t.signals(),
-                t.assignee(), t.resolution(), t.pendingTransfer(), t.mergedInto(), t.customerTokenSalt(),
-                t.nextDeadline(), t.targetDueAt(),
-                new EscalationState("default", level, 1, now, 0, null, null, null, null, null),
-                t.watchers(), t.satisfaction(), t.createdAt(), now, t.version() + 1);
+        Ticket after = new Ticket(t.id(), t.request(), t.classification(), t.work(),
+                new Ticket.Clocks(t.nextDeadline(), t.targetDueAt(),
+                        new EscalationState("default", level, 1, now, 0, null, null, null, null, null)),
+                t.createdAt(), now, t.version() + 1);
         store.apply(new TicketChange(t, after, List.of()));
     }
 

@@ -25,7 +25,7 @@ import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
@@ -137,10 +137,9 @@ class SlaSweepAndFiringTest {
 
     List<String> slaTrail(TicketId id) {
         return store.history(id).orElseThrow().events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH
-                        || e.type() == AuditEvent.EventType.ESCALATED)
-                .map(e -> e.type().name() + " " + e.changes().stream()
-                        .filter(c -> !c.field().equals(io.tierline.core.ticket.Ticket.DUE_AT))
+                .filter(e -> e.type() == TicketEvent.EventType.SLA_WARNING || e.type() == TicketEvent.EventType.SLA_BREACH
+                        || e.type() == TicketEvent.EventType.ESCALATED)
+                .map(e -> e.type().name() + " " + io.tierline.core.ticket.EventChanges.of(e).stream()
                         .reduce((a, b) -> b).map(io.tierline.core.ticket.Change::to).orElse(""))
                 .toList();
     }

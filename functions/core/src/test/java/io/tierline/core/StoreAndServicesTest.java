@@ -19,7 +19,8 @@ import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.EventChanges;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
@@ -179,8 +180,8 @@ class StoreAndServicesTest {
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals(Status.OPEN, h.ticket().status());
         assertEquals("billing", h.ticket().team(), "'invoices' matches the keyword 'invoice'");
-        assertEquals(List.of(AuditEvent.EventType.CREATED, AuditEvent.EventType.TRIAGED,
-                AuditEvent.EventType.STATUS_CHANGED), h.events().stream().map(AuditEvent::type).toList());
+        assertEquals(List.of(TicketEvent.EventType.CREATED, TicketEvent.EventType.TRIAGED,
+                TicketEvent.EventType.STATUS_CHANGED), h.events().stream().map(TicketEvent::type).toList());
         assertEquals(TriageService.Outcome.TICKET_MISSING, triage.triage(TicketId.next(clock)));
     }
 
@@ -198,10 +199,10 @@ class StoreAndServicesTest {
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals("platform-engineering", h.ticket().team());
         assertEquals(Tier.EXPERT, h.ticket().tier());
-        AuditEvent triaged = h.events().get(1);
-        assertEquals(AuditEvent.EventType.TRIAGED, triaged.type());
+        TicketEvent triaged = h.events().get(1);
+        assertEquals(TicketEvent.EventType.TRIAGED, triaged.type());
         assertTrue(triaged.reason().endsWith("rule 'outage'"), triaged.reason());
-        assertTrue(triaged.changes().contains(new Change("tier", null, "2")), triaged.changes().toString());
+        assertTrue(EventChanges.of(triaged).contains(new Change("tier", null, "2")), EventChanges.of(triaged).toString());
     }
 
     @Test
@@ -217,7 +218,7 @@ class StoreAndServicesTest {
         assertTrue(signals.frustration() > 0, signals.toString());
         assertEquals(Math.round(signals.frustration() * 100) / 100.0, signals.frustration(), "two decimals");
         assertTrue(signals.escalationRisk() >= 0 && signals.escalationRisk() <= 1);
-        assertTrue(h.events().get(1).changes().contains(new Change("language", null, "fr")));
+        assertTrue(EventChanges.of(h.events().get(1)).contains(new Change("language", null, "fr")));
         assertEquals(h.ticket(), store.find(id).orElseThrow(), "what was written is what is read");
     }
 }

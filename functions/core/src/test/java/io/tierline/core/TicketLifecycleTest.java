@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.EventChanges;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.IllegalTransitionException;
@@ -48,10 +49,10 @@ class TicketLifecycleTest {
         assertEquals(1, t.version());
         assertNull(t.priority());
         assertEquals(1, created.events().size());
-        AuditEvent event = created.events().get(0);
-        assertEquals(AuditEvent.EventType.CREATED, event.type());
+        TicketEvent event = created.events().get(0);
+        assertEquals(TicketEvent.EventType.CREATED, event.type());
         assertEquals(T0, event.at());
-        assertTrue(event.changes().contains(new Change("status", null, "new")));
+        assertTrue(EventChanges.of(event).contains(new Change("status", null, "new")));
     }
 
     @Test
@@ -67,11 +68,11 @@ class TicketLifecycleTest {
         assertEquals(Tier.FRONT_LINE, after.tier());
         assertEquals(later, after.updatedAt());
         assertEquals(T0, after.createdAt());
-        AuditEvent triageEvent = triaged.events().get(0);
+        TicketEvent triageEvent = triaged.events().get(0);
         assertEquals("routing rule 'billing' matched", triageEvent.reason());
-        assertTrue(triageEvent.changes().contains(new Change("priority", null, "high")));
-        assertTrue(triageEvent.changes().contains(new Change("team", null, "billing")));
-        assertEquals(new Change("status", "new", "open"), triaged.events().get(1).changes().get(0));
+        assertTrue(EventChanges.of(triageEvent).contains(new Change("priority", null, "high")));
+        assertTrue(EventChanges.of(triageEvent).contains(new Change("team", null, "billing")));
+        assertEquals(new Change("status", "new", "open"), EventChanges.of(triaged.events().get(1)).get(0));
         // an open ticket is not triaged twice
         assertThrows(IllegalTransitionException.class, () -> after.triage(new TriageDecision(Priority.LOW, "x",
                 Tier.FRONT_LINE, null, "again"), Actor.system("triage"), later));

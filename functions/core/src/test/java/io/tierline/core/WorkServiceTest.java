@@ -22,7 +22,7 @@ import io.tierline.core.port.TicketQueries.DueFilter;
 import io.tierline.core.port.TicketQueries.QueueQuery;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
@@ -130,7 +130,7 @@ class WorkServiceTest {
         work.act(t.id(), alice, guard, (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
         work.act(t.id(), alice, guard, (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
         assertEquals(1, store.history(t.id()).orElseThrow().events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.REPLIED).count());
+                .filter(e -> e.type() == TicketEvent.EventType.REPLIED).count());
         Guard otherRequest = new Guard(Optional.empty(), guard.key(), "reply:bye");
         assertThrows(IdempotencyConflictException.class, () -> work.act(t.id(), alice, otherRequest,
                 (ticket, now) -> ticket.agentReply("bye", true, alice.actor(), now)));

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -74,7 +74,7 @@ class EscalateFunctionTest {
         TestClock.CLOCK.set(t.nextDeadline().at().plus(Duration.ofMillis(400)));
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue", List.of(due(t), due(t))));
         var events = store.history(t.id()).orElseThrow().events();
-        assertEquals(1, events.stream().filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING).count());
+        assertEquals(1, events.stream().filter(e -> e.type() == TicketEvent.EventType.SLA_WARNING).count());
         Ticket after = store.find(t.id()).orElseThrow();
         assertEquals(Instant.parse("2026-05-04T08:45:00Z"), after.nextDeadline().at(), "next: 75 %");
     }
@@ -106,7 +106,7 @@ class EscalateFunctionTest {
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "EscalationQueue", List.of(step, step)));
         assertEquals(List.of(id + "/1/1/1/sam/email"), notificationKeys(), "one reminder, although sent twice");
         assertEquals(1, store.history(t.id()).orElseThrow().events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REMINDER).count());
+                .filter(e -> e.type() == TicketEvent.EventType.ESCALATION_REMINDER).count());
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -52,7 +52,7 @@ class SlaSweepFunctionTest {
         TicketChange triaged = created.after().triage(new TriageDecision(Priority.LOW, "billing", Tier.FRONT_LINE,
                 null, "t"), Actor.system("triage"), TestClock.CLOCK.instant());
         Ticket withDeadline = triaged.after().withNextDeadline(new Deadline(SlaMetric.RESOLUTION, 1, 50, at));
-        List<AuditEvent> events = new ArrayList<>(created.events());
+        List<TicketEvent> events = new ArrayList<>(created.events());
         events.addAll(triaged.events());
         store.create(new TicketChange(null, withDeadline, events), Optional.empty());
         return withDeadline.id();

@@ -4,8 +4,7 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.MetricEvent;
 import io.tierline.core.sla.MetricEventType;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Duration;
@@ -36,17 +35,14 @@ final class Punctuality {
     /** Every warning and breach recorded on the ticket, with the instant it was due. */
     List<Fired> firedIn(TicketHistory history) {
         return history.events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING
-                        || e.type() == AuditEvent.EventType.SLA_BREACH)
+                .filter(e -> e.type() == TicketEvent.EventType.SLA_WARNING
+                        || e.type() == TicketEvent.EventType.SLA_BREACH)
                 .map(e -> fired(history, e))
                 .toList();
     }
 
-    private Fired fired(TicketHistory history, AuditEvent event) {
-        String key = event.changes().stream().filter(c -> Ticket.SLA_DEADLINE_FIELD.equals(c.field()))
-                .map(Change::to).findFirst()
-                .orElseThrow(() -> new IllegalStateException("an SLA event without " + Ticket.SLA_DEADLINE_FIELD
-                        + ": " + event));
+    private Fired fired(TicketHistory history, TicketEvent event) {
+        String key = ((TicketEvent.SlaDeadlineFired) event).deadline().code();
         Instant dueAt = dueAt(history, key, event.at()).orElseThrow(() -> new IllegalStateException("ticket "
                 + history.ticket().id() + ": the clocks never reached " + key + ", yet it was recorded at "
                 + event.at()));

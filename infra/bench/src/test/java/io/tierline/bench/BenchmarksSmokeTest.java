@@ -7,7 +7,7 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -65,7 +65,7 @@ class BenchmarksSmokeTest {
     void theBenchPolicyGivesEveryTicketAFirstResponseDueTwoMinutesAfterCreation(@TempDir Path folder) {
         ClockKeeper keeper = new ClockKeeper(BenchPolicy.read(BenchPolicy.write(folder))::sla);
         Instant created = Instant.parse("2026-11-22T09:00:00.250Z");
-        List<AuditEvent> trail = new ArrayList<>();
+        List<TicketEvent> trail = new ArrayList<>();
         Ticket ticket = step(keeper, Ticket.open(TicketId.next(Clock.fixed(created, ZoneOffset.UTC)),
                 new TicketDraft("Checkout is down", "500 errors", new Requester("Bo", "bo@example.com", "acme", "pro"),
                         Channel.WEB, Level.HIGH, Level.HIGH, null, List.of()), "salt", Actor.customer("bo@example.com"),
@@ -77,8 +77,8 @@ class BenchmarksSmokeTest {
                 "no warnings, one breach two minutes after creation");
 
         Instant firedAt = breach.at().plusMillis(830);
-        ticket = step(keeper, ticket.recordSlaDeadline(ClockKeeper.key(breach), ClockKeeper.describe(breach), true,
-                breach.at(), Actor.system("sla"), firedAt), trail);
+        ticket = step(keeper, ticket.recordSlaDeadline(io.tierline.core.ticket.DeadlineKey.of(breach),
+                ClockKeeper.describe(breach), true, breach.at(), Actor.system("sla"), firedAt), trail);
         List<Punctuality.Fired> fired = new Punctuality(keeper).firedIn(new TicketHistory(ticket, trail));
         assertEquals(List.of(new Punctuality.Fired(ticket.id().value(), "first-response/1/100", breach.at(), firedAt)),
                 fired);
@@ -86,7 +86,7 @@ class BenchmarksSmokeTest {
     }
 
     /** Applies a change as the store would after ClockKeeper tracked it, keeping the trail. */
-    private static Ticket step(ClockKeeper keeper, TicketChange change, List<AuditEvent> trail) {
+    private static Ticket step(ClockKeeper keeper, TicketChange change, List<TicketEvent> trail) {
         TicketChange tracked = keeper.track(change, trail);
         trail.addAll(tracked.events());
         return tracked.after();

@@ -4,7 +4,7 @@ import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.report.DailyCounters;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -73,7 +73,7 @@ public class DynamoDbTicketStore implements TicketStore {
     @Override
     public Optional<TicketHistory> history(TicketId id) {
         Ticket ticket = null;
-        List<AuditEvent> events = new ArrayList<>();
+        List<TicketEvent> events = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)

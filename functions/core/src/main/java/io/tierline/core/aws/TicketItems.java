@@ -5,19 +5,18 @@ import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.EscalationState;
+import io.tierline.core.ticket.FanOutMark;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Resolution;
 import io.tierline.core.ticket.TransferRequest;
-import io.tierline.core.ticket.Visibility;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
@@ -202,24 +201,27 @@ final class TicketItems {
     }
 
     static Ticket ticket(Map<String, AttributeValue> item) {
-        return new Ticket(new TicketId(str(item, "ticketId")), str(item, "subject"), str(item, "description"),
+        Ticket.Request request = new Ticket.Request(str(item, "subject"), str(item, "description"),
                 new Requester(str(item, "requesterName"), str(item, "requesterEmail"), str(item, "customerId"),
-                        str(item, "plan")),
-                Codes.parse(Channel.class, str(item, "channel")), Status.fromCode(str(item, "status")),
+                        str(item, "plan")), Codes.parse(Channel.class, str(item, "channel")),
+                str(item, "customerTokenSalt"));
+        Ticket.Classification classification = new Ticket.Classification(
                 Codes.parse(Level.class, str(item, "impact")), Codes.parse(Level.class, str(item, "urgency")),
                 item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null,
                 str(item, "category"), str(item, "team"),
                 item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
-                item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item), str(item, "assignee"),
+                item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item));
+        Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), str(item, "assignee"),
                 item.containsKey("resolutionNote")
                         ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
-                str(item, "customerTokenSalt"), deadline(item), instant(item, "targetDueAt"),
-                item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
                 item.containsKey("watchers") ? item.get("watchers").l().stream().map(AttributeValue::s).toList()
                         : List.of(),
-                item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null,
+                item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null);
+        Ticket.Clocks clocks = new Ticket.Clocks(deadline(item), instant(item, "targetDueAt"),
+                item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null);
+        return new Ticket(new TicketId(str(item, "ticketId")), request, classification, work, clocks,
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));
     }
@@ -251,7 +253,8 @@ final class TicketItems {
         putIfPresent(m, "acknowledgedAt", e.acknowledgedAt() == null ? null : e.acknowledgedAt().toString());
         putIfPresent(m, "nextStep", e.nextStep() == null ? null : Codes.of(e.nextStep()));
         putIfPresent(m, "nextStepAt", e.nextStepAt() == null ? null : e.nextStepAt().toString());
-        putIfPresent(m, "fanOut", e.fanOut());
+        putIfPresent(m, "fanOut", e.fanOut() == null ? null : e.fanOut().sequence() + "/" + e.fanOut().level()
+                + "/" + e.fanOut().repeat());
         return m;
     }
 
@@ -260,7 +263,13 @@ final class TicketItems {
                 Integer.parseInt(m.get("sequence").n()), instant(m, "levelAt"),
                 Integer.parseInt(m.get("reminders").n()), str(m, "acknowledgedBy"), instant(m, "acknowledgedAt"),
                 m.containsKey("nextStep") ? Codes.parse(EscalationState.Step.class, str(m, "nextStep")) : null,
-                instant(m, "nextStepAt"), str(m, "fanOut"));
+                instant(m, "nextStepAt"), m.containsKey("fanOut") ? fanOutMark(str(m, "fanOut")) : null);
+    }
+
+    /** The pending fan-out as the ticket item keeps it: {@code sequence/level/repeat}. */
+    private static FanOutMark fanOutMark(String text) {
+        String[] parts = text.split("/");
+        return new FanOutMark(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
     }
 
     private static Satisfaction satisfaction(Map<String, AttributeValue> m) {
@@ -278,42 +287,12 @@ final class TicketItems {
                 : null, str(m, "requestedBy"), str(m, "reason"), Instant.parse(str(m, "requestedAt")));
     }
 
-    static Map<String, AttributeValue> eventItem(AuditEvent e) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(ticketPk(e.ticketId())));
-        item.put(SK, s(String.format("EVENT#%012d#%02d", e.version(), e.index())));
-        item.put("entity", s("event"));
-        item.put("ticketId", s(e.ticketId().value()));
-        item.put("version", n(e.version()));
-        item.put("index", n(e.index()));
-        item.put("at", s(e.at().toString()));
-        item.put("actorKind", s(Codes.of(e.actor().kind())));
-        item.put("actorId", s(e.actor().id()));
-        item.put("type", s(Codes.of(e.type())));
-        item.put("changes", AttributeValue.fromL(e.changes().stream().map(c -> {
-            Map<String, AttributeValue> m = new HashMap<>();
-            m.put("field", s(c.field()));
-            putIfPresent(m, "from", c.from());
-            putIfPresent(m, "to", c.to());
-            return AttributeValue.fromM(m);
-        }).toList()));
-        putIfPresent(item, "reason", e.reason());
-        putIfPresent(item, "body", e.body());
-        item.put("visibility", s(Codes.of(e.visibility())));
-        return item;
+    static Map<String, AttributeValue> eventItem(TicketEvent e) {
+        return EventItems.item(e);
     }
 
-    static AuditEvent event(Map<String, AttributeValue> item) {
-        List<Change> changes = item.get("changes").l().stream()
-                .map(AttributeValue::m)
-                .map(m -> new Change(str(m, "field"), str(m, "from"), str(m, "to")))
-                .toList();
-        return new AuditEvent(new TicketId(str(item, "ticketId")), Long.parseLong(item.get("version").n()),
-                Integer.parseInt(item.get("index").n()), Instant.parse(str(item, "at")),
-                new Actor(Codes.parse(Actor.Kind.class, str(item, "actorKind")), str(item, "actorId")),
-                Codes.parse(AuditEvent.EventType.class, str(item, "type")), changes, str(item, "reason"),
-                str(item, "body"), item.containsKey("visibility") ? Codes.parse(Visibility.class, str(item, "visibility"))
-                        : Codes.parse(AuditEvent.EventType.class, str(item, "type")).visibility());
+    static TicketEvent event(Map<String, AttributeValue> item) {
+        return EventItems.event(item);
     }
 
     static Map<String, AttributeValue> claimItem(IdempotencyClaim c) {

@@ -5,8 +5,8 @@ import io.tierline.core.sla.MetricEventType;
 import io.tierline.core.sla.SlaClock;
 import io.tierline.core.sla.SlaEvaluation;
 import io.tierline.core.sla.SlaPolicies;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public class ClockKeeper {
         this.follower = follower;
     }
 
-    public SlaEvaluation evaluate(Ticket ticket, List<AuditEvent> events, Instant asOf) {
+    public SlaEvaluation evaluate(Ticket ticket, List<TicketEvent> events, Instant asOf) {
         return SlaClock.evaluate(SlaTimelines.of(ticket, events), policies.get(), asOf);
     }
 
@@ -50,7 +50,7 @@ public class ClockKeeper {
      * is still fired: it happened, whatever the change does to the clocks afterwards. The firing re-checks it
      * against the clocks as of its own instant.
      */
-    public TicketChange track(TicketChange change, List<AuditEvent> earlierEvents) {
+    public TicketChange track(TicketChange change, List<TicketEvent> earlierEvents) {
         Instant now = change.after().updatedAt();
         Deadline previous = change.before() == null ? null : change.before().nextDeadline();
         return trackFrom(change, earlierEvents, previous != null && previous.at().isBefore(now) ? previous.at() : now);
@@ -60,9 +60,9 @@ public class ClockKeeper {
      * The same, taking the earliest unfired deadline at or after {@code from}: those that fell due since (still to
      * be fired) and those ahead, all computed with every fact up to the change.
      */
-    public TicketChange trackFrom(TicketChange original, List<AuditEvent> earlierEvents, Instant from) {
+    public TicketChange trackFrom(TicketChange original, List<TicketEvent> earlierEvents, Instant from) {
         TicketChange change = follower.apply(original);
-        List<AuditEvent> all = new ArrayList<>(earlierEvents);
+        List<TicketEvent> all = new ArrayList<>(earlierEvents);
         all.addAll(change.events());
         Ticket after = change.after();
         if (after.isClosed()) {
@@ -74,7 +74,7 @@ public class ClockKeeper {
     }
 
     /** Whether the clocks, as of the deadline's own instant, really reached it (nothing since undid it). */
-    public boolean reached(Ticket ticket, List<AuditEvent> events, Deadline deadline) {
+    public boolean reached(Ticket ticket, List<TicketEvent> events, Deadline deadline) {
         MetricEventType expected = deadline.isBreach() ? MetricEventType.BREACH : MetricEventType.WARN;
         return evaluate(ticket, events, deadline.at()).events().stream().anyMatch(e -> e.type() == expected
                 && e.metric() == deadline.metric() && e.cycle() == deadline.cycle()
@@ -82,17 +82,16 @@ public class ClockKeeper {
     }
 
     /** The earliest deadline at or after {@code from} that was not fired yet. */
-    private static Deadline nextUnfired(SlaEvaluation clocks, List<AuditEvent> events, Instant from) {
-        Set<String> fired = events.stream().flatMap(e -> e.changes().stream())
-                .filter(c -> Ticket.SLA_DEADLINE_FIELD.equals(c.field())).map(Change::to)
-                .collect(Collectors.toSet());
+    private static Deadline nextUnfired(SlaEvaluation clocks, List<TicketEvent> events, Instant from) {
+        Set<DeadlineKey> fired = events.stream().filter(e -> e instanceof TicketEvent.SlaDeadlineFired)
+                .map(e -> ((TicketEvent.SlaDeadlineFired) e).deadline()).collect(Collectors.toSet());
         return clocks.deadlinesFrom(from).stream()
-                .filter(d -> !fired.contains(key(d))).findFirst().orElse(null);
+                .filter(d -> !fired.contains(DeadlineKey.of(d))).findFirst().orElse(null);
     }
 
-    /** A deadline's identity: metric, cycle and share of the target. It is fired at most once. */
+    /** A deadline's identity as the DeadlineDue message spells it (see {@link DeadlineKey}). */
     public static String key(Deadline d) {
-        return d.metric().code() + "/" + d.cycle() + "/" + d.percent();
+        return DeadlineKey.of(d).code();
     }
 
     public static String describe(Deadline d) {

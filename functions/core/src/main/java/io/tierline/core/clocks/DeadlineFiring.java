@@ -6,10 +6,11 @@ import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ public class DeadlineFiring {
 
     /** What a fired warning or breach leads to (the escalation engine's levels). */
     public interface SlaEscalation {
-        TicketChange onSlaDeadline(TicketChange fired, List<AuditEvent> trail, Deadline deadline, Instant now);
+        TicketChange onSlaDeadline(TicketChange fired, List<TicketEvent> trail, Deadline deadline, Instant now);
     }
 
     public DeadlineFiring(TicketStore store, ClockKeeper keeper, Clock clock) {
@@ -72,7 +73,7 @@ public class DeadlineFiring {
             // then only the next deadline is stored (same version: clocks are derived, nothing happened)
             Instant now = clock.instant();
             TicketChange change = holds ? escalation.onSlaDeadline(ticket.recordSlaDeadline(
-                    ClockKeeper.key(deadline), ClockKeeper.describe(deadline), deadline.isBreach(), deadline.at(), SLA,
+                    DeadlineKey.of(deadline), ClockKeeper.describe(deadline), deadline.isBreach(), deadline.at(), SLA,
                     now),
                     found.get().events(), deadline, now) : new TicketChange(ticket, ticket, List.of());
             try {

@@ -2,12 +2,13 @@ package io.tierline.core.clocks;
 
 import io.tierline.core.sla.SlaSubject;
 import io.tierline.core.sla.SlaTimeline;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
-import io.tierline.core.ticket.Codes;
-import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.FieldMoves;
+import io.tierline.core.ticket.Move;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketField;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,43 +21,48 @@ public final class SlaTimelines {
     private SlaTimelines() {
     }
 
-    public static SlaTimeline of(Ticket ticket, List<AuditEvent> events) {
+    public static SlaTimeline of(Ticket ticket, List<TicketEvent> events) {
         SlaSubject subject = new SlaSubject(ticket.requester().plan(), null, ticket.channel(),
-                initial(events, "category", ticket.category()), null, ticket.requester().customerId());
+                initialCategory(events, ticket.category()), null, ticket.requester().customerId());
         SlaTimeline timeline = SlaTimeline.created(ticket.createdAt(), subject);
-        for (AuditEvent event : events) {
-            if (event.type() == AuditEvent.EventType.CREATED) {
+        for (TicketEvent event : events) {
+            if (event instanceof TicketEvent.Created) {
                 continue;
             }
+            FieldMoves moves = event.moves();
             SlaSubject next = subject;
-            for (Change change : event.changes()) {
-                switch (change.field()) {
-                    case "priority" -> next = next.withPriority(change.to() == null ? null
-                            : Codes.parse(Priority.class, change.to()));
-                    case "team" -> next = next.withTeam(change.to());
-                    case "category" -> next = new SlaSubject(next.plan(), next.priority(), next.channel(), change.to(),
-                            next.team(), next.customerId());
-                    case "status" -> timeline = timeline.status(event.at(), Status.fromCode(change.to()));
-                    default -> { /* not an SLA matter */ }
-                }
+            if (moves.moved(TicketField.PRIORITY)) {
+                next = next.withPriority(moves.to(TicketField.PRIORITY).orElse(null));
+            }
+            if (moves.moved(TicketField.TEAM)) {
+                next = next.withTeam(moves.to(TicketField.TEAM).map(TeamName::value).orElse(null));
+            }
+            if (moves.moved(TicketField.CATEGORY)) {
+                next = new SlaSubject(next.plan(), next.priority(), next.channel(),
+                        moves.to(TicketField.CATEGORY).orElse(null), next.team(), next.customerId());
+            }
+            Status status = event.statusAfter();
+            if (status != null) {
+                timeline = timeline.status(event.at(), status);
             }
             if (!Objects.equals(next, subject)) {
                 timeline = timeline.subject(event.at(), next);
                 subject = next;
             }
-            switch (event.type()) {
-                case REPLIED -> timeline = timeline.agentReply(event.at());
-                case CUSTOMER_REPLIED -> timeline = timeline.customerReply(event.at());
-                case MERGED -> timeline = timeline.merged(event.at());
-                default -> { /* its changes were applied above */ }
+            if (event instanceof TicketEvent.Replied) {
+                timeline = timeline.agentReply(event.at());
+            } else if (event instanceof TicketEvent.CustomerReplied) {
+                timeline = timeline.customerReply(event.at());
+            } else if (event instanceof TicketEvent.Merged) {
+                timeline = timeline.merged(event.at());
             }
         }
         return timeline;
     }
 
-    /** A field's value at creation: the "from" of its first change, or its current value if it never changed. */
-    private static String initial(List<AuditEvent> events, String field, String current) {
-        return events.stream().flatMap(e -> e.changes().stream()).filter(c -> c.field().equals(field)).findFirst()
-                .map(Change::from).orElse(current);
+    /** The category at creation: where its first move started, or its current value if it never moved. */
+    private static String initialCategory(List<TicketEvent> events, String current) {
+        return events.stream().flatMap(e -> e.moves().get(TicketField.CATEGORY).stream()).findFirst()
+                .map(Move::from).orElse(current);
     }
 }

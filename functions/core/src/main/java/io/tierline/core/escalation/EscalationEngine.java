@@ -4,12 +4,14 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.SlaSubject;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.EscalationKind;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.EscalationStep;
+import io.tierline.core.ticket.FanOutMark;
+import io.tierline.core.ticket.Move;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Recipient;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
@@ -84,7 +86,7 @@ public class EscalationEngine {
     }
 
     /** A fired SLA warning or breach starts the first later level it triggers, unless someone acknowledged. */
-    public TicketChange onSlaDeadline(TicketChange fired, List<AuditEvent> trail, Deadline deadline, Instant now) {
+    public TicketChange onSlaDeadline(TicketChange fired, List<TicketEvent> trail, Deadline deadline, Instant now) {
         Ticket ticket = fired.after();
         EscalationState state = ticket.escalation();
         Optional<EscalationPolicy> policy = policyOf(ticket);
@@ -94,7 +96,7 @@ public class EscalationEngine {
         for (EscalationLevel level : policy.get().levels()) {
             if (level.number() > state.level() && level.trigger() != null
                     && level.trigger().matchesSla(deadline.metric(), deadline.isBreach())) {
-                List<AuditEvent> all = concat(trail, fired.events());
+                List<TicketEvent> all = concat(trail, fired.events());
                 return fired.then(t -> applyLevel(t, all, policy.get(), level, EscalationKind.AUTOMATIC,
                         ENGINE, deadline.at(), now, null));
             }
@@ -103,7 +105,7 @@ public class EscalationEngine {
     }
 
     /** The ticket's next step, if it is due by {@code now}: the next level, a reminder or an expired acknowledgement. */
-    public Optional<TicketChange> stepDue(Ticket ticket, List<AuditEvent> trail, Instant now) {
+    public Optional<TicketChange> stepDue(Ticket ticket, List<TicketEvent> trail, Instant now) {
         EscalationState state = ticket.escalation();
         if (state == null || state.nextStep() == null || state.nextStepAt().isAfter(now) || ticket.isClosed()) {
             return Optional.empty();
@@ -128,7 +130,7 @@ public class EscalationEngine {
     }
 
     /** "Escalate to next": the next level now, whatever its trigger, clearing any acknowledgement. */
-    public TicketChange escalateToNext(Ticket ticket, List<AuditEvent> trail, String comment, Actor actor,
+    public TicketChange escalateToNext(Ticket ticket, List<TicketEvent> trail, String comment, Actor actor,
                                        Instant now) {
         EscalationPolicy policy = policyOf(ticket).orElseThrow(() -> new TicketActionException(
                 "no escalation policy applies to this ticket"));
@@ -142,7 +144,7 @@ public class EscalationEngine {
      * A functional or hierarchical escalation by an agent. A functional one that needs a supervisor's approval
      * waits as a pending transfer and is recorded as an escalation when approved.
      */
-    public TicketChange escalateByHand(Ticket ticket, List<AuditEvent> trail, ManualEscalation request,
+    public TicketChange escalateByHand(Ticket ticket, List<TicketEvent> trail, ManualEscalation request,
                                        boolean needsApproval, Actor actor, Instant now) {
         if (request.kind() == EscalationKind.FUNCTIONAL) {
             Tier tier = request.tierFor(ticket);
@@ -165,7 +167,7 @@ public class EscalationEngine {
      * ({@link EscalationRequests#notifyAgainAfter()}), the request is recorded and the customer told so, but
      * nobody is alerted again: repeated clicks must not flood the supervisor.
      */
-    public TicketChange customerRequest(Ticket ticket, List<AuditEvent> trail, String reason, Actor customer,
+    public TicketChange customerRequest(Ticket ticket, List<TicketEvent> trail, String reason, Actor customer,
                                         Instant now) {
         Optional<TeamContacts> seniors = policies.get().directory().team(ticket.team())
                 .filter(c -> c.supervisor() != null || c.manager() != null);
@@ -173,22 +175,22 @@ public class EscalationEngine {
             // recorded for the team's queue; nobody in the directory to escalate to
             return ticket.requestEscalation(reason, customer, now);
         }
-        Optional<AuditEvent> alerted = seniorAlerted(trail, seniors.get(),
+        Optional<FanOut.Notifying> alerted = seniorAlerted(trail, seniors.get(),
                 now.minus(policies.get().requests().notifyAgainAfter()));
         if (alerted.isPresent()) {
             String answer = REQUEST_RECEIVED + " It is already with a senior member of our " + readable(ticket.team())
-                    + " team (since " + PlainTime.of(alerted.get().at(), ZoneOffset.UTC) + "). "
+                    + " team (since " + PlainTime.of(alerted.get().event().at(), ZoneOffset.UTC) + "). "
                     + answerEstimate(ticket, trail, now);
-            return ticket.requestEscalationAlreadyWith(reason, FanOut.sequence(alerted.get()), answer, customer, now);
+            return ticket.requestEscalationAlreadyWith(reason, alerted.get().sequence(), answer, customer, now);
         }
         TicketChange requested = ticket.requestEscalation(reason, customer, now);
-        List<AuditEvent> all = concat(trail, requested.events());
+        List<TicketEvent> all = concat(trail, requested.events());
         return requested.then(t -> t.escalate(hierarchicalStep(t, all, EscalationReason.CUSTOMER_REQUEST, reason,
                 Target.SUPERVISOR, now, true), customer, now));
     }
 
     /** A supervisor approves a pending transfer that an agent's functional escalation asked for. */
-    public TicketChange approveEscalation(Ticket ticket, List<AuditEvent> trail, Actor supervisor, Instant now) {
+    public TicketChange approveEscalation(Ticket ticket, List<TicketEvent> trail, Actor supervisor, Instant now) {
         TransferRequest request = ticket.pendingTransfer();
         EscalationReason reason = reasonIn(request.reason());
         EscalationStep step = functionalStep(ticket, trail, reason, "approved by " + supervisor.id() + ": "
@@ -200,9 +202,10 @@ public class EscalationEngine {
      * Whether the customer's latest escalation request was answered as already with a senior person (and so alerted
      * nobody), rather than escalated.
      */
-    public static boolean lastRequestWasAlreadyEscalated(List<AuditEvent> trail) {
-        return trail.stream().filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REQUESTED)
-                .reduce((a, b) -> b).map(e -> FanOut.value(e, Ticket.ALREADY_ESCALATED).isPresent()).orElse(false);
+    public static boolean lastRequestWasAlreadyEscalated(List<TicketEvent> trail) {
+        return trail.stream().filter(e -> e instanceof TicketEvent.EscalationRequested)
+                .map(e -> (TicketEvent.EscalationRequested) e).reduce((a, b) -> b)
+                .map(e -> e.alreadyEscalated() != null).orElse(false);
     }
 
     /** Whether a pending transfer was asked for by an escalation (its reason starts with the escalation code). */
@@ -227,9 +230,8 @@ public class EscalationEngine {
                 timesOut ? now.plus(policy.get().acknowledgementTimeout()) : null);
         String reason = timesOut ? "a public update is expected within "
                 + io.tierline.core.sla.DurationText.format(policy.get().acknowledgementTimeout()) : null;
-        return ticket.recordEscalation(AuditEvent.EventType.ACKNOWLEDGED, reason, next,
-                List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence()))), actor,
-                now);
+        return ticket.recordEscalation((header, moves) -> new TicketEvent.Acknowledged(header, moves,
+                state.sequence()), reason, next, actor, now);
     }
 
     // ---- levels ------------------------------------------------------------------------------------------------
@@ -238,7 +240,7 @@ public class EscalationEngine {
      * @param dueAt when a timed level was due (its trigger's instant), or null when someone runs it now; the level
      *              starts at its due instant and is recorded at {@code now}
      */
-    private TicketChange applyLevel(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
+    private TicketChange applyLevel(Ticket ticket, List<TicketEvent> trail, EscalationPolicy policy,
                                     EscalationLevel level, EscalationKind kind, Actor actor, Instant dueAt,
                                     Instant now, String comment) {
         Instant at = dueAt != null ? dueAt : now;
@@ -264,7 +266,7 @@ public class EscalationEngine {
         }
         Priority priority = level.does(LevelAction.RAISE_PRIORITY) && ticket.priority() != null
                 && ticket.priority() != Priority.URGENT ? Priority.values()[ticket.priority().ordinal() - 1] : null;
-        List<String> recipients = level.does(LevelAction.NOTIFY) ? recipients(level.targets(), people, directory)
+        List<Recipient> recipients = level.does(LevelAction.NOTIFY) ? recipients(level.targets(), people, directory)
                 : List.of();
         boolean moves = team != null && !team.equals(ticket.team()) || tier != null && tier != ticket.tier();
         EscalationKind recordedKind = kind != null ? kind : moves ? EscalationKind.FUNCTIONAL
@@ -293,27 +295,25 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation();
         int reminder = state.reminders() + 1;
         List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
-        List<String> recipients = recipients(level.targets(), people, policies.get().directory());
+        List<Recipient> recipients = recipients(level.targets(), people, policies.get().directory());
         EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), state.sequence(),
                 state.levelAt(), reminder, fanOut(state.sequence(), state.level(), reminder, recipients, null)));
-        return ticket.recordEscalation(AuditEvent.EventType.ESCALATION_REMINDER, "reminder " + reminder + " of "
-                        + level.repeatTimes() + " for level " + level.number() + ": still not acknowledged", next,
-                List.of(new Change(Ticket.ESCALATION_SEQUENCE, null, Integer.toString(state.sequence())),
-                        new Change("reminder", Integer.toString(state.reminders()), Integer.toString(reminder)),
-                        new Change(Ticket.NOTIFIED, null, String.join(",", recipients)), Ticket.dueAt(at)), ENGINE,
-                now);
+        return ticket.recordEscalation((header, moves) -> new TicketEvent.EscalationReminder(header, moves,
+                        state.sequence(), new Move<>(state.reminders(), reminder), recipients, at), "reminder "
+                        + reminder + " of " + level.repeatTimes() + " for level " + level.number()
+                        + ": still not acknowledged", next, ENGINE, now);
     }
 
     /** The acknowledgement timed out without a public update: the same level again, as a new escalation. */
-    private TicketChange retrigger(Ticket ticket, List<AuditEvent> trail, EscalationPolicy policy,
+    private TicketChange retrigger(Ticket ticket, List<TicketEvent> trail, EscalationPolicy policy,
                                    EscalationLevel level, Instant at, Instant now) {
         EscalationState state = ticket.escalation();
         List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
-        List<String> recipients = new ArrayList<>(recipients(level.targets(), people, policies.get().directory()));
-        String acknowledger = "person:" + state.acknowledgedBy();
-        if (policies.get().directory().person(state.acknowledgedBy()).isPresent()
-                && !recipients.contains(acknowledger)) {
-            recipients.add(acknowledger);
+        List<Recipient> recipients = new ArrayList<>(recipients(level.targets(), people,
+                policies.get().directory()));
+        if (state.acknowledgedBy() != null && policies.get().directory().person(state.acknowledgedBy()).isPresent()
+                && !recipients.contains(Recipient.person(state.acknowledgedBy()))) {
+            recipients.add(Recipient.person(state.acknowledgedBy()));
         }
         int sequence = state.sequence() + 1;
         EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), sequence, at, 0,
@@ -330,42 +330,41 @@ public class EscalationEngine {
     }
 
     /** Whether the event settles an episode: a public reply, or the ticket leaving the agents' hands. */
-    private static boolean settles(AuditEvent e) {
-        return e.type() == AuditEvent.EventType.REPLIED || e.changes().stream()
-                .anyMatch(c -> c.field().equals("status") && SETTLING.contains(Status.fromCode(c.to())));
+    private static boolean settles(TicketEvent e) {
+        return e instanceof TicketEvent.Replied || e.statusAfter() != null && SETTLING.contains(e.statusAfter());
     }
 
     /**
      * The latest escalation or reminder of the current episode (since it last settled) that alerted the team's
      * supervisor or manager after {@code since}.
      */
-    private static Optional<AuditEvent> seniorAlerted(List<AuditEvent> trail, TeamContacts seniors, Instant since) {
-        Set<String> people = Stream.of(seniors.supervisor(), seniors.manager()).filter(Objects::nonNull)
-                .map(person -> "person:" + person).collect(Collectors.toSet());
-        AuditEvent latest = null;
-        for (AuditEvent e : trail) {
+    private static Optional<FanOut.Notifying> seniorAlerted(List<TicketEvent> trail, TeamContacts seniors,
+                                                            Instant since) {
+        Set<Recipient> people = Stream.of(seniors.supervisor(), seniors.manager()).filter(Objects::nonNull)
+                .map(Recipient::person).collect(Collectors.toSet());
+        FanOut.Notifying latest = null;
+        for (TicketEvent e : trail) {
             if (settles(e)) {
                 latest = null;
-            } else if ((e.type() == AuditEvent.EventType.ESCALATED
-                    || e.type() == AuditEvent.EventType.ESCALATION_REMINDER) && FanOut.value(e, Ticket.NOTIFIED)
-                    .map(v -> List.of(v.split(","))).filter(notified -> notified.stream().anyMatch(people::contains))
-                    .isPresent()) {
-                latest = e;
+            } else {
+                Optional<FanOut.Notifying> step = FanOut.notifying(e)
+                        .filter(n -> n.notified().stream().anyMatch(people::contains));
+                if (step.isPresent()) {
+                    latest = step.get();
+                }
             }
         }
-        return Optional.ofNullable(latest).filter(e -> e.at().isAfter(since));
+        return Optional.ofNullable(latest).filter(n -> n.event().at().isAfter(since));
     }
 
-    private static boolean missedWhileAcknowledged(EscalationLevel level, List<AuditEvent> trail, Instant since) {
+    private static boolean missedWhileAcknowledged(EscalationLevel level, List<TicketEvent> trail, Instant since) {
         if (level.trigger() == null || level.trigger().kind() == Trigger.Kind.AFTER || since == null) {
             return false;
         }
         return trail.stream().filter(e -> !e.at().isBefore(since))
-                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH)
-                .anyMatch(e -> FanOut.value(e, Ticket.SLA_DEADLINE_FIELD).map(key -> key.split("/")[0])
-                        .map(code -> io.tierline.core.ticket.Codes.parse(io.tierline.core.ticket.SlaMetric.class, code))
-                        .filter(metric -> level.trigger().matchesSla(metric,
-                                e.type() == AuditEvent.EventType.SLA_BREACH)).isPresent());
+                .filter(e -> e instanceof TicketEvent.SlaDeadlineFired).map(e -> (TicketEvent.SlaDeadlineFired) e)
+                .anyMatch(fired -> level.trigger().matchesSla(fired.deadline().metric(),
+                        fired instanceof TicketEvent.SlaBreach));
     }
 
     /** The state with its next step: a reminder or the next delayed level (whichever is first), or nothing. */
@@ -395,7 +394,7 @@ public class EscalationEngine {
 
     // ---- manual ------------------------------------------------------------------------------------------------
 
-    private EscalationStep functionalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
+    private EscalationStep functionalStep(Ticket ticket, List<TicketEvent> trail, EscalationReason reason,
                                           String comment, String team, Tier tier, Instant now, boolean approved) {
         String teamAfter = team != null ? team : ticket.team();
         Tier tierAfter = tier != null ? tier : ticket.tier();
@@ -404,13 +403,13 @@ public class EscalationEngine {
                     + (ticket.tier() == null ? "none" : ticket.tier().number()));
         }
         Directory directory = policies.get().directory();
-        List<String> recipients = new ArrayList<>();
+        List<Recipient> recipients = new ArrayList<>();
         directory.team(teamAfter).ifPresent(contacts -> {
             if (contacts.supervisor() != null) {
-                recipients.add("person:" + contacts.supervisor());
+                recipients.add(Recipient.person(contacts.supervisor()));
             }
             if (contacts.slackWebhook() != null) {
-                recipients.add("team:" + teamAfter);
+                recipients.add(Recipient.team(teamAfter));
             }
         });
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
@@ -423,7 +422,7 @@ public class EscalationEngine {
                 .withAudience(new EscalationStep.Audience(null, recipients, List.of(), message));
     }
 
-    private EscalationStep hierarchicalStep(Ticket ticket, List<AuditEvent> trail, EscalationReason reason,
+    private EscalationStep hierarchicalStep(Ticket ticket, List<TicketEvent> trail, EscalationReason reason,
                                             String comment, String to, Instant now, boolean byCustomer) {
         if (!Target.SUPERVISOR.equals(to) && !Target.MANAGER.equals(to)) {
             throw new IllegalArgumentException("to must be supervisor or manager");
@@ -440,7 +439,7 @@ public class EscalationEngine {
         }
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
-        List<String> recipients = List.of("person:" + person);
+        List<Recipient> recipients = List.of(Recipient.person(person));
         String message = customerMessage(ticket, trail, now, byCustomer ? REQUEST_RECEIVED : null,
                 Told.unchanged(ticket));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
@@ -450,7 +449,7 @@ public class EscalationEngine {
     }
 
     /** After a manual escalation the acknowledgement is void and the level's timers start again from now. */
-    private EscalationState restart(EscalationState state, int sequence, Instant now, String fanOut) {
+    private EscalationState restart(EscalationState state, int sequence, Instant now, FanOutMark fanOut) {
         if (state.level() == 0) {
             // no episode yet: a first level armed to wait a delay keeps its time
             return EscalationState.fresh(state.policy(), 0, sequence, state.levelAt(), 0, fanOut)
@@ -502,11 +501,11 @@ public class EscalationEngine {
         return List.copyOf(people);
     }
 
-    private static List<String> recipients(List<Target> targets, List<String> people, Directory directory) {
-        List<String> recipients = new ArrayList<>(people.stream().map(p -> "person:" + p).toList());
+    private static List<Recipient> recipients(List<Target> targets, List<String> people, Directory directory) {
+        List<Recipient> recipients = new ArrayList<>(people.stream().map(Recipient::person).toList());
         targets.stream().filter(t -> t.kind() == Target.Kind.TEAM)
                 .filter(t -> directory.team(t.value()).map(TeamContacts::slackWebhook).isPresent())
-                .forEach(t -> recipients.add("team:" + t.value()));
+                .forEach(t -> recipients.add(Recipient.team(t.value())));
         return recipients;
     }
 
@@ -524,7 +523,7 @@ public class EscalationEngine {
      * What the customer is told: only what the escalation really changed (where the request went, its new
      * priority), or, when it changed neither, that a senior person now oversees it; then when to expect an answer.
      */
-    private String customerMessage(Ticket ticket, List<AuditEvent> trail, Instant now, String opening, Told told) {
+    private String customerMessage(Ticket ticket, List<TicketEvent> trail, Instant now, String opening, Told told) {
         List<String> sentences = new ArrayList<>();
         if (opening != null) {
             sentences.add(opening);
@@ -543,7 +542,7 @@ public class EscalationEngine {
         return String.join(" ", sentences);
     }
 
-    private String answerEstimate(Ticket ticket, List<AuditEvent> trail, Instant now) {
+    private String answerEstimate(Ticket ticket, List<TicketEvent> trail, Instant now) {
         return AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
     }
 
@@ -551,8 +550,9 @@ public class EscalationEngine {
         return team == null ? "support" : team.replace('-', ' ');
     }
 
-    private static String fanOut(int sequence, int level, int repeat, List<String> recipients, String message) {
-        return recipients.isEmpty() && message == null ? null : sequence + "/" + level + "/" + repeat;
+    private static FanOutMark fanOut(int sequence, int level, int repeat, List<Recipient> recipients,
+                                     String message) {
+        return recipients.isEmpty() && message == null ? null : new FanOutMark(sequence, level, repeat);
     }
 
     private static String triggerCode(Trigger trigger) {
@@ -577,8 +577,8 @@ public class EscalationEngine {
         return new TicketChange(change.before(), change.after().withEscalation(state), change.events());
     }
 
-    private static List<AuditEvent> concat(List<AuditEvent> a, List<AuditEvent> b) {
-        List<AuditEvent> all = new ArrayList<>(a);
+    private static List<TicketEvent> concat(List<TicketEvent> a, List<TicketEvent> b) {
+        List<TicketEvent> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

@@ -1,10 +1,13 @@
 package io.tierline.core.escalation;
 
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.FieldMoves;
+import io.tierline.core.ticket.Move;
+import io.tierline.core.ticket.Recipient;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketField;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One escalation as the trail recorded it: kind, reason, where the ticket went from and to, who or what decided,
@@ -22,31 +25,27 @@ public record EscalationRecord(int sequence, String kind, String reason, String 
     public record Place(String team, String tier, String assignee) {
     }
 
-    public static List<EscalationRecord> of(List<AuditEvent> trail) {
-        return trail.stream().filter(e -> e.type() == AuditEvent.EventType.ESCALATED).map(EscalationRecord::from)
+    public static List<EscalationRecord> of(List<TicketEvent> trail) {
+        return trail.stream().filter(e -> e instanceof TicketEvent.Escalated).map(e -> from((TicketEvent.Escalated) e))
                 .toList();
     }
 
-    private static EscalationRecord from(AuditEvent e) {
-        Optional<Change> team = change(e, "team");
-        Optional<Change> tier = change(e, "tier");
-        Optional<Change> assignee = change(e, "assignee");
-        return new EscalationRecord(FanOut.sequence(e), FanOut.value(e, "escalationKind").orElse(null),
-                FanOut.value(e, "escalationReason").orElse(null), e.reason(), e.body(),
-                FanOut.value(e, "escalationLevel").map(Integer::parseInt).orElse(0),
-                e.actor().kind().name().toLowerCase() + ":" + e.actor().id(), e.at(),
-                FanOut.value(e, io.tierline.core.ticket.Ticket.DUE_AT).map(Instant::parse).orElse(null),
-                new Place(team.map(Change::from).orElse(null), tier.map(Change::from).orElse(null),
-                        assignee.map(Change::from).orElse(null)),
-                new Place(team.map(Change::to).orElse(null), tier.map(Change::to).orElse(null),
-                        assignee.map(Change::to).orElse(null)),
-                FanOut.value(e, "escalatedTo").orElse(null),
-                FanOut.value(e, "customerRequested").isPresent(),
-                FanOut.value(e, io.tierline.core.ticket.Ticket.NOTIFIED).map(v -> List.of(v.split(",")))
-                        .orElse(List.of()));
+    private static EscalationRecord from(TicketEvent.Escalated e) {
+        TicketEvent.EscalationFacts facts = e.escalation();
+        FieldMoves moves = e.moves();
+        return new EscalationRecord(facts.sequence(),
+                facts.kind() == null ? null : facts.kind().code(), facts.reason(), e.reason(), e.body(),
+                facts.level().to(), e.actor().kind().name().toLowerCase() + ":" + e.actor().id(), e.at(), e.dueAt(),
+                new Place(code(moves, TicketField.TEAM, Move::from), code(moves, TicketField.TIER, Move::from),
+                        code(moves, TicketField.ASSIGNEE, Move::from)),
+                new Place(code(moves, TicketField.TEAM, Move::to), code(moves, TicketField.TIER, Move::to),
+                        code(moves, TicketField.ASSIGNEE, Move::to)),
+                facts.escalatedTo() == null ? null : facts.escalatedTo().value(), facts.customerRequested(),
+                e.notified().stream().map(Recipient::code).toList());
     }
 
-    private static Optional<Change> change(AuditEvent e, String field) {
-        return e.changes().stream().filter(c -> c.field().equals(field)).findFirst();
+    /** One end of a field's move as the API shows it, or null when the field did not move. */
+    private static <T> String code(FieldMoves moves, TicketField<T> field, Function<Move<T>, T> end) {
+        return moves.get(field).map(move -> field.code(end.apply(move))).orElse(null);
     }
 }

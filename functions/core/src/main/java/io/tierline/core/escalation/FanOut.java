@@ -1,11 +1,13 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.message.NotificationRequested;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.EscalationState;
+import io.tierline.core.ticket.FanOutMark;
 import io.tierline.core.ticket.Priority;
+import io.tierline.core.ticket.Recipient;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,20 +25,18 @@ public final class FanOut {
     }
 
     /** The notifications of the ticket's pending fan-out ({@link EscalationState#fanOut()}), as of {@code now}. */
-    public static List<NotificationRequested> pending(Ticket ticket, List<AuditEvent> trail, Directory directory,
+    public static List<NotificationRequested> pending(Ticket ticket, List<TicketEvent> trail, Directory directory,
                                                       EscalationPolicies policies, Instant now) {
         EscalationState state = ticket.escalation();
         if (state == null || state.fanOut() == null) {
             return List.of();
         }
-        String[] parts = state.fanOut().split("/");
-        int sequence = Integer.parseInt(parts[0]);
-        int level = Integer.parseInt(parts[1]);
-        int repeat = Integer.parseInt(parts[2]);
-        Optional<AuditEvent> step = trail.stream().filter(e -> repeat == 0
-                        ? e.type() == AuditEvent.EventType.ESCALATED
-                        : e.type() == AuditEvent.EventType.ESCALATION_REMINDER && repeat == reminder(e))
-                .filter(e -> sequence == sequence(e)).reduce((a, b) -> b);
+        FanOutMark mark = state.fanOut();
+        int sequence = mark.sequence();
+        int level = mark.level();
+        int repeat = mark.repeat();
+        Optional<Notifying> step = trail.stream().map(FanOut::notifying).flatMap(Optional::stream)
+                .filter(n -> n.sequence() == sequence && n.repeat() == repeat).reduce((a, b) -> b);
         if (step.isEmpty()) {
             return List.of();
         }
@@ -45,19 +45,21 @@ public final class FanOut {
         String id = ticket.id().value();
         String title = (repeat > 0 ? "Reminder " + repeat + ": " : "") + "Ticket " + id + " escalated"
                 + (level > 0 ? " (level " + level + ")" : "") + ": " + ticket.subject();
-        String text = body(ticket, step.get(), repeat);
+        TicketEvent event = step.get().event();
+        String text = body(ticket, event, repeat);
         Map<String, String> details = details(ticket, step.get(), sequence, level, repeat);
         List<NotificationRequested> out = new ArrayList<>();
-        for (String recipient : value(step.get(), Ticket.NOTIFIED).map(v -> v.split(",")).orElse(new String[0])) {
-            if (recipient.startsWith("team:")) {
-                String team = recipient.substring(5);
-                directory.team(team).map(TeamContacts::slackWebhook).ifPresent(url -> out.add(new NotificationRequested(
-                        NotificationRequested.keyOf(id, sequence, level, repeat, recipient,
+        for (Recipient notified : step.get().notified()) {
+            if (notified instanceof Recipient.Team team) {
+                String recipient = team.code();
+                directory.team(team.name().value()).map(TeamContacts::slackWebhook).ifPresent(url -> out.add(
+                        new NotificationRequested(NotificationRequested.keyOf(id, sequence, level, repeat, recipient,
                                 NotificationRequested.SLACK), id, sequence, level, repeat, recipient,
                         NotificationRequested.SLACK, url, title, text, details, urgent, null, 0)));
                 continue;
             }
-            Optional<Person> person = directory.person(recipient.substring("person:".length()));
+            String recipient = ((Recipient.Person) notified).id().value();
+            Optional<Person> person = directory.person(recipient);
             if (person.isEmpty()) {
                 continue;
             }
@@ -72,7 +74,8 @@ public final class FanOut {
                     title, text, details, urgent, notBefore);
         }
         if (repeat == 0) {
-            trail.stream().filter(e -> e.type() == AuditEvent.EventType.CUSTOMER_UPDATED && sequence(e) == sequence)
+            trail.stream().filter(e -> e instanceof TicketEvent.CustomerUpdated update
+                            && Integer.valueOf(sequence).equals(update.sequence()))
                     .findFirst().ifPresent(update -> out.add(new NotificationRequested(
                             NotificationRequested.keyOf(id, sequence, level, 0, "customer",
                                     NotificationRequested.CUSTOMER), id, sequence, level, 0, "customer",
@@ -87,14 +90,13 @@ public final class FanOut {
                                    String recipient, String channel, String address, String title, String text,
                                    Map<String, String> details, boolean urgent, Instant notBefore) {
         if (address != null) {
-            out.add(new NotificationRequested(NotificationRequested.keyOf(id, sequence, level, repeat,
-                    recipient.substring("person:".length()), channel), id, sequence, level, repeat,
-                    recipient.substring("person:".length()), channel, address, title, text, details, urgent,
+            out.add(new NotificationRequested(NotificationRequested.keyOf(id, sequence, level, repeat, recipient,
+                    channel), id, sequence, level, repeat, recipient, channel, address, title, text, details, urgent,
                     notBefore, 0));
         }
     }
 
-    private static String body(Ticket ticket, AuditEvent step, int repeat) {
+    private static String body(Ticket ticket, TicketEvent step, int repeat) {
         StringBuilder text = new StringBuilder();
         text.append("Ticket ").append(ticket.id().value()).append(" (").append(ticket.priority() == null ? "-"
                 : ticket.priority().code()).append(" priority) ").append(repeat > 0 ? "is still not acknowledged"
@@ -113,31 +115,36 @@ public final class FanOut {
         return text.toString();
     }
 
-    private static Map<String, String> details(Ticket ticket, AuditEvent step, int sequence, int level, int repeat) {
+    private static Map<String, String> details(Ticket ticket, Notifying step, int sequence, int level,
+                                               int repeat) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("event", repeat > 0 ? "ticket.escalation_reminder" : "ticket.escalated");
         details.put("ticketId", ticket.id().value());
         details.put("sequence", Integer.toString(sequence));
         details.put("level", Integer.toString(level));
         details.put("repeat", Integer.toString(repeat));
-        value(step, "escalationKind").ifPresent(v -> details.put("kind", v));
-        value(step, "escalationReason").ifPresent(v -> details.put("reason", v));
+        if (step.event() instanceof TicketEvent.Escalated escalated) {
+            Optional.ofNullable(escalated.escalation().kind()).map(EscalationKind::code).ifPresent(v -> details.put("kind", v));
+            Optional.ofNullable(escalated.escalation().reason()).ifPresent(v -> details.put("reason", v));
+        }
         details.put("team", String.valueOf(ticket.team()));
         details.put("tier", ticket.tier() == null ? "" : Integer.toString(ticket.tier().number()));
         details.put("priority", ticket.priority() == null ? "" : ticket.priority().code());
-        details.put("at", step.at().toString());
+        details.put("at", step.event().at().toString());
         return details;
     }
 
-    static int sequence(AuditEvent e) {
-        return value(e, Ticket.ESCALATION_SEQUENCE).map(Integer::parseInt).orElse(-1);
+    /** A recorded step that notifies people: an escalation (repeat 0) or one of its reminders. */
+    record Notifying(TicketEvent event, int sequence, int repeat, List<Recipient> notified) {
     }
 
-    private static int reminder(AuditEvent e) {
-        return value(e, "reminder").map(Integer::parseInt).orElse(-1);
-    }
-
-    static Optional<String> value(AuditEvent e, String field) {
-        return e.changes().stream().filter(c -> c.field().equals(field)).map(Change::to).findFirst();
+    static Optional<Notifying> notifying(TicketEvent e) {
+        if (e instanceof TicketEvent.Escalated escalated) {
+            return Optional.of(new Notifying(e, escalated.escalation().sequence(), 0, escalated.notified()));
+        }
+        if (e instanceof TicketEvent.EscalationReminder reminder) {
+            return Optional.of(new Notifying(e, reminder.sequence(), reminder.reminder().to(), reminder.notified()));
+        }
+        return Optional.empty();
     }
 }

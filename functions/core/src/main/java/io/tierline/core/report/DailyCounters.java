@@ -1,6 +1,6 @@
 package io.tierline.core.report;
 
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketChange;
@@ -27,7 +27,7 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
     public static final String SOLVED = "solved";
     public static final String SOLVED_WITHIN_SLA = "solved-within-sla";
     public static final String SOLVED_AFTER_BREACH = "solved-after-breach";
-    public static final String BREACH = Codes.of(AuditEvent.EventType.SLA_BREACH);
+    public static final String BREACH = Codes.of(TicketEvent.EventType.SLA_BREACH);
 
     /**
      * @param everBreached whether a ticket had an SLA breach before this write (asked only for tickets being solved)
@@ -37,9 +37,9 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
         Set<TicketId> breached = new LinkedHashSet<>();
         for (TicketChange change : changes) {
             boolean breachNow = false;
-            for (AuditEvent event : change.events()) {
+            for (TicketEvent event : change.events()) {
                 add(increments, event.at().atZone(ZoneOffset.UTC).toLocalDate(), Codes.of(event.type()));
-                breachNow |= event.type() == AuditEvent.EventType.SLA_BREACH;
+                breachNow |= event.type() == TicketEvent.EventType.SLA_BREACH;
             }
             if (breachNow) {
                 breached.add(change.after().id());

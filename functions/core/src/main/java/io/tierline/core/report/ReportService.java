@@ -3,7 +3,7 @@ package io.tierline.core.report;
 import io.tierline.core.port.DayCounts;
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.port.TicketReports.QueuedTicket;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Status;
 import java.time.Duration;
@@ -61,10 +61,10 @@ public final class ReportService {
         long solved = 0;
         long within = 0;
         for (DayCounts c : reports.days(first, last)) {
-            Day day = new Day(c.day(), c.count(code(AuditEvent.EventType.CREATED)),
-                    c.count(code(AuditEvent.EventType.ESCALATED)),
-                    c.count(code(AuditEvent.EventType.ESCALATION_REQUESTED)),
-                    c.count(code(AuditEvent.EventType.SLA_WARNING)), c.count(code(AuditEvent.EventType.SLA_BREACH)),
+            Day day = new Day(c.day(), c.count(code(TicketEvent.EventType.CREATED)),
+                    c.count(code(TicketEvent.EventType.ESCALATED)),
+                    c.count(code(TicketEvent.EventType.ESCALATION_REQUESTED)),
+                    c.count(code(TicketEvent.EventType.SLA_WARNING)), c.count(code(TicketEvent.EventType.SLA_BREACH)),
                     c.count(DailyCounters.SOLVED), c.count(DailyCounters.SOLVED_WITHIN_SLA),
                     c.count(DailyCounters.SOLVED_AFTER_BREACH),
                     share(c.count(DailyCounters.SOLVED_WITHIN_SLA), c.count(DailyCounters.SOLVED)));
@@ -143,7 +143,7 @@ public final class ReportService {
         return new Load(now, teamLoads, allTiers, levels, truncated);
     }
 
-    private static String code(AuditEvent.EventType type) {
+    private static String code(TicketEvent.EventType type) {
         return Codes.of(type);
     }
 

@@ -16,12 +16,12 @@ import java.time.Instant;
  * @param acknowledgedAt when, or null
  * @param nextStep       what happens next without anyone acting: {@link Step}, or null when nothing will
  * @param nextStepAt     when it happens
- * @param fanOut         notifications recorded but not yet handed to the notify queue ("sequence/level/repeat"),
+ * @param fanOut         notifications recorded but not yet handed to the notify queue (which step),
  *                       or null; kept until they are, so a crash between the write and the send loses nothing
  */
 public record EscalationState(String policy, int level, int sequence, Instant levelAt, int reminders,
                               String acknowledgedBy, Instant acknowledgedAt, Step nextStep, Instant nextStepAt,
-                              String fanOut) {
+                              FanOutMark fanOut) {
     public enum Step { NEXT_LEVEL, REMINDER, ACKNOWLEDGEMENT_TIMEOUT }
 
     public static EscalationState none(String policy) {
@@ -30,7 +30,7 @@ public record EscalationState(String policy, int level, int sequence, Instant le
 
     /** A level (0: none) starting at {@code levelAt}: nobody acknowledged it and no step is planned yet. */
     public static EscalationState fresh(String policy, int level, int sequence, Instant levelAt, int reminders,
-                                        String fanOut) {
+                                        FanOutMark fanOut) {
         return new EscalationState(policy, level, sequence, levelAt, reminders, null, null, null, null, fanOut);
     }
 
@@ -49,7 +49,7 @@ public record EscalationState(String policy, int level, int sequence, Instant le
                 fanOut);
     }
 
-    public EscalationState withFanOut(String pending) {
+    public EscalationState withFanOut(FanOutMark pending) {
         return new EscalationState(policy, level, sequence, levelAt, reminders, acknowledgedBy, acknowledgedAt,
                 nextStep, nextStepAt, pending);
     }

@@ -40,11 +40,11 @@ public final class EscalationStep {
      * Who hears of the escalation.
      *
      * @param person          the person escalated to (a supervisor, a manager, someone on call), or null
-     * @param recipients      who is notified, as "person:id" or "team:name" (a team's shared channel)
+     * @param recipients      who is notified, people, or a team's shared channel
      * @param addWatchers     people who follow the ticket from now on
      * @param customerMessage what the customer is told, or null when this escalation is not theirs to know
      */
-    public record Audience(String person, List<String> recipients, List<String> addWatchers,
+    public record Audience(String person, List<Recipient> recipients, List<String> addWatchers,
                            String customerMessage) {
         static final Audience NOBODY = new Audience(null, List.of(), List.of(), null);
 
@@ -86,7 +86,7 @@ public final class EscalationStep {
      *
      * @param dueAt when the acknowledgement ran out
      */
-    public static EscalationStep retrigger(String reasonText, List<String> recipients, EscalationState next,
+    public static EscalationStep retrigger(String reasonText, List<Recipient> recipients, EscalationState next,
                                            Instant dueAt) {
         return new EscalationStep(new Decision(EscalationKind.AUTOMATIC, "acknowledgement-timeout", reasonText, null,
                 false), Move.NONE, new Audience(null, recipients, List.of(), null), next, dueAt);
@@ -186,7 +186,7 @@ public final class EscalationStep {
         return audience.person();
     }
 
-    public List<String> recipients() {
+    public List<Recipient> recipients() {
         return audience.recipients();
     }
 

@@ -10,7 +10,7 @@ import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -183,7 +183,7 @@ public class TicketWorkService {
             return won;
         }
         changes.forEach(change -> after.written(change.after()));
-        List<AuditEvent> trail = new ArrayList<>(history.events());
+        List<TicketEvent> trail = new ArrayList<>(history.events());
         trail.addAll(changes.get(0).events());
         return new TicketHistory(changes.get(0).after(), trail);
     }

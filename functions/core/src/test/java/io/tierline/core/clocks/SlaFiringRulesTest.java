@@ -19,8 +19,7 @@ import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
-import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
@@ -109,9 +108,8 @@ class SlaFiringRulesTest {
 
     List<String> slaTrail(TicketId id) {
         return world.history(id).events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.SLA_WARNING || e.type() == AuditEvent.EventType.SLA_BREACH)
-                .map(e -> e.type().name() + " " + e.changes().stream().filter(c -> !c.field().equals(Ticket.DUE_AT))
-                        .reduce((a, b) -> b).map(Change::to).orElse(""))
+                .filter(e -> e instanceof TicketEvent.SlaDeadlineFired).map(e -> (TicketEvent.SlaDeadlineFired) e)
+                .map(e -> e.type().name() + " " + e.deadline().code())
                 .toList();
     }
 
@@ -197,10 +195,10 @@ class SlaFiringRulesTest {
         }
         assertEquals(List.of("SLA_WARNING resolution/1/50", "SLA_WARNING resolution/1/75",
                 "SLA_BREACH resolution/1/100"), slaTrail(id), "in order, each once");
-        AuditEvent breach = world.history(id).events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.SLA_BREACH).findFirst().orElseThrow();
+        TicketEvent breach = world.history(id).events().stream()
+                .filter(e -> e.type() == TicketEvent.EventType.SLA_BREACH).findFirst().orElseThrow();
         assertEquals(Instant.parse("2026-11-15T17:00:00Z"), breach.at(), "recorded when it fired");
-        assertTrue(breach.changes().contains(Ticket.dueAt(Instant.parse("2026-11-15T16:55:00Z"))),
+        assertEquals(Instant.parse("2026-11-15T16:55:00Z"), ((TicketEvent.SlaBreach) breach).dueAt(),
                 "naming when it was due");
     }
 
@@ -297,7 +295,7 @@ class SlaFiringRulesTest {
         assertEquals(DeadlineFiring.Outcome.FIRED, world.firing.fire(messageFor(id, warning)));
         assertEquals(version + 2, ticket(id).version(), "the note and the warning, each written once");
         assertEquals(List.of("SLA_WARNING resolution/1/50"), slaTrail(id));
-        assertTrue(world.history(id).events().stream().anyMatch(e -> e.type() == AuditEvent.EventType.NOTE_ADDED));
+        assertTrue(world.history(id).events().stream().anyMatch(e -> e.type() == TicketEvent.EventType.NOTE_ADDED));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -66,7 +66,7 @@ class EscalationRulesTest {
     static final class Kept {
         final ClockKeeper keeper;
         Ticket ticket;
-        final List<AuditEvent> trail = new ArrayList<>();
+        final List<TicketEvent> trail = new ArrayList<>();
 
         Kept(ClockKeeper keeper, TicketChange created) {
             this.keeper = keeper;
@@ -79,12 +79,12 @@ class EscalationRulesTest {
             trail.addAll(tracked.events());
         }
 
-        List<AuditEvent> of(AuditEvent.EventType type) {
+        List<TicketEvent> of(TicketEvent.EventType type) {
             return trail.stream().filter(e -> e.type() == type).toList();
         }
 
         String told() {
-            return of(AuditEvent.EventType.CUSTOMER_UPDATED).get(of(AuditEvent.EventType.CUSTOMER_UPDATED).size() - 1)
+            return of(TicketEvent.EventType.CUSTOMER_UPDATED).get(of(TicketEvent.EventType.CUSTOMER_UPDATED).size() - 1)
                     .body();
         }
     }
@@ -102,8 +102,11 @@ class EscalationRulesTest {
         return kept;
     }
 
-    static Instant dueAt(AuditEvent e) {
-        return FanOut.value(e, Ticket.DUE_AT).map(Instant::parse).orElse(null);
+    static final io.tierline.core.ticket.DeadlineKey FIRST_RESPONSE_BREACH = new io.tierline.core.ticket.DeadlineKey(
+            SlaMetric.FIRST_RESPONSE, 1, 100);
+
+    static Instant dueAt(TicketEvent e) {
+        return e.dueAt();
     }
 
     // ---- timed steps record when they were due and when they ran ------------------------------------------------
@@ -119,7 +122,7 @@ class EscalationRulesTest {
 
         clock.set(levelDue.plusSeconds(40)); // the sweep ran 40 s late
         t.apply(engine.stepDue(t.ticket, t.trail, clock.instant()).orElseThrow());
-        AuditEvent level = t.of(AuditEvent.EventType.ESCALATED).get(0);
+        TicketEvent level = t.of(TicketEvent.EventType.ESCALATED).get(0);
         assertEquals(levelDue.plusSeconds(40), level.at(), "recorded when it ran");
         assertEquals(levelDue, dueAt(level), "and when it was due");
         assertEquals(levelDue, EscalationRecord.of(t.trail).get(0).dueAt());
@@ -129,17 +132,17 @@ class EscalationRulesTest {
 
         clock.set(Instant.parse("2026-11-23T08:15:40Z"));
         t.apply(engine.stepDue(t.ticket, t.trail, clock.instant()).orElseThrow());
-        AuditEvent reminder = t.of(AuditEvent.EventType.ESCALATION_REMINDER).get(0);
+        TicketEvent reminder = t.of(TicketEvent.EventType.ESCALATION_REMINDER).get(0);
         assertEquals(Instant.parse("2026-11-23T08:15:40Z"), reminder.at());
         assertEquals(Instant.parse("2026-11-23T08:15:00Z"), dueAt(reminder));
 
         clock.set(Instant.parse("2026-11-23T08:16:00Z"));
         t.apply(engine.acknowledge(t.ticket, new Actor(Actor.Kind.AGENT, "sam"), clock.instant()));
-        assertNull(dueAt(t.of(AuditEvent.EventType.ACKNOWLEDGED).get(0)), "someone acted: nothing was due");
+        assertNull(dueAt(t.of(TicketEvent.EventType.ACKNOWLEDGED).get(0)), "someone acted: nothing was due");
         clock.set(Instant.parse("2026-11-23T08:46:40Z"));
         t.apply(engine.stepDue(t.ticket, t.trail, clock.instant()).orElseThrow());
-        AuditEvent timedOut = t.of(AuditEvent.EventType.ESCALATED).get(1);
-        assertEquals("acknowledgement-timeout", FanOut.value(timedOut, "escalationReason").orElseThrow());
+        TicketEvent timedOut = t.of(TicketEvent.EventType.ESCALATED).get(1);
+        assertEquals("acknowledgement-timeout", ((TicketEvent.Escalated) timedOut).escalation().reason());
         assertEquals(Instant.parse("2026-11-23T08:46:40Z"), timedOut.at());
         assertEquals(Instant.parse("2026-11-23T08:46:00Z"), dueAt(timedOut));
     }
@@ -150,12 +153,12 @@ class EscalationRulesTest {
         Kept t = billingTicket(policies("[{\"name\": \"rules\", \"levels\": [" + level + "]}]", null));
         Instant due = Instant.parse("2026-11-23T09:00:00Z");
         clock.set(due.plusSeconds(2));
-        TicketChange fired = t.ticket.recordSlaDeadline("first-response/1/100", "first-response breached", true, due,
+        TicketChange fired = t.ticket.recordSlaDeadline(FIRST_RESPONSE_BREACH, "first-response breached", true, due,
                 Actor.system("sla"), clock.instant());
         t.apply(engine.onSlaDeadline(fired, t.trail, new Deadline(SlaMetric.FIRST_RESPONSE, 1, 100, due),
                 clock.instant()));
-        assertEquals(due, dueAt(t.of(AuditEvent.EventType.SLA_BREACH).get(0)));
-        assertEquals(due, dueAt(t.of(AuditEvent.EventType.ESCALATED).get(0)), "the level it started was due then too");
+        assertEquals(due, dueAt(t.of(TicketEvent.EventType.SLA_BREACH).get(0)));
+        assertEquals(due, dueAt(t.of(TicketEvent.EventType.ESCALATED).get(0)), "the level it started was due then too");
         return t;
     }
 
@@ -208,7 +211,7 @@ class EscalationRulesTest {
             request(t, "Nobody answers (" + click + ")");
             clock.advance(Duration.ofSeconds(15));
         }
-        assertEquals(4, t.of(AuditEvent.EventType.ESCALATION_REQUESTED).size(), "every request is in the trail");
+        assertEquals(4, t.of(TicketEvent.EventType.ESCALATION_REQUESTED).size(), "every request is in the trail");
         List<EscalationRecord> escalations = EscalationRecord.of(t.trail);
         assertEquals(1, escalations.size(), "one escalation, so one fan-out to sam: " + escalations);
         assertEquals(List.of("person:sam"), escalations.get(0).notified());
@@ -216,8 +219,8 @@ class EscalationRulesTest {
         assertEquals("We received your request to escalate. It is already with a senior member of our billing team "
                 + "(since Mon 23 Nov 2026, 08:10 UTC). We expect to answer by Mon 23 Nov 2026, 09:00 UTC.", t.told());
         assertTrue(EscalationEngine.lastRequestWasAlreadyEscalated(t.trail));
-        assertEquals(List.of(false, true, true, true), t.of(AuditEvent.EventType.ESCALATION_REQUESTED).stream()
-                .map(e -> FanOut.value(e, Ticket.ALREADY_ESCALATED).isPresent()).toList());
+        assertEquals(List.of(false, true, true, true), t.of(TicketEvent.EventType.ESCALATION_REQUESTED).stream()
+                .map(e -> ((TicketEvent.EscalationRequested) e).alreadyEscalated() != null).toList());
     }
 
     @Test
@@ -245,13 +248,13 @@ class EscalationRulesTest {
         Kept t = billingTicket(policies(QUIET_POLICY.replace("warning", "breach"), null));
         Instant due = Instant.parse("2026-11-23T09:00:00Z");
         clock.set(due);
-        t.apply(engine.onSlaDeadline(t.ticket.recordSlaDeadline("first-response/1/100", "breached", true, due,
+        t.apply(engine.onSlaDeadline(t.ticket.recordSlaDeadline(FIRST_RESPONSE_BREACH, "breached", true, due,
                 Actor.system("sla"), due), t.trail, new Deadline(SlaMetric.FIRST_RESPONSE, 1, 100, due), due));
         assertEquals(1, EscalationRecord.of(t.trail).size());
         clock.set(Instant.parse("2026-11-23T09:05:00Z"));
         request(t, "Where is my answer?");
         assertEquals(1, EscalationRecord.of(t.trail).size(), "level 1 already told sam");
-        assertEquals("1/1/0", t.ticket.escalation().fanOut(), "nothing to send but level 1's notifications");
+        assertEquals(new io.tierline.core.ticket.FanOutMark(1, 1, 0), t.ticket.escalation().fanOut(), "nothing to send but level 1's notifications");
         assertTrue(t.told().contains("already with a senior member of our billing team (since Mon 23 Nov 2026, "
                 + "09:00 UTC)"), t.told());
     }

@@ -26,7 +26,7 @@ import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -200,10 +200,10 @@ class EscalationScenarioTest {
     }
 
     List<String> escalationTrail(TicketId id) {
-        return history(id).events().stream().filter(e -> Set.of(AuditEvent.EventType.SLA_WARNING,
-                        AuditEvent.EventType.SLA_BREACH, AuditEvent.EventType.ESCALATED,
-                        AuditEvent.EventType.ESCALATION_REMINDER, AuditEvent.EventType.ACKNOWLEDGED,
-                        AuditEvent.EventType.CUSTOMER_UPDATED, AuditEvent.EventType.ESCALATION_REQUESTED)
+        return history(id).events().stream().filter(e -> Set.of(TicketEvent.EventType.SLA_WARNING,
+                        TicketEvent.EventType.SLA_BREACH, TicketEvent.EventType.ESCALATED,
+                        TicketEvent.EventType.ESCALATION_REMINDER, TicketEvent.EventType.ACKNOWLEDGED,
+                        TicketEvent.EventType.CUSTOMER_UPDATED, TicketEvent.EventType.ESCALATION_REQUESTED)
                         .contains(e.type()))
                 .map(e -> e.at().toString().substring(11, 16) + " " + e.type().name()).toList();
     }
@@ -245,7 +245,7 @@ class EscalationScenarioTest {
         assertEquals("1", second.from().tier());
         assertEquals("2", second.to().tier());
         assertEquals("system:escalation", second.decidedBy());
-        String told = history(id).events().stream().filter(e -> e.type() == AuditEvent.EventType.CUSTOMER_UPDATED)
+        String told = history(id).events().stream().filter(e -> e.type() == TicketEvent.EventType.CUSTOMER_UPDATED)
                 .findFirst().orElseThrow().body();
         assertTrue(told.startsWith("Your request is now with our billing specialists (tier 2)."), told);
         assertTrue(told.contains("past the time we promised"), "the breach is admitted, not hidden: " + told);

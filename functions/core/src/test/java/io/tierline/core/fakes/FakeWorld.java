@@ -16,7 +16,7 @@ import io.tierline.core.message.TicketCreated;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketHistory;
@@ -149,10 +149,10 @@ public final class FakeWorld {
 
     /** The escalation events of the trail as "HH:mm TYPE". */
     public List<String> escalationTrail(TicketId id) {
-        return history(id).events().stream().filter(e -> Set.of(AuditEvent.EventType.SLA_WARNING,
-                        AuditEvent.EventType.SLA_BREACH, AuditEvent.EventType.ESCALATED,
-                        AuditEvent.EventType.ESCALATION_REMINDER, AuditEvent.EventType.ACKNOWLEDGED,
-                        AuditEvent.EventType.CUSTOMER_UPDATED, AuditEvent.EventType.ESCALATION_REQUESTED)
+        return history(id).events().stream().filter(e -> Set.of(TicketEvent.EventType.SLA_WARNING,
+                        TicketEvent.EventType.SLA_BREACH, TicketEvent.EventType.ESCALATED,
+                        TicketEvent.EventType.ESCALATION_REMINDER, TicketEvent.EventType.ACKNOWLEDGED,
+                        TicketEvent.EventType.CUSTOMER_UPDATED, TicketEvent.EventType.ESCALATION_REQUESTED)
                         .contains(e.type()))
                 .map(e -> e.at().toString().substring(11, 16) + " " + e.type().name()).toList();
     }

@@ -3,7 +3,7 @@ package io.tierline.core.fakes;
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class InMemoryTicketStore implements TicketStore {
     private final Map<TicketId, Ticket> tickets = new LinkedHashMap<>();
-    private final Map<TicketId, List<AuditEvent>> events = new HashMap<>();
+    private final Map<TicketId, List<TicketEvent>> events = new HashMap<>();
     private final Map<IdempotencyKey, IdempotencyClaim> claims = new HashMap<>();
     private Consumer<List<TicketChange>> beforeNextApply = changes -> { };
     private int writes;
@@ -97,8 +97,8 @@ public final class InMemoryTicketStore implements TicketStore {
 
     private void commit(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
         for (TicketChange change : changes) {
-            List<AuditEvent> trail = events.computeIfAbsent(change.after().id(), id -> new ArrayList<>());
-            for (AuditEvent e : change.events()) {
+            List<TicketEvent> trail = events.computeIfAbsent(change.after().id(), id -> new ArrayList<>());
+            for (TicketEvent e : change.events()) {
                 if (trail.stream().anyMatch(old -> old.version() == e.version() && old.index() == e.index())) {
                     throw new IllegalStateException("event " + e.version() + "/" + e.index() + " of ticket "
                             + e.ticketId() + " exists already; events are never overwritten");

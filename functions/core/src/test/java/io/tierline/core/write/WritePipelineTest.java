@@ -15,7 +15,7 @@ import io.tierline.core.message.TicketCreated;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Actor;
-import io.tierline.core.ticket.AuditEvent;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
@@ -98,7 +98,7 @@ class WritePipelineTest {
                 world.notifications(id));
         assertNull(world.ticket(id).escalation().fanOut());
         assertEquals(1, world.history(id).events().stream()
-                .filter(e -> e.type() == AuditEvent.EventType.ESCALATION_REQUESTED).count());
+                .filter(e -> e.type() == TicketEvent.EventType.ESCALATION_REQUESTED).count());
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.tierline.core.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An event as the API shows it: the list of {@link Change}s, the ticket fields it moved (in field order) and then
+ * what its kind records, each under its wire name. The one place where events become these names; the adapters'
+ * reader of items stored before the typed format (fmt 1) reads the same names back.
+ */
+public final class EventChanges {
+    public static final String ESCALATION_SEQUENCE = "escalationSequence";
+    public static final String ESCALATION_KIND = "escalationKind";
+    public static final String ESCALATION_REASON = "escalationReason";
+    public static final String ESCALATION_LEVEL = "escalationLevel";
+    public static final String ESCALATED_TO = "escalatedTo";
+    public static final String CUSTOMER_REQUESTED = "customerRequested";
+    public static final String NOTIFIED = "notified";
+    public static final String REMINDER = "reminder";
+    public static final String ALREADY_ESCALATED = "alreadyEscalated";
+    public static final String SLA_DEADLINE = "slaDeadline";
+    /** Not among the changes the API shows: an event view shows it as its own {@code dueAt}. */
+    public static final String DUE_AT = "dueAt";
+
+    private EventChanges() {
+    }
+
+    /** The event's changes as the API shows them (without its due instant, which the view shows on its own). */
+    public static List<Change> of(TicketEvent event) {
+        List<Change> changes = new ArrayList<>(event.moves().entries().stream().map(FieldMoves.Entry::change)
+                .toList());
+        if (event instanceof TicketEvent.EscalationRequested requested && requested.alreadyEscalated() != null) {
+            changes.add(fact(ALREADY_ESCALATED, requested.alreadyEscalated()));
+        } else if (event instanceof TicketEvent.SlaDeadlineFired fired) {
+            changes.add(fact(SLA_DEADLINE, fired.deadline().code()));
+        } else if (event instanceof TicketEvent.Escalated escalated) {
+            TicketEvent.EscalationFacts facts = escalated.escalation();
+            changes.add(fact(ESCALATION_SEQUENCE, facts.sequence()));
+            changes.add(fact(ESCALATION_KIND, facts.kind() == null ? null : facts.kind().code()));
+            changes.add(fact(ESCALATION_REASON, facts.reason()));
+            changes.add(new Change(ESCALATION_LEVEL, String.valueOf(facts.level().from()),
+                    String.valueOf(facts.level().to())));
+            if (facts.escalatedTo() != null) {
+                changes.add(fact(ESCALATED_TO, facts.escalatedTo().value()));
+            }
+            if (facts.customerRequested()) {
+                changes.add(fact(CUSTOMER_REQUESTED, true));
+            }
+            if (!escalated.notified().isEmpty()) {
+                changes.add(fact(NOTIFIED, recipients(escalated.notified())));
+            }
+        } else if (event instanceof TicketEvent.Acknowledged acknowledged) {
+            changes.add(fact(ESCALATION_SEQUENCE, acknowledged.sequence()));
+        } else if (event instanceof TicketEvent.EscalationReminder reminder) {
+            changes.add(fact(ESCALATION_SEQUENCE, reminder.sequence()));
+            changes.add(new Change(REMINDER, String.valueOf(reminder.reminder().from()),
+                    String.valueOf(reminder.reminder().to())));
+            changes.add(fact(NOTIFIED, recipients(reminder.notified())));
+        } else if (event instanceof TicketEvent.CustomerUpdated update && update.sequence() != null) {
+            changes.add(fact(ESCALATION_SEQUENCE, update.sequence()));
+        }
+        return changes;
+    }
+
+    /** Recipients as the trail lists them: their codes, comma-separated. */
+    public static String recipients(List<Recipient> recipients) {
+        return recipients.stream().map(Recipient::code).collect(Collectors.joining(","));
+    }
+
+    private static Change fact(String name, Object value) {
+        return new Change(name, null, value == null ? null : String.valueOf(value));
+    }
+}
