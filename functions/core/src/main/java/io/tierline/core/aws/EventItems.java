@@ -1,5 +1,10 @@
 package io.tierline.core.aws;
 
+import static io.tierline.core.aws.TicketItems.n;
+import static io.tierline.core.aws.TicketItems.putIfPresent;
+import static io.tierline.core.aws.TicketItems.s;
+import static io.tierline.core.aws.TicketItems.str;
+
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Actor;
@@ -245,24 +250,5 @@ final class EventItems {
     private static Integer number(Map<String, AttributeValue> m, String name) {
         AttributeValue value = m.get(name);
         return value == null ? null : Integer.valueOf(value.n());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 }

@@ -6,7 +6,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import io.tierline.core.ticket.Codes;
-import io.tierline.core.validation.JsonFields;
+import io.tierline.core.validation.TextRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -57,7 +57,7 @@ public @interface Code {
                 return !required || refuse(context, "is required: " + expected());
             }
             // Codes.parse trims control characters away; a code is one line, as any text that names something
-            if (!JsonFields.isOneLine(code)) {
+            if (!TextRules.isOneLine(code)) {
                 return refuse(context, "must be one line without control characters");
             }
             Enum<?> value;

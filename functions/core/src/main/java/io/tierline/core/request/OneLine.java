@@ -6,7 +6,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import io.tierline.core.validation.JsonFields;
+import io.tierline.core.validation.TextRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -31,7 +31,7 @@ public @interface OneLine {
     final class Check implements ConstraintValidator<OneLine, String> {
         @Override
         public boolean isValid(String text, ConstraintValidatorContext context) {
-            return text == null || JsonFields.isOneLine(text);
+            return text == null || TextRules.isOneLine(text);
         }
     }
 }

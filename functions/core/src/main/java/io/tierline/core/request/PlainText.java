@@ -5,7 +5,7 @@ import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
-import io.tierline.core.validation.JsonFields;
+import io.tierline.core.validation.TextRules;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -27,7 +27,7 @@ public @interface PlainText {
     final class Check implements ConstraintValidator<PlainText, String> {
         @Override
         public boolean isValid(String text, ConstraintValidatorContext context) {
-            return text == null || JsonFields.isPlainText(text);
+            return text == null || TextRules.isPlainText(text);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.ticket.FanOutMark;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
@@ -449,7 +450,7 @@ class EscalationWalkRulesTest {
         world.outbox.failing(true);
         customerRequest(id, "Nobody answers"); // the answer succeeds although nothing could be sent
         world.outbox.failing(false);
-        assertEquals("1/0/0", ticket(id).escalation().fanOut(), "the mark stays");
+        assertEquals(new FanOutMark(1, 0, 0), ticket(id).escalation().fanOut(), "the mark stays");
         assertFalse(ticket(id).nextDueAt().isAfter(world.clock.instant()), "due at once in the index");
         assertEquals(Set.of(), world.notifications(id));
 
