@@ -104,12 +104,7 @@ final class ColdStartEvents {
             @Override
             public byte[] next() {
                 int n = serial.incrementAndGet();
-                String body = Json.write(Map.of(
-                        "subject", "Checkout is down for all users (cold start " + n + ")",
-                        "description", "Every payment fails with a 500 error since a few minutes.",
-                        "impact", "high", "urgency", "high",
-                        "requester", Map.of("name", "Cold " + n, "email", "cold-" + n + "@example.com",
-                                "customerId", "bench", "plan", "pro")));
+                String body = TicketApi.urgentTicket("cold", n);
                 return LambdaEvents.httpApiEvent("POST", "/tickets", Map.of("content-type", "application/json",
                         "accept", "application/json"), body.getBytes(StandardCharsets.UTF_8))
                         .getBytes(StandardCharsets.UTF_8);

@@ -26,18 +26,24 @@ final class TicketApi {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The body of POST /tickets for ticket n of a run named {@code run}: urgent, from a pro customer. */
+    static String urgentTicket(String run, int n) {
+        String who = Character.toUpperCase(run.charAt(0)) + run.substring(1);
+        return Json.write(Map.of(
+                "subject", "Checkout is down for all users (" + run + " " + n + ")",
+                "description", "Every payment fails with a 500 error since a few minutes.",
+                "impact", "high", "urgency", "high",
+                "requester", Map.of("name", who + " " + n, "email", run + "-" + n + "@example.com",
+                        "customerId", "bench", "plan", "pro")));
+    }
+
     TicketApi(URI base) {
         this.base = base;
     }
 
     /** An urgent ticket (high impact, high urgency) of a pro customer; returns its id. */
     String create(int n) throws IOException, InterruptedException {
-        String body = Json.write(Map.of(
-                "subject", "Checkout is down for all users (bench " + n + ")",
-                "description", "Every payment fails with a 500 error since a few minutes.",
-                "impact", "high", "urgency", "high",
-                "requester", Map.of("name", "Bench " + n, "email", "bench-" + n + "@example.com",
-                        "customerId", "bench", "plan", "pro")));
+        String body = urgentTicket("bench", n);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/tickets"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

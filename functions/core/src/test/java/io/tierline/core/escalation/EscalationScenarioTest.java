@@ -13,6 +13,7 @@ import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
+import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;
@@ -200,12 +201,7 @@ class EscalationScenarioTest {
     }
 
     List<String> escalationTrail(TicketId id) {
-        return history(id).events().stream().filter(e -> Set.of(TicketEvent.EventType.SLA_WARNING,
-                        TicketEvent.EventType.SLA_BREACH, TicketEvent.EventType.ESCALATED,
-                        TicketEvent.EventType.ESCALATION_REMINDER, TicketEvent.EventType.ACKNOWLEDGED,
-                        TicketEvent.EventType.CUSTOMER_UPDATED, TicketEvent.EventType.ESCALATION_REQUESTED)
-                        .contains(e.type()))
-                .map(e -> e.at().toString().substring(11, 16) + " " + e.type().name()).toList();
+        return FakeWorld.escalationTrail(history(id).events());
     }
 
     @Test

@@ -149,7 +149,12 @@ public final class FakeWorld {
 
     /** The escalation events of the trail as "HH:mm TYPE". */
     public List<String> escalationTrail(TicketId id) {
-        return history(id).events().stream().filter(e -> Set.of(TicketEvent.EventType.SLA_WARNING,
+        return escalationTrail(history(id).events());
+    }
+
+    /** The escalation events of a trail as "HH:mm TYPE", for the emulator scenarios too. */
+    public static List<String> escalationTrail(List<TicketEvent> trail) {
+        return trail.stream().filter(e -> Set.of(TicketEvent.EventType.SLA_WARNING,
                         TicketEvent.EventType.SLA_BREACH, TicketEvent.EventType.ESCALATED,
                         TicketEvent.EventType.ESCALATION_REMINDER, TicketEvent.EventType.ACKNOWLEDGED,
                         TicketEvent.EventType.CUSTOMER_UPDATED, TicketEvent.EventType.ESCALATION_REQUESTED)
