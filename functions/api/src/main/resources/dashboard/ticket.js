@@ -277,6 +277,9 @@ function actions(t, me, ctx) {
     field('next-level-comment', 'Comment', nextComment), 'Next level',
     () => ['escalations/next', {comment: optional(nextComment.value)}], ctx));
 
+  const feedback = escalationFeedback(t, ctx);
+  if (feedback) forms.push(feedback);
+
   const note2 = el('textarea', {rows: 2, required: true});
   const rootCause = el('input', {type: 'text'});
   forms.push(actionForm('resolve', 'Resolve', [field('resolve-note', 'Note to the customer', note2),
@@ -301,6 +304,28 @@ function actions(t, me, ctx) {
   // only a supervisor or admin may decide (the API enforces it); an agent sees that it waits
   if (t.pendingTransfer) forms.unshift(me.supervises ? transferDecision(t, ctx) : pendingNote(t.pendingTransfer));
   return el('section', {class: 'actions', testid: 'ticket-actions'}, el('h2', {}, 'Actions'), forms);
+}
+
+/**
+ * "Was this escalation needed and complete?" for each escalation without feedback yet; the API lets only whoever
+ * received it answer (the person or team it went to, or an admin), once.
+ */
+function escalationFeedback(t, ctx) {
+  const answered = new Set((t.events || []).filter(e => code(e.type) === 'escalation-feedback-given')
+    .flatMap(e => (e.changes || []).filter(c => c.field === 'escalationSequence').map(c => Number(c.to))));
+  const open = (t.escalations || []).filter(e => !answered.has(e.sequence));
+  if (open.length === 0) return null;
+  const which = select(open.map(e => [String(e.sequence), '#' + e.sequence + ' ' + e.kind + ' ' + route(e)]),
+    String(open[open.length - 1].sequence));
+  const needed = select([['yes', 'yes'], ['no', 'no']], 'yes');
+  const complete = select([['yes', 'yes'], ['no', 'no']], 'yes');
+  const comment = el('input', {type: 'text', maxlength: 500});
+  return actionForm('escalation-feedback', 'Feedback on an escalation you received', [
+    field('feedback-escalation', 'Escalation', which), field('feedback-needed', 'Was it needed?', needed),
+    field('feedback-complete', 'Did it come with what you needed?', complete),
+    field('feedback-comment', 'Comment (agents only)', comment)], 'Send feedback',
+  () => ['escalations/' + which.value + '/feedback', {needed: needed.value === 'yes',
+    complete: complete.value === 'yes', comment: optional(comment.value)}], ctx);
 }
 
 function pendingText(p) {

@@ -7,6 +7,7 @@ import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.access.Principal;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.EscalationFeedback;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
@@ -200,6 +201,25 @@ public class AgentTicketResource {
             String comment = r.get().comment();
             return (h, now) -> engine.escalateToNext(h.ticket(), h.events(), comment, who.actor(), now);
         });
+    }
+
+    /**
+     * The receiver of escalation {@code sequence} (the person it went to, an agent of the team it went to, or an
+     * admin) says once whether it was needed and complete; customers never see it.
+     */
+    @POST
+    @Path("escalations/{sequence}/feedback")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.EscalationFeedback.class)))
+    public Response escalationFeedback(@PathParam("id") String id, @PathParam("sequence") int sequence, byte[] body,
+                                       @HeaderParam("Content-Type") String type, @HeaderParam("If-Match") String ifMatch,
+                                       @HeaderParam("Idempotency-Key") String key) {
+        return actOnTrail(id, "escalations/" + sequence + "/feedback", body, type, ifMatch, key,
+                AgentActions.EscalationFeedback.class, (r, who) -> {
+                    AgentActions.EscalationFeedback given = r.get();
+                    return (h, now) -> commands.escalationFeedback(h, sequence,
+                            new EscalationFeedback(given.needed(), given.complete()), given.comment(), who, now);
+                });
     }
 
     @POST

@@ -2,7 +2,9 @@ package io.tierline.api;
 
 import io.tierline.core.escalation.EscalationEngine;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.followup.FollowUps;
 import io.tierline.core.request.CustomerActions;
+import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.IllegalTransitionException;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketId;
@@ -117,6 +119,32 @@ public class CustomerTicketResource {
                     String comment = given.comment();
                     return (h, now) -> h.ticket().rateSatisfaction(rating, comment, work.customerActor(h.ticket()),
                             now);
+                });
+    }
+
+    /**
+     * {@code {"stayedSolved": true|false, "rating"?: 1..5, "comment"?}}: the answer to the follow-up sent a set time
+     * after the resolution, once per resolution; "not solved" reopens the ticket.
+     */
+    @POST
+    @Path("follow-up")
+    @Produces({MediaType.APPLICATION_JSON, Pages.HTML_UTF8})
+    @APIResponse(responseCode = "200", description = "the ticket as the customer sees it; 303 to the status page for a form post",
+            content = @Content(schema = @Schema(implementation = CustomerTicketView.class)))
+    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerActions.FollowUpReply.class)),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = CustomerActions.FollowUpReply.class))})
+    public Response answerFollowUp(@PathParam("id") String id, @QueryParam("token") String token,
+                                   @HeaderParam(TOKEN_HEADER) String headerToken, byte[] body,
+                                   @HeaderParam("Content-Type") String type, @HeaderParam("Idempotency-Key") String key,
+                                   @HeaderParam("Accept") String accept) {
+        return act(id, tokenOf(token, headerToken), "follow-up", type, body, key, accept,
+                StatusPage.Form.FOLLOW_UP, StatusPage.Done.FOLLOW_UP_ANSWERED, r -> {
+                    CustomerActions.FollowUpReply given = r.body(CustomerActions.FollowUpReply.class).valid();
+                    FollowUpAnswer answer = new FollowUpAnswer(given.stayedSolved(), given.rating());
+                    String comment = given.comment();
+                    return (h, now) -> FollowUps.answer(h, answer, comment, work.customerActor(h.ticket()), now);
                 });
     }
 

@@ -6,6 +6,7 @@ import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketEvent.EventType;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Satisfaction;
+import io.tierline.core.followup.FollowUps;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
@@ -19,12 +20,13 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerTicketView(String id, String subject, String description, String status, String resolution,
                                  String mergedInto, Satisfaction satisfaction, Instant createdAt, Instant updatedAt,
-                                 List<Entry> conversation) {
+                                 List<Entry> conversation, boolean followUpAwaited) {
+    // followUpAwaited: the customer was asked whether the last resolution held and has not answered yet
     /** Public events whose reason is meant for the customer's eyes (the rest may hold agents' wording). */
     /** Only a solved or closed ticket has a resolution to tell (one stored before a move back to open does not). */
     private static final Set<Status> RESOLVED = Set.of(Status.SOLVED, Status.CLOSED);
     private static final Set<EventType> REASON_SHOWN = Set.of(EventType.ESCALATION_REQUESTED, EventType.REOPENED,
-            EventType.SATISFACTION_RATED);
+            EventType.SATISFACTION_RATED, EventType.FOLLOW_UP_ANSWERED);
 
     /**
      * One public event: who (you or support), what kind, and its text.
@@ -32,6 +34,14 @@ public record CustomerTicketView(String id, String subject, String description, 
      * @param status the status the event moved the ticket to, if it did
      */
     public record Entry(Instant at, String from, String type, String body, String reason, String status) {
+    }
+
+    /** A view with no follow-up awaited. */
+    public CustomerTicketView(String id, String subject, String description, String status, String resolution,
+                              String mergedInto, Satisfaction satisfaction, Instant createdAt, Instant updatedAt,
+                              List<Entry> conversation) {
+        this(id, subject, description, status, resolution, mergedInto, satisfaction, createdAt, updatedAt,
+                conversation, false);
     }
 
     public static CustomerTicketView of(TicketHistory history) {
@@ -45,6 +55,6 @@ public record CustomerTicketView(String id, String subject, String description, 
         return new CustomerTicketView(t.id().value(), t.subject(), t.description(), t.status().code(),
                 t.resolution() == null || !RESOLVED.contains(t.status()) ? null : t.resolution().note(),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
-                t.updatedAt(), entries);
+                t.updatedAt(), entries, FollowUps.awaitingAnswer(history));
     }
 }

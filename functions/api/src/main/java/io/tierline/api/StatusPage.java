@@ -41,7 +41,9 @@ final class StatusPage {
                 + "will look at your request; we will update you here."),
         ALREADY_ESCALATED("already-escalated", "We have your request for escalation. It is already with a senior "
                 + "member of our team; we will update you here."),
-        RATED("rated", "Thank you for rating our help.");
+        RATED("rated", "Thank you for rating our help."),
+        FOLLOW_UP_ANSWERED("follow-up-answered", "Thank you for telling us. If the problem came back, the request is "
+                + "open again and we will answer here.");
 
         final String code;
         final String message;
@@ -68,7 +70,7 @@ final class StatusPage {
     }
 
     /** Which of the page's forms a refused post came from. */
-    enum Form { REPLY, ESCALATION, RATING }
+    enum Form { REPLY, ESCALATION, RATING, FOLLOW_UP }
 
     /**
      * A form post the server refused: what was typed, and either field errors (400) or the reason the ticket's state
@@ -106,11 +108,14 @@ final class StatusPage {
         HtmlForm reply = formFor(Form.REPLY, attempt, null);
         HtmlForm escalation = formFor(Form.ESCALATION, attempt, null);
         HtmlForm rating = formFor(Form.RATING, attempt, t.satisfaction());
-        // the forms first: an error summary links only to fields the page shows
-        StatusPageModel.Forms forms = new StatusPageModel.Forms(ratingForm(t, token, rating),
-                replyForm(t, token, reply), escalationForm(t, token, escalation));
+        HtmlForm followUp = formFor(Form.FOLLOW_UP, attempt, null);
+        // the forms first: an error summary links only to fields the page shows; while a follow-up is awaited its
+        // form asks for the rating, so the rating form waits
+        StatusPageModel.Forms forms = new StatusPageModel.Forms(t.followUpAwaited() ? null
+                : ratingForm(t, token, rating), replyForm(t, token, reply), escalationForm(t, token, escalation),
+                followUpForm(t, token, followUp));
         StatusPageModel.Alerts alerts = new StatusPageModel.Alerts(done == null ? null : done.message,
-                List.of(reply.summary(), escalation.summary(), rating.summary()),
+                List.of(reply.summary(), escalation.summary(), rating.summary(), followUp.summary()),
                 attempt == null ? null : attempt.refusal(), latestUpdate(t));
         boolean hasErrors = attempt != null && (!attempt.errors().isEmpty() || attempt.refusal() != null);
         StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(t.status()),
@@ -179,6 +184,8 @@ final class StatusPage {
             case "escalation-requested" -> StatusPageModel.Kind.ESCALATION_REQUESTED;
             case CUSTOMER_UPDATED -> StatusPageModel.Kind.UPDATE;
             case "satisfaction-rated" -> StatusPageModel.Kind.RATED;
+            case "follow-up-requested" -> StatusPageModel.Kind.FOLLOW_UP_ASKED;
+            case "follow-up-answered" -> StatusPageModel.Kind.FOLLOW_UP_ANSWERED;
             default -> e.body() == null ? null : StatusPageModel.Kind.MESSAGE;
         };
     }
@@ -198,6 +205,20 @@ final class StatusPage {
                 PageTime.of(given.ratedAt(), ZONE)),
                 form.radios("rating", "Your rating", RATINGS, null, null),
                 form.textarea("comment", "Anything you want to tell us? (optional)", 4, null, false));
+    }
+
+    private static StatusPageModel.FollowUpForm followUpForm(CustomerTicketView t, String token, HtmlForm form) {
+        if (!t.followUpAwaited()) {
+            return null;
+        }
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put("yes", "Yes, it stayed solved");
+        choices.put("no", "No, the problem is back: reopen my request");
+        return new StatusPageModel.FollowUpForm(target(t, token, "follow-up"),
+                form.radios("stayedSolved", "Did the problem stay solved?", choices, null, null),
+                t.satisfaction() != null ? null : form.radios("rating", "How did we do? (optional)", RATINGS, null,
+                        null),
+                form.textarea("comment", "Anything you want to tell us? (optional)", 3, null, false));
     }
 
     private static StatusPageModel.ReplyForm replyForm(CustomerTicketView t, String token, HtmlForm form) {

@@ -56,7 +56,8 @@ public record StatusPageModel(String title, boolean hasErrors, Alerts alerts, St
 
     /** How an entry reads; each kind has its fixed sentence in the template. */
     public enum Kind {
-        CREATED, STATUS_CHANGED, MESSAGE, RESOLVED, REOPENED, ESCALATION_REQUESTED, UPDATE, RATED
+        CREATED, STATUS_CHANGED, MESSAGE, RESOLVED, REOPENED, ESCALATION_REQUESTED, UPDATE, RATED, FOLLOW_UP_ASKED,
+        FOLLOW_UP_ANSWERED
     }
 
     /**
@@ -70,7 +71,16 @@ public record StatusPageModel(String title, boolean hasErrors, Alerts alerts, St
     }
 
     /** The forms the ticket's state allows; each null when not offered. */
-    public record Forms(RatingForm rating, ReplyForm reply, EscalationForm escalation) {
+    public record Forms(RatingForm rating, ReplyForm reply, EscalationForm escalation, FollowUpForm followUp) {
+    }
+
+    /**
+     * The answer to the follow-up after a resolution, shown instead of the rating form while it is awaited.
+     *
+     * @param rating offered only when the customer has not rated yet; else null
+     */
+    public record FollowUpForm(Target target, FormField.Choices stayedSolved, FormField.Choices rating,
+                               FormField.TextArea comment) {
     }
 
     /**

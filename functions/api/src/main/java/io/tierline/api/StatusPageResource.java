@@ -3,6 +3,7 @@ package io.tierline.api;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
+import io.tierline.core.access.CustomerTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The customer's status page, opened with the link from the confirmation (it carries the access token). Right after
@@ -24,7 +23,7 @@ public class StatusPageResource {
     TicketWorkService work;
 
     static String link(TicketId id, String token) {
-        return "/status/" + id.value() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return CustomerTokens.statusPath(id, token);
     }
 
     @GET

@@ -14,7 +14,10 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.json.Json;
+import io.tierline.core.followup.FollowUpPolicy;
+import io.tierline.core.followup.FollowUps;
 import io.tierline.core.message.DeadlineDue;
+import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.port.AfterWrite;
@@ -252,5 +255,34 @@ class SlaSweepAndFiringTest {
         assertNull(opened.triageDueAt());
         assertTrue(opened.nextDeadline() != null, "triage replaced the triage-by entry with its first deadline");
         assertEquals(List.of(), republishedAt(createdAt.plus(Duration.ofMinutes(3))), "and it is repaired once");
+    }
+
+    /** The follow-up instant is projected into the DueIndex, so the sweep finds a solved ticket's follow-up. */
+    @Test
+    void aSolvedTicketsFollowUpIsFoundThroughTheDueIndex() {
+        FollowUpPolicy hourLater = new FollowUpPolicy(Duration.ofHours(1), java.util.Map.of(), java.util.Map.of());
+        ClockKeeper withFollowUp = new ClockKeeper(() -> PolicyDocument.bundled().sla(),
+                new FollowUps(() -> hourLater).after(java.util.function.UnaryOperator.identity()));
+        TicketWorkService resolving = new TicketWorkService(store, tokens, withFollowUp, clock, Duration.ofDays(1),
+                AfterWrite.NOTHING);
+        TicketId id = proTicket("follow-up@example.com");
+        Principal alice = new Principal("alice", Role.AGENT, Set.of("billing", "service-desk"));
+        Ticket solved = resolving.act(id, alice, TicketWorkService.Guard.none(),
+                (t, now) -> t.resolve("Fixed the export.", null, alice.actor(), now)).ticket();
+        Instant due = clock.instant().plus(Duration.ofHours(1));
+        assertEquals(due, ticket(id).followUpDueAt());
+        assertNull(solved.nextDeadline(), "a solved ticket runs no SLA clock: the follow-up alone keeps it indexed");
+
+        clock.set(due);
+        sweep.sweep(due);
+        List<FollowUpDue> arrived = new ArrayList<>();
+        for (var m : aws.sqs().receiveMessage(b -> b.queueUrl(escalationQueue).maxNumberOfMessages(10)
+                .waitTimeSeconds(0)).messages()) {
+            if (Json.MAPPER.convertValue(Json.parse(m.body()), Message.class) instanceof FollowUpDue f
+                    && f.ticketId().equals(id.value())) {
+                arrived.add(f);
+            }
+        }
+        assertEquals(List.of(new FollowUpDue(id.value(), due)), arrived);
     }
 }

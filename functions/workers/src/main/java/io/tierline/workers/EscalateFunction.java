@@ -6,6 +6,8 @@ import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.FollowUpDue;
+import io.tierline.core.followup.FollowUpService;
 import io.tierline.core.message.Message;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.wiring.TierlineSettings;
@@ -28,6 +30,8 @@ public class EscalateFunction {
     @Inject
     EscalationService escalations;
     @Inject
+    FollowUpService followUps;
+    @Inject
     DeadLetters deadLetters;
     @Inject
     Clock clock;
@@ -41,6 +45,12 @@ public class EscalateFunction {
         if (read.isEmpty()) {
             return;
         }
+        if (read.get() instanceof FollowUpDue followUp) {
+            FollowUpService.Outcome outcome = followUps.fire(followUp);
+            LOG.infof("ticket %s: follow-up due %s: %s (%d ms after its time)", followUp.ticketId(), followUp.at(),
+                    outcome, Duration.between(followUp.at(), clock.instant()).toMillis());
+            return;
+        }
         if (read.get() instanceof EscalationDue step) {
             EscalationService.Outcome outcome = escalations.due(step);
             LOG.infof("ticket %s: escalation work due %s: %s (%d ms after its time)", step.ticketId(), step.at(),
@@ -49,7 +59,7 @@ public class EscalateFunction {
         }
         if (!(read.get() instanceof DeadlineDue due)) {
             deadLetters.refuse(message, DeadLetters.required(deadLetterQueue(), "TIERLINE_QUEUE_ESCALATION_DLQ"),
-                    "escalate", "unreadable message: not a DeadlineDue or EscalationDue message");
+                    "escalate", "unreadable message: not a DeadlineDue, EscalationDue or FollowUpDue message");
             return;
         }
         DeadlineFiring.Outcome outcome = firing.fire(due);

@@ -2,6 +2,7 @@ package io.tierline.core.access;
 
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -65,6 +66,15 @@ public final class CustomerTokens {
 
     public String tokenFor(Ticket ticket) {
         return tokenFor(ticket.id(), ticket.customerTokenSalt());
+    }
+
+    /** The status page's path with the ticket's token: the link the customer keeps, relative to the api's URL. */
+    public String statusPath(Ticket ticket) {
+        return statusPath(ticket.id(), tokenFor(ticket));
+    }
+
+    public static String statusPath(TicketId id, String token) {
+        return "/status/" + id.value() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** Constant-time comparison, so response timing does not reveal how much of a guess was right. */

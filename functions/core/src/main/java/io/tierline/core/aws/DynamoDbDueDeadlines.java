@@ -44,7 +44,8 @@ public class DynamoDbDueDeadlines implements DueDeadlines {
                 requests++;
                 items += page.count();
                 page.items().forEach(item -> due.add(new Due(item.get("ticketId").s(), TicketItems.deadline(item),
-                        TicketItems.instant(item, "engineDueAt"), TicketItems.instant(item, "triageDueAt"))));
+                        TicketItems.instant(item, "engineDueAt"), TicketItems.instant(item, "triageDueAt"),
+                        TicketItems.instant(item, "followUpDueAt"))));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
             } while (start != null);

@@ -12,7 +12,9 @@ import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.EventChanges;
+import io.tierline.core.ticket.EscalationFeedback;
 import io.tierline.core.ticket.EventHeader;
+import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.FieldMoves;
 import io.tierline.core.ticket.Move;
 import io.tierline.core.ticket.PersonId;
@@ -93,6 +95,21 @@ final class EventItems {
             item.put("notified", recipients(reminder.notified()));
         } else if (e instanceof TicketEvent.CustomerUpdated update && update.sequence() != null) {
             item.put("sequence", n(update.sequence()));
+        } else if (e instanceof TicketEvent.FollowUpRequested requested) {
+            item.put("followUp", AttributeValue.fromM(Map.of("resolution", n(requested.resolution()))));
+        } else if (e instanceof TicketEvent.FollowUpAnswered answered) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("resolution", n(answered.resolution()));
+            m.put("stayedSolved", AttributeValue.fromBool(answered.answer().stayedSolved()));
+            if (answered.answer().rating() != null) {
+                m.put("rating", n(answered.answer().rating()));
+            }
+            item.put("followUp", AttributeValue.fromM(m));
+        } else if (e instanceof TicketEvent.EscalationFeedbackGiven feedback) {
+            item.put("sequence", n(feedback.sequence()));
+            item.put("feedback", AttributeValue.fromM(Map.of(
+                    "needed", AttributeValue.fromBool(feedback.feedback().needed()),
+                    "complete", AttributeValue.fromBool(feedback.feedback().complete()))));
         }
         return item;
     }
@@ -121,6 +138,9 @@ final class EventItems {
         boolean customerRequested;
         Move<Integer> reminder;
         List<Recipient> notified = List.of();
+        long resolution;
+        FollowUpAnswer answer;
+        EscalationFeedback feedback;
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -133,6 +153,10 @@ final class EventItems {
                 case ESCALATION_REMINDER -> new TicketEvent.EscalationReminder(header, moves, sequence, reminder,
                         notified, dueAt);
                 case CUSTOMER_UPDATED -> new TicketEvent.CustomerUpdated(header, moves, sequence);
+                case FOLLOW_UP_REQUESTED -> new TicketEvent.FollowUpRequested(header, moves, resolution, dueAt);
+                case FOLLOW_UP_ANSWERED -> new TicketEvent.FollowUpAnswered(header, moves, resolution, answer);
+                case ESCALATION_FEEDBACK_GIVEN -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence,
+                        feedback);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -172,6 +196,17 @@ final class EventItems {
         }
         if (item.containsKey("notified")) {
             facts.notified = item.get("notified").l().stream().map(v -> recipient(v.m())).toList();
+        }
+        if (item.containsKey("followUp")) {
+            Map<String, AttributeValue> m = item.get("followUp").m();
+            facts.resolution = Long.parseLong(m.get("resolution").n());
+            if (m.containsKey("stayedSolved")) {
+                facts.answer = new FollowUpAnswer(m.get("stayedSolved").bool(), number(m, "rating"));
+            }
+        }
+        if (item.containsKey("feedback")) {
+            Map<String, AttributeValue> m = item.get("feedback").m();
+            facts.feedback = new EscalationFeedback(m.get("needed").bool(), m.get("complete").bool());
         }
         return facts;
     }

@@ -3,6 +3,7 @@ package io.tierline.core.aws;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.TicketCreated;
@@ -73,7 +74,8 @@ public class SqsOutbox implements Outbox {
 
     private String queueOf(Message message) {
         String url = message instanceof TicketCreated ? triageQueueUrl
-                : message instanceof DeadlineDue || message instanceof EscalationDue ? escalationQueueUrl
+                : message instanceof DeadlineDue || message instanceof EscalationDue
+                        || message instanceof FollowUpDue ? escalationQueueUrl
                 : message instanceof NotificationRequested ? notifyQueueUrl : null;
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("no queue configured for " + message.getClass().getSimpleName());

@@ -180,6 +180,13 @@ final class TicketItems {
         if (triageDue != null) {
             item.put("triageDueAt", s(triageDue.toString()));
         }
+        if (t.clocks().followUpAt() != null) {
+            item.put("followUpAt", s(t.clocks().followUpAt().toString()));
+        }
+        Instant followUpDue = t.followUpDueAt();
+        if (followUpDue != null) {
+            item.put("followUpDueAt", s(followUpDue.toString()));
+        }
         Instant nextDue = t.nextDueAt();
         if (nextDue != null) {
             // sparse: only tickets with a running clock, escalation work or triage to repair are in the sweep's
@@ -220,7 +227,8 @@ final class TicketItems {
                         : List.of(),
                 item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null);
         Ticket.Clocks clocks = new Ticket.Clocks(deadline(item), instant(item, "targetDueAt"),
-                item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null);
+                item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
+                instant(item, "followUpAt"));
         return new Ticket(new TicketId(str(item, "ticketId")), request, classification, work, clocks,
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({@JsonSubTypes.Type(value = TicketCreated.class, name = "TicketCreated"),
         @JsonSubTypes.Type(value = DeadlineDue.class, name = "DeadlineDue"),
         @JsonSubTypes.Type(value = EscalationDue.class, name = "EscalationDue"),
-        @JsonSubTypes.Type(value = NotificationRequested.class, name = "NotificationRequested")})
-public sealed interface Message permits TicketCreated, DeadlineDue, EscalationDue, NotificationRequested {
+        @JsonSubTypes.Type(value = NotificationRequested.class, name = "NotificationRequested"),
+        @JsonSubTypes.Type(value = FollowUpDue.class, name = "FollowUpDue")})
+public sealed interface Message permits TicketCreated, DeadlineDue, EscalationDue, NotificationRequested,
+        FollowUpDue {
 
     /**
      * A message's body as a queue delivers it, checked whole: every required field present and of its type.

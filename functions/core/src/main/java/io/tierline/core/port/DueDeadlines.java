@@ -10,18 +10,22 @@ public interface DueDeadlines {
 
     /**
      * A ticket with work due by the asked instant: its next SLA deadline, its escalation engine's next step, the
-     * instant it should have been triaged by (while it is still new), or several; each may be null or later than
-     * asked.
+     * instant it should have been triaged by (while it is still new), its follow-up (while it is solved), or
+     * several; each may be null or later than asked.
      */
-    record Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt) {
+    record Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt, Instant followUpAt) {
         public Due(String ticketId, Deadline deadline) {
             this(ticketId, deadline, null, null);
+        }
+
+        public Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt) {
+            this(ticketId, deadline, escalationAt, triageAt, null);
         }
 
         /** What a written ticket has due, as the index would return it. */
         public static Due of(Ticket ticket) {
             return new Due(ticket.id().value(), ticket.nextDeadline(), ticket.escalationDueAt(),
-                    ticket.triageDueAt());
+                    ticket.triageDueAt(), ticket.followUpDueAt());
         }
     }
 

@@ -102,6 +102,18 @@ public final class AgentActions {
     public record EscalationToNext(@CodePointLength(max = 2000, message = Say.AT_MOST) @PlainText String comment) {
     }
 
+    /**
+     * {@code escalations/{sequence}/feedback}: the receiver of an escalation says whether it was needed and whether
+     * it came with what they needed, with an optional short comment.
+     */
+    public record EscalationFeedback(
+            @JsonDeserialize(using = BodyModule.YesOrNo.class)
+            @NotNull(message = "is required: true or false") Boolean needed,
+            @JsonDeserialize(using = BodyModule.YesOrNo.class)
+            @NotNull(message = "is required: true or false") Boolean complete,
+            @CodePointLength(max = 500, message = Say.AT_MOST) @PlainText String comment) {
+    }
+
     /** {@code acknowledgement}: no fields; the person escalated to has it. */
     public record Acknowledgement() {
     }

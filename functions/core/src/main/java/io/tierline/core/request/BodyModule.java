@@ -119,6 +119,39 @@ final class BodyModule extends SimpleModule {
         }
     }
 
+    /**
+     * JSON true or false, or the text a plain HTML form's radio buttons send for them ("yes"/"no", "true"/"false"),
+     * for the few answers customers and agents give from a page as well as by JSON.
+     */
+    public static final class YesOrNo extends StdDeserializer<Boolean> {
+        public YesOrNo() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken().isBoolean()) {
+                return p.getBooleanValue();
+            }
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                switch (p.getText().strip()) {
+                    case "yes", "true" -> {
+                        return true;
+                    }
+                    case "no", "false" -> {
+                        return false;
+                    }
+                    case "" -> {
+                        return null;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return (Boolean) reject(ctxt, p, "must be true or false (yes or no from a form)");
+        }
+    }
+
     /** JSON true or false; anything else reads as absent, for a field whose "is required" says what it takes. */
     public static final class BooleanOrAbsent extends StdDeserializer<Boolean> {
         public BooleanOrAbsent() {

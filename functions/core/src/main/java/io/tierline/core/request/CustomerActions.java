@@ -1,5 +1,6 @@
 package io.tierline.core.request;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.tierline.core.ticket.Satisfaction;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,18 @@ public final class CustomerActions {
         public boolean requires(Origin origin) {
             return origin == Origin.JSON;
         }
+    }
+
+    /**
+     * {@code follow-up}: the answer to the follow-up after a resolution: did the problem stay solved (false reopens
+     * the ticket), with an optional rating and comment.
+     */
+    public record FollowUpReply(
+            @JsonDeserialize(using = BodyModule.YesOrNo.class)
+            @NotNull(message = "is required: true or false") Boolean stayedSolved,
+            @Range(min = Satisfaction.LOWEST, max = Satisfaction.HIGHEST,
+                    message = "must be a whole number from {min} to {max}") Integer rating,
+            @CodePointLength(max = 2000, message = Say.AT_MOST) @PlainText String comment) {
     }
 
     /** {@code satisfaction}: a rating from 1 to 5 once the ticket is solved or closed, with an optional comment. */

@@ -2,6 +2,7 @@ package io.tierline.core.sweep;
 
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.Ticket;
 import java.util.ArrayList;
@@ -75,7 +76,10 @@ public class SweepService {
                 .toList();
     }
 
-    /** The messages for what is due within the window: SLA deadlines and escalation steps, each delayed to its time. */
+    /**
+     * The messages for what is due within the window: SLA deadlines, escalation steps and follow-ups, each delayed to
+     * its time.
+     */
     private List<Outbox.Delayed> messages(List<DueDeadlines.Due> due, Instant now) {
         Instant until = now.plus(window);
         List<Outbox.Delayed> messages = new ArrayList<>();
@@ -88,6 +92,10 @@ public class SweepService {
             if (d.escalationAt() != null && !d.escalationAt().isAfter(until)) {
                 messages.add(new Outbox.Delayed(new EscalationDue(d.ticketId(), d.escalationAt()),
                         Duration.between(now, d.escalationAt())));
+            }
+            if (d.followUpAt() != null && !d.followUpAt().isAfter(until)) {
+                messages.add(new Outbox.Delayed(new FollowUpDue(d.ticketId(), d.followUpAt()),
+                        Duration.between(now, d.followUpAt())));
             }
         }
         return messages;

@@ -20,6 +20,11 @@ public final class EventChanges {
     public static final String REMINDER = "reminder";
     public static final String ALREADY_ESCALATED = "alreadyEscalated";
     public static final String SLA_DEADLINE = "slaDeadline";
+    public static final String FOLLOW_UP_RESOLUTION = "followUpResolution";
+    public static final String STAYED_SOLVED = "stayedSolved";
+    public static final String FOLLOW_UP_RATING = "followUpRating";
+    public static final String ESCALATION_NEEDED = "escalationNeeded";
+    public static final String ESCALATION_COMPLETE = "escalationComplete";
     /** Not among the changes the API shows: an event view shows it as its own {@code dueAt}. */
     public static final String DUE_AT = "dueAt";
 
@@ -59,6 +64,18 @@ public final class EventChanges {
             changes.add(fact(NOTIFIED, recipients(reminder.notified())));
         } else if (event instanceof TicketEvent.CustomerUpdated update && update.sequence() != null) {
             changes.add(fact(ESCALATION_SEQUENCE, update.sequence()));
+        } else if (event instanceof TicketEvent.FollowUpRequested requested) {
+            changes.add(fact(FOLLOW_UP_RESOLUTION, requested.resolution()));
+        } else if (event instanceof TicketEvent.FollowUpAnswered answered) {
+            changes.add(fact(FOLLOW_UP_RESOLUTION, answered.resolution()));
+            changes.add(fact(STAYED_SOLVED, answered.answer().stayedSolved()));
+            if (answered.answer().rating() != null) {
+                changes.add(fact(FOLLOW_UP_RATING, answered.answer().rating()));
+            }
+        } else if (event instanceof TicketEvent.EscalationFeedbackGiven given) {
+            changes.add(fact(ESCALATION_SEQUENCE, given.sequence()));
+            changes.add(fact(ESCALATION_NEEDED, given.feedback().needed()));
+            changes.add(fact(ESCALATION_COMPLETE, given.feedback().complete()));
         }
         return changes;
     }

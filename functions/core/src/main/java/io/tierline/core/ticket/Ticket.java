@@ -125,9 +125,16 @@ public record Ticket(TicketId id, Request request, Classification classification
      *                     ticket comes before one that is not due yet (the next deadline moves on once a breach
      *                     fired, and cannot say that)
      * @param escalation   where the ticket stands in its escalation policy; null until triage
+     * @param followUpAt   when the customer is to be asked whether the last resolution held (the policy's
+     *                     {@code followUp}); null when none is owed. It shares the sweep's index
      */
-    public record Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation) {
-        public static final Clocks NONE = new Clocks(null, null, null);
+    public record Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation,
+                         Instant followUpAt) {
+        public static final Clocks NONE = new Clocks(null, null, null, null);
+
+        public Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation) {
+            this(nextDeadline, targetDueAt, escalation, null);
+        }
     }
 
     public Ticket {
@@ -249,12 +256,12 @@ public record Ticket(TicketId id, Request request, Classification classification
 
     /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
     public Ticket withNextDeadline(Deadline deadline) {
-        return withClocks(new Clocks(deadline, clocks.targetDueAt(), clocks.escalation()));
+        return withClocks(new Clocks(deadline, clocks.targetDueAt(), clocks.escalation(), clocks.followUpAt()));
     }
 
     /** The same ticket at the same version with both derived SLA instants: its next deadline and its target due. */
     public Ticket withClocks(Deadline deadline, Instant targetDue) {
-        return withClocks(new Clocks(deadline, targetDue, clocks.escalation()));
+        return withClocks(new Clocks(deadline, targetDue, clocks.escalation(), clocks.followUpAt()));
     }
 
     /** The same version with other derived state: clock and engine bookkeeping change no field of the ticket. */
@@ -525,6 +532,56 @@ public record Ticket(TicketId id, Request request, Classification classification
         return edit.done();
     }
 
+    /**
+     * The follow-up of resolution {@code resolution} fell due: the customer is asked, once, whether it held; the
+     * follow-up instant is cleared by the clocks (see FollowUps).
+     */
+    public TicketChange requestFollowUp(long resolution, Instant dueAt, Actor actor, Instant now) {
+        if (status() != Status.SOLVED) {
+            throw new TicketActionException("ticket " + id + " is " + status().code() + "; only a solved ticket is "
+                    + "followed up");
+        }
+        Edit edit = new Edit(actor, now);
+        edit.record((header, moves) -> new TicketEvent.FollowUpRequested(header, moves, resolution, dueAt),
+                "follow-up: did the problem stay solved?", null);
+        return edit.done();
+    }
+
+    /**
+     * The customer answers the follow-up of {@code resolution}: a rating given with it is recorded as a rating;
+     * "not solved" reopens the ticket as {@link #reopen} would (only a solved ticket reopens).
+     */
+    public TicketChange answerFollowUp(long resolution, FollowUpAnswer answer, String comment, Actor actor,
+                                       Instant now) {
+        if (!answer.stayedSolved() && status() != Status.SOLVED) {
+            throw new IllegalTransitionException(status(), Status.OPEN);
+        }
+        Edit edit = new Edit(actor, now);
+        edit.record((header, moves) -> new TicketEvent.FollowUpAnswered(header, moves, resolution, answer),
+                answer.stayedSolved() ? "stayed solved" : "not solved", comment);
+        if (answer.rating() != null) {
+            edit.work = edit.work.withSatisfaction(new Satisfaction(answer.rating(), comment, now));
+            edit.record(TicketEvent.EventType.SATISFACTION_RATED, "rated " + answer.rating() + " of "
+                    + Satisfaction.HIGHEST, null);
+        }
+        if (!answer.stayedSolved()) {
+            edit.work = edit.work.withStatus(Status.OPEN).withResolution(null);
+            edit.record(TicketEvent.EventType.REOPENED, "the customer says the problem is not solved (follow-up)",
+                    null);
+        }
+        return edit.done();
+    }
+
+    /** An agent who received escalation {@code sequence} says whether it was needed and complete (see TicketCommands). */
+    public TicketChange giveEscalationFeedback(int sequence, EscalationFeedback feedback, String comment, Actor actor,
+                                               Instant now) {
+        Edit edit = new Edit(actor, now);
+        edit.record((header, moves) -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence, feedback),
+                "escalation " + sequence + (feedback.needed() ? " was needed" : " was not needed")
+                        + (feedback.complete() ? " and complete" : ", incomplete"), comment);
+        return edit.done();
+    }
+
     /** An escalation event that changes only the escalation state: an acknowledgement, a reminder. */
     public TicketChange recordEscalation(TicketEvent.Factory kind, String reason, EscalationState next, Actor actor,
                                          Instant now) {
@@ -537,7 +594,17 @@ public record Ticket(TicketId id, Request request, Classification classification
 
     /** The same ticket at the same version with another escalation state: bookkeeping, not an action. */
     public Ticket withEscalation(EscalationState state) {
-        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), state));
+        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), state, clocks.followUpAt()));
+    }
+
+    /** The same ticket at the same version with another follow-up instant: bookkeeping, not an action. */
+    public Ticket withFollowUpAt(Instant at) {
+        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), clocks.escalation(), at));
+    }
+
+    /** When the customer is next to be asked whether the problem stayed solved; null unless the ticket is solved. */
+    public Instant followUpDueAt() {
+        return status() == Status.SOLVED ? clocks.followUpAt() : null;
     }
 
     /** When the escalation engine next has work on this ticket; null when none (a closed ticket has none). */
@@ -557,11 +624,12 @@ public record Ticket(TicketId id, Request request, Classification classification
     }
 
     /**
-     * When triage, the engine or a clock next has work on this ticket: the earliest of its triage-by instant, its
-     * SLA deadline and its escalation step.
+     * When triage, the engine, a clock or the follow-up next has work on this ticket: the earliest of its triage-by
+     * instant, its SLA deadline, its escalation step and its follow-up.
      */
     public Instant nextDueAt() {
-        return Stream.of(triageDueAt(), nextDeadline() == null ? null : nextDeadline().at(), escalationDueAt())
+        return Stream.of(triageDueAt(), nextDeadline() == null ? null : nextDeadline().at(), escalationDueAt(),
+                        followUpDueAt())
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 
@@ -627,7 +695,7 @@ public record Ticket(TicketId id, Request request, Classification classification
 
         private Ticket build() {
             return new Ticket(id, request, classification, work, new Clocks(nextDeadline(), targetDueAt(),
-                    escalation), createdAt, now, version + 1);
+                    escalation, clocks.followUpAt()), createdAt, now, version + 1);
         }
     }
 }

@@ -21,7 +21,9 @@ public sealed interface TicketEvent {
         MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC),
         SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL),
         ACKNOWLEDGED(Visibility.INTERNAL), ESCALATION_REMINDER(Visibility.INTERNAL),
-        CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC);
+        CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC),
+        FOLLOW_UP_REQUESTED(Visibility.PUBLIC), FOLLOW_UP_ANSWERED(Visibility.PUBLIC),
+        ESCALATION_FEEDBACK_GIVEN(Visibility.INTERNAL);
 
         private final Visibility visibility;
 
@@ -334,6 +336,58 @@ public sealed interface TicketEvent {
 
         public Integer rating() {
             return moves.to(TicketField.SATISFACTION).orElse(null);
+        }
+    }
+
+    /**
+     * The follow-up of a resolution fell due and the customer was asked whether the problem stayed solved.
+     *
+     * @param resolution the version of the {@link Resolved} event it follows up; it is asked once per resolution
+     * @param dueAt      when it was due; {@link #at()} is when it was sent
+     */
+    record FollowUpRequested(EventHeader header, FieldMoves moves, long resolution, Instant dueAt)
+            implements TicketEvent {
+        public FollowUpRequested {
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+
+        public EventType type() {
+            return EventType.FOLLOW_UP_REQUESTED;
+        }
+    }
+
+    /**
+     * The customer answered the follow-up of a resolution; the comment is the body. A rating given with it is
+     * recorded as a {@link SatisfactionRated} of the same write, a "not solved" as a {@link Reopened}.
+     *
+     * @param resolution the version of the {@link Resolved} event it answers for
+     * @param answer     whether it stayed solved, and the rating if one was given
+     */
+    record FollowUpAnswered(EventHeader header, FieldMoves moves, long resolution, FollowUpAnswer answer)
+            implements TicketEvent {
+        public FollowUpAnswered {
+            Objects.requireNonNull(answer, "answer");
+        }
+
+        public EventType type() {
+            return EventType.FOLLOW_UP_ANSWERED;
+        }
+    }
+
+    /**
+     * An agent who received an escalation says whether it was needed and complete; the comment is the body. Only
+     * agents see it.
+     *
+     * @param sequence the escalation it is about ({@link EscalationFacts#sequence()})
+     */
+    record EscalationFeedbackGiven(EventHeader header, FieldMoves moves, int sequence, EscalationFeedback feedback)
+            implements TicketEvent {
+        public EscalationFeedbackGiven {
+            Objects.requireNonNull(feedback, "feedback");
+        }
+
+        public EventType type() {
+            return EventType.ESCALATION_FEEDBACK_GIVEN;
         }
     }
 }

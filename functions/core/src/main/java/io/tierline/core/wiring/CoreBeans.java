@@ -19,6 +19,8 @@ import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.EscalationService;
+import io.tierline.core.followup.FollowUpService;
+import io.tierline.core.followup.FollowUps;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.notify.DeliveryLedger;
 import io.tierline.core.notify.EmailSender;
@@ -84,7 +86,15 @@ public class CoreBeans {
     @Produces
     @Singleton
     ClockKeeper clockKeeper(Policies policies, EscalationEngine engine) {
-        return new ClockKeeper(policies::sla, engine::follow);
+        return new ClockKeeper(policies::sla, new FollowUps(policies::followUp).after(engine::follow));
+    }
+
+    /** Asks the customer, a set time after a resolution, whether it held (the escalate worker fires it). */
+    @Produces
+    @Singleton
+    FollowUpService followUpService(TicketStore store, ClockKeeper keeper, CustomerTokens tokens, Outbox outbox,
+                                    Clock clock, AfterWrite after) {
+        return new FollowUpService(store, keeper, tokens, outbox, clock, after);
     }
 
     /** The engine reads clocks for its estimates only, so it gets a keeper that follows nothing. */

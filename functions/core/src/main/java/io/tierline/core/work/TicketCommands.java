@@ -5,11 +5,17 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.policy.Policies;
+import io.tierline.core.access.Role;
+import io.tierline.core.ticket.EscalationFeedback;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketActionException;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketField;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Tier;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -51,6 +57,39 @@ public class TicketCommands {
     public TicketChange escalateByHand(TicketHistory history, ManualEscalation request, Principal who, Instant now) {
         return engine.escalateByHand(history.ticket(), history.events(), request,
                 policies.get().transfers().needsApproval(who.role()), who.actor(), now);
+    }
+
+    /**
+     * Whoever received escalation {@code sequence} says whether it was needed and complete, once: the person it was
+     * escalated to, an agent of the team it went to, or an admin. The feedback counts for the escalation's sender in
+     * the reviews, so nobody else may give it.
+     */
+    public TicketChange escalationFeedback(TicketHistory history, int sequence, EscalationFeedback feedback,
+                                           String comment, Principal who, Instant now) {
+        String team = null;
+        TicketEvent.Escalated received = null;
+        for (TicketEvent event : history.events()) {
+            team = event.moves().to(TicketField.TEAM).map(TeamName::value).orElse(team);
+            if (event instanceof TicketEvent.Escalated escalated && escalated.escalation().sequence() == sequence) {
+                received = escalated;
+                break;
+            }
+        }
+        if (received == null) {
+            throw new TicketActionException("ticket " + history.ticket().id() + " has no escalation " + sequence);
+        }
+        boolean toThem = received.escalation().escalatedTo() != null
+                && received.escalation().escalatedTo().value().equals(who.id());
+        if (who.role() != Role.ADMIN && !toThem && (team == null || !who.teams().contains(team))) {
+            throw new ForbiddenException(who.id() + " did not receive escalation " + sequence + " (it went to team "
+                    + team + ")");
+        }
+        boolean given = history.events().stream()
+                .anyMatch(e -> e instanceof TicketEvent.EscalationFeedbackGiven f && f.sequence() == sequence);
+        if (given) {
+            throw new TicketActionException("feedback on escalation " + sequence + " was given already");
+        }
+        return history.ticket().giveEscalationFeedback(sequence, feedback, comment, who.actor(), now);
     }
 
     /**

@@ -10,6 +10,9 @@ import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.intake.IntakeService;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
+import io.tierline.core.message.FollowUpDue;
+import io.tierline.core.followup.FollowUpService;
+import io.tierline.core.followup.FollowUps;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.message.TicketCreated;
@@ -43,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class FakeWorld {
     private static final List<Class<? extends Message>> ESCALATION_QUEUE = List.of(DeadlineDue.class,
-            EscalationDue.class);
+            EscalationDue.class, FollowUpDue.class);
 
     public final SettableClock clock;
     public final Policies policies;
@@ -60,6 +63,7 @@ public final class FakeWorld {
     public final TicketCommands commands;
     public final DeadlineFiring firing;
     public final EscalationService escalations;
+    public final FollowUpService followUps;
 
     /** The sweep looks {@code window} ahead, as {@code tierline.sweep.window} says (two minutes in production). */
     public FakeWorld(Policies policies, Instant start, Duration window) {
@@ -67,7 +71,7 @@ public final class FakeWorld {
         this.policies = policies;
         this.outbox = new RecordingOutbox(clock);
         engine = new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
-        keeper = new ClockKeeper(policies::sla, engine::follow);
+        keeper = new ClockKeeper(policies::sla, new FollowUps(policies::followUp).after(engine::follow));
         sweep = new SweepService(new InMemoryDueDeadlines(store), outbox, window);
         pipeline = new WritePipeline(store, outbox, policies::escalation, sweep, clock);
         intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), pipeline);
@@ -76,6 +80,7 @@ public final class FakeWorld {
         commands = new TicketCommands(() -> policies, engine);
         firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, pipeline);
         escalations = new EscalationService(store, engine, keeper, clock, pipeline);
+        followUps = new FollowUpService(store, keeper, tokens, outbox, clock, pipeline);
     }
 
     /** A ticket filed by its requester and triaged off the triage queue, as the intake and triage workers do. */
@@ -115,7 +120,7 @@ public final class FakeWorld {
         clock.set(end);
     }
 
-    /** The escalate worker stand-in: every DeadlineDue and EscalationDue visible now, each handled twice. */
+    /** The escalate worker stand-in: every DeadlineDue, EscalationDue and FollowUpDue visible now, each twice. */
     public List<Message> deliverEscalationWork() {
         List<Message> arrived = outbox.takeAny(ESCALATION_QUEUE, clock.instant());
         for (Message m : arrived) {
@@ -128,6 +133,8 @@ public final class FakeWorld {
     public void handle(Message message) {
         if (message instanceof DeadlineDue due) {
             firing.fire(due);
+        } else if (message instanceof FollowUpDue followUp) {
+            followUps.fire(followUp);
         } else {
             escalations.due((EscalationDue) message);
         }
