@@ -1,6 +1,7 @@
 package io.tierline.core.policy;
 
 import io.tierline.core.escalation.EscalationPolicies;
+import io.tierline.core.routing.Staffing;
 import io.tierline.core.sla.SlaPolicies;
 import io.tierline.core.triage.TriagePolicy;
 import java.util.SortedSet;
@@ -8,7 +9,12 @@ import java.util.TreeSet;
 
 /** Everything the policy document configures, validated as a whole. */
 public record Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla,
-                       EscalationPolicies escalation) {
+                       EscalationPolicies escalation, Staffing staffing) {
+
+    /** Without automatic assignment: every team is assigned by hand. */
+    public Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla, EscalationPolicies escalation) {
+        this(triage, transfers, sla, escalation, Staffing.NONE);
+    }
 
     /**
      * The teams there are: every team the document names, in the directory's {@code teams} or as a route

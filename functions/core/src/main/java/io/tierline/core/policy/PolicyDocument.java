@@ -6,6 +6,8 @@ import io.tierline.core.calendar.Calendars;
 import io.tierline.core.escalation.EscalationPolicies;
 import io.tierline.core.escalation.EscalationPolicyParser;
 import io.tierline.core.json.Json;
+import io.tierline.core.routing.Staffing;
+import io.tierline.core.routing.StaffingParser;
 import io.tierline.core.sla.SlaPolicies;
 import io.tierline.core.sla.SlaPolicyParser;
 import io.tierline.core.ticket.Codes;
@@ -77,13 +79,15 @@ public final class PolicyDocument {
         SlaPolicies sla = SlaPolicyParser.read(root.path(SlaPolicyParser.SECTION), calendars, problems);
         List<TriageRule> rules = TriageRuleParser.read(root.path(TriageRuleParser.SECTION), calendars, problems);
         EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, problems);
+        Staffing staffing = StaffingParser.read(root, escalation.directory(), problems);
         problems.throwIfAny();
         JsonNode route = root.get("defaultRoute");
         double minConfidence = root.path("classifier").path("minConfidence")
                 .asDouble(TriagePolicy.DEFAULT_MIN_CONFIDENCE);
         return new Policies(new TriagePolicy(matrix(root.get("priorityMatrix")), route.get("team").asText(),
                 Tier.of(route.get("tier").asInt()), minConfidence, rules),
-                new TransferPolicy(root.path("transfers").path("agentsNeedApproval").asBoolean(false)), sla, escalation);
+                new TransferPolicy(root.path("transfers").path("agentsNeedApproval").asBoolean(false)), sla, escalation,
+                staffing);
     }
 
     private static PriorityMatrix matrix(JsonNode node) {

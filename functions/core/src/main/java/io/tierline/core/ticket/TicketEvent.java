@@ -21,7 +21,8 @@ public sealed interface TicketEvent {
         MERGED(Visibility.PUBLIC), DUPLICATE_MERGED(Visibility.INTERNAL), ESCALATION_REQUESTED(Visibility.PUBLIC),
         SLA_WARNING(Visibility.INTERNAL), SLA_BREACH(Visibility.INTERNAL), ESCALATED(Visibility.INTERNAL),
         ACKNOWLEDGED(Visibility.INTERNAL), ESCALATION_REMINDER(Visibility.INTERNAL),
-        CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC);
+        CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC),
+        AUTO_ASSIGNED(Visibility.INTERNAL), ASSIGNMENT_WAITING(Visibility.INTERNAL);
 
         private final Visibility visibility;
 
@@ -334,6 +335,32 @@ public sealed interface TicketEvent {
 
         public Integer rating() {
             return moves.to(TicketField.SATISFACTION).orElse(null);
+        }
+    }
+
+    /** Automatic assignment gave the ticket to a person (the assignee move), with why and who else was considered. */
+    record AutoAssigned(EventHeader header, FieldMoves moves, AssignmentFacts assignment) implements TicketEvent {
+        public AutoAssigned {
+            Objects.requireNonNull(assignment, "assignment");
+        }
+
+        public EventType type() {
+            return EventType.AUTO_ASSIGNED;
+        }
+    }
+
+    /**
+     * Nobody of the team fits now: the ticket waits unassigned in the team queue, with why each person was passed
+     * by; it is offered again when someone frees capacity or becomes available.
+     */
+    record AssignmentWaiting(EventHeader header, FieldMoves moves, AssignmentFacts assignment)
+            implements TicketEvent {
+        public AssignmentWaiting {
+            Objects.requireNonNull(assignment, "assignment");
+        }
+
+        public EventType type() {
+            return EventType.ASSIGNMENT_WAITING;
         }
     }
 }
