@@ -78,14 +78,13 @@ public final class Assigner {
     }
 
     private static Verdict gate(Candidate c, boolean isCurrent, Ticket ticket, Needs needs, Instant at) {
-        if (isCurrent) {
-            return Verdict.CURRENT_ASSIGNEE;
-        }
         return switch (c.state().availability()) {
             case AWAY -> Verdict.AWAY;
             case OFFLINE -> Verdict.OFFLINE;
             case AVAILABLE -> {
-                if (!c.agent().onShiftAt(at)) {
+                if (isCurrent) {
+                    yield Verdict.CURRENT_ASSIGNEE;
+                } else if (!c.agent().onShiftAt(at)) {
                     yield Verdict.OFF_SHIFT;
                 } else if (!c.agent().placement().worksAt(ticket.tier())) {
                     yield Verdict.OTHER_TIER;
