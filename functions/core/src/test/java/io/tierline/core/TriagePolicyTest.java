@@ -282,7 +282,7 @@ class TriagePolicyTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PolicyDocument.parse(document(
                 "\"routingRules\":[]")));
         assertTrue(e.errors().contains(new FieldError("routingRules", "is not a known field; expected one of $schema, "
-                + "calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, priorityMatrix, "
+                + "assignment, calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, priorityMatrix, "
                 + "rules, slaPolicies, transfers")), e.errors().toString());
     }
 

@@ -3,7 +3,7 @@ package io.tierline.core.aws;
 import static io.tierline.core.aws.TicketItems.n;
 import static io.tierline.core.aws.TicketItems.s;
 
-import io.tierline.core.port.Roster;
+import io.tierline.core.routing.Roster;
 import io.tierline.core.routing.AgentState;
 import io.tierline.core.routing.Availability;
 import io.tierline.core.routing.LoadChange;

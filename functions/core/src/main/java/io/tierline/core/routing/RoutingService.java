@@ -1,7 +1,6 @@
 package io.tierline.core.routing;
 
 import io.tierline.core.port.AfterWrite;
-import io.tierline.core.port.Roster;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AssignmentFacts;
@@ -143,8 +142,9 @@ public class RoutingService {
      */
     public void written(Ticket ticket) {
         try {
-            if (staffing.get().rules().values().stream().noneMatch(AssignmentRule::automatic)) {
-                return; // no team assigns automatically: not even the read of the trail
+            if (ticket.status() == Status.NEW
+                    || staffing.get().rules().values().stream().noneMatch(AssignmentRule::automatic)) {
+                return; // not triaged yet, or no team assigns automatically: not even the read of the trail
             }
             Optional<TicketHistory> history = store.history(ticket.id());
             if (history.isEmpty()) {

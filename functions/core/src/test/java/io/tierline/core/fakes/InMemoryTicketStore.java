@@ -2,7 +2,7 @@ package io.tierline.core.fakes;
 
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
-import io.tierline.core.port.Roster;
+import io.tierline.core.routing.Roster;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.routing.AgentState;
 import io.tierline.core.routing.Availability;

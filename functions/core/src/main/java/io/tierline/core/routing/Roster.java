@@ -1,7 +1,5 @@
-package io.tierline.core.port;
+package io.tierline.core.routing;
 
-import io.tierline.core.routing.AgentState;
-import io.tierline.core.routing.Availability;
 import io.tierline.core.ticket.PersonId;
 import java.time.Instant;
 import java.util.Collection;
