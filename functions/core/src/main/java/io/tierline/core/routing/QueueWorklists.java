@@ -15,7 +15,7 @@ import java.util.List;
 public class QueueWorklists implements Worklists {
     private static final int PAGE = 50;
     /** A waiting ticket is looked for among this many pages of the open queue, so a call stays bounded. */
-    private static final int PAGES = 4;
+    private static final int PAGES = 2;
     private static final List<Status> HELD = List.of(Status.OPEN, Status.PENDING, Status.ON_HOLD);
 
     private final TicketQueries queries;

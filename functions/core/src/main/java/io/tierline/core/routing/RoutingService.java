@@ -180,14 +180,27 @@ public class RoutingService {
         return freed;
     }
 
-    /** {@code person} has room again (or came back): their teams' waiting tickets are offered, a bounded batch. */
+    /**
+     * {@code person} has room again (or came back): their teams' waiting tickets are offered, soonest due first,
+     * until as many were assigned as they have free slots (others' freed slots are filled by their own events), at
+     * most {@link #FILL_AT_ONCE} offers per team.
+     */
     public int fill(PersonId person) {
+        Optional<Agent> agent = staffing.get().agent(person);
+        if (agent.isEmpty()) {
+            return 0;
+        }
+        AgentState state = roster.states(List.of(person)).getOrDefault(person, AgentState.FRESH);
+        int room = agent.get().capacity().limitFor(null) - state.load();
         int assigned = 0;
-        for (String team : staffing.get().agent(person).map(a -> a.placement().teams()).orElse(Set.of())) {
+        for (String team : agent.get().placement().teams()) {
             if (!staffing.get().rule(team).automatic()) {
                 continue;
             }
             for (TicketId waiting : worklists.waiting(team, FILL_AT_ONCE)) {
+                if (assigned >= room) {
+                    return assigned;
+                }
                 if (offer(waiting) == Outcome.ASSIGNED) {
                     assigned++;
                 }
