@@ -17,6 +17,9 @@ import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Tier;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -97,6 +100,8 @@ public class PeopleResource {
      */
     @PUT
     @Path("agents/me/availability")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgentActions.AvailabilityChange.class)))
     public AvailabilitySet setAvailability(byte[] body, @HeaderParam("Content-Type") String type) {
         Principal who = caller.agent();
         ActionRequest request = ActionRequest.parse("PUT", "/agents/me/availability", type, body, null, null,
