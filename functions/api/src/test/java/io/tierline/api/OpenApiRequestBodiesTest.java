@@ -49,6 +49,7 @@ class OpenApiRequestBodiesTest {
         BODIES.put("post /customer/tickets/{id}/replies", CustomerActions.CustomerReply.class);
         BODIES.put("post /customer/tickets/{id}/escalation-requests", CustomerActions.EscalationRequest.class);
         BODIES.put("post /customer/tickets/{id}/satisfaction", CustomerActions.Rating.class);
+        BODIES.put("put /agents/me/availability", AgentActions.AvailabilityChange.class);
     }
 
     @Test

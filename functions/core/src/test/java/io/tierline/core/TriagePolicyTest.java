@@ -282,8 +282,8 @@ class TriagePolicyTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PolicyDocument.parse(document(
                 "\"routingRules\":[]")));
         assertTrue(e.errors().contains(new FieldError("routingRules", "is not a known field; expected one of $schema, "
-                + "calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, followUp, "
-                + "priorityMatrix, rules, slaPolicies, transfers")), e.errors().toString());
+                + "assignment, calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, "
+                + "followUp, priorityMatrix, rules, slaPolicies, transfers")), e.errors().toString());
     }
 
     @Test

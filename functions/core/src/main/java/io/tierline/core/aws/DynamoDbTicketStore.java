@@ -4,6 +4,7 @@ import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.report.DailyCounters;
+import io.tierline.core.routing.LoadChange;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
@@ -107,12 +108,20 @@ public class DynamoDbTicketStore implements TicketStore {
                     Map.of())));
         }
         writes.addAll(counters(changes, DailyCounters.of(changes, this::hadBreach)));
+        List<LoadChange> loads = LoadChange.of(changes);
+        int firstLoad = writes.size();
+        writes.addAll(DynamoDbRoster.loadWrites(table, loads, changes.get(0).after().updatedAt()));
         claim.ifPresent(c -> writes.add(claimPut(c)));
         try {
             transact(writes);
         } catch (TransactionCanceledException e) {
             if (claim.isPresent() && failedCondition(e, writes.size() - 1)) {
                 throw new IdempotencyKeyTakenException(claim.get().key());
+            }
+            for (int i = 0; i < loads.size(); i++) {
+                if (failedCondition(e, firstLoad + i)) {
+                    throw new PersonAtCapacityException(loads.get(i).person().value());
+                }
             }
             for (Map.Entry<Integer, TicketChange> write : ticketWrites.entrySet()) {
                 if (failedCondition(e, write.getKey())) {

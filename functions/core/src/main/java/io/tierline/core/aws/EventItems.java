@@ -6,6 +6,8 @@ import static io.tierline.core.aws.TicketItems.s;
 import static io.tierline.core.aws.TicketItems.str;
 
 import io.tierline.core.ticket.SlaMetric;
+import io.tierline.core.ticket.AssignmentFacts;
+import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Change;
@@ -110,6 +112,10 @@ final class EventItems {
             item.put("feedback", AttributeValue.fromM(Map.of(
                     "needed", AttributeValue.fromBool(feedback.feedback().needed()),
                     "complete", AttributeValue.fromBool(feedback.feedback().complete()))));
+        } else if (e instanceof TicketEvent.AutoAssigned assigned) {
+            item.put("assignment", assignment(assigned.assignment()));
+        } else if (e instanceof TicketEvent.AssignmentWaiting waiting) {
+            item.put("assignment", assignment(waiting.assignment()));
         }
         return item;
     }
@@ -141,6 +147,7 @@ final class EventItems {
         long resolution;
         FollowUpAnswer answer;
         EscalationFeedback feedback;
+        AssignmentFacts assignment;
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -157,6 +164,8 @@ final class EventItems {
                 case FOLLOW_UP_ANSWERED -> new TicketEvent.FollowUpAnswered(header, moves, resolution, answer);
                 case ESCALATION_FEEDBACK_GIVEN -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence,
                         feedback);
+                case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
+                case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -207,6 +216,9 @@ final class EventItems {
         if (item.containsKey("feedback")) {
             Map<String, AttributeValue> m = item.get("feedback").m();
             facts.feedback = new EscalationFeedback(m.get("needed").bool(), m.get("complete").bool());
+        }
+        if (item.containsKey("assignment")) {
+            facts.assignment = assignment(item.get("assignment").m());
         }
         return facts;
     }
@@ -285,5 +297,40 @@ final class EventItems {
     private static Integer number(Map<String, AttributeValue> m, String name) {
         AttributeValue value = m.get(name);
         return value == null ? null : Integer.valueOf(value.n());
+    }
+
+    private static AttributeValue assignment(AssignmentFacts facts) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("mode", s(facts.mode()));
+        m.put("needed", skills(facts.match().needed()));
+        putIfPresent(m, "language", facts.match().language());
+        m.put("matched", skills(facts.match().matched()));
+        if (facts.load() != null) {
+            m.put("load", AttributeValue.fromM(Map.of("before", n(facts.load().before()),
+                    "limit", n(facts.load().limit()), "over", AttributeValue.fromBool(facts.load().overCapacity()))));
+        }
+        m.put("considered", AttributeValue.fromL(facts.considered().stream().map(c -> AttributeValue.fromM(
+                Map.of("person", s(c.person().value()), "verdict", s(c.verdict().code())))).toList()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static AssignmentFacts assignment(Map<String, AttributeValue> m) {
+        AssignmentFacts.Load load = null;
+        if (m.containsKey("load")) {
+            Map<String, AttributeValue> l = m.get("load").m();
+            load = new AssignmentFacts.Load(number(l, "before"), number(l, "limit"), l.get("over").bool());
+        }
+        return new AssignmentFacts(str(m, "mode"), new AssignmentFacts.SkillMatch(skills(m.get("needed")),
+                str(m, "language"), skills(m.get("matched"))), load, m.get("considered").l().stream()
+                .map(v -> new AssignmentFacts.Considered(new PersonId(str(v.m(), "person")),
+                        Codes.parse(AssignmentFacts.Verdict.class, str(v.m(), "verdict")))).toList());
+    }
+
+    private static AttributeValue skills(List<Skill> skills) {
+        return AttributeValue.fromL(skills.stream().map(skill -> s(skill.label())).toList());
+    }
+
+    private static List<Skill> skills(AttributeValue list) {
+        return list == null ? List.of() : list.l().stream().map(v -> new Skill(v.s())).toList();
     }
 }

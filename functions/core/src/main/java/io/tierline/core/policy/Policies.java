@@ -2,6 +2,7 @@ package io.tierline.core.policy;
 
 import io.tierline.core.escalation.EscalationPolicies;
 import io.tierline.core.followup.FollowUpPolicy;
+import io.tierline.core.routing.Staffing;
 import io.tierline.core.sla.SlaPolicies;
 import io.tierline.core.triage.TriagePolicy;
 import java.util.SortedSet;
@@ -9,11 +10,11 @@ import java.util.TreeSet;
 
 /** Everything the policy document configures, validated as a whole. */
 public record Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla,
-                       EscalationPolicies escalation, FollowUpPolicy followUp) {
+                       EscalationPolicies escalation, FollowUpPolicy followUp, Staffing staffing) {
 
-    /** A document without a {@code followUp} section: nobody is asked after a resolution. */
+    /** A document without {@code followUp} nor {@code assignment}: nobody is asked after a resolution, every team assigns by hand. */
     public Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla, EscalationPolicies escalation) {
-        this(triage, transfers, sla, escalation, FollowUpPolicy.NONE);
+        this(triage, transfers, sla, escalation, FollowUpPolicy.NONE, Staffing.NONE);
     }
 
     /**

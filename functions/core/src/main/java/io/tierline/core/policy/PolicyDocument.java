@@ -7,6 +7,8 @@ import io.tierline.core.escalation.EscalationPolicies;
 import io.tierline.core.escalation.EscalationPolicyParser;
 import io.tierline.core.followup.FollowUpPolicy;
 import io.tierline.core.json.Json;
+import io.tierline.core.routing.Staffing;
+import io.tierline.core.routing.StaffingParser;
 import io.tierline.core.sla.SlaPolicies;
 import io.tierline.core.sla.SlaPolicyParser;
 import io.tierline.core.ticket.Codes;
@@ -79,6 +81,7 @@ public final class PolicyDocument {
         List<TriageRule> rules = TriageRuleParser.read(root.path(TriageRuleParser.SECTION), calendars, problems);
         EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, problems);
         FollowUpPolicy followUp = FollowUpPolicy.read(root.path(FollowUpPolicy.SECTION), problems);
+        Staffing staffing = StaffingParser.read(root, escalation.directory(), problems);
         problems.throwIfAny();
         JsonNode route = root.get("defaultRoute");
         double minConfidence = root.path("classifier").path("minConfidence")
@@ -86,7 +89,7 @@ public final class PolicyDocument {
         return new Policies(new TriagePolicy(matrix(root.get("priorityMatrix")), route.get("team").asText(),
                 Tier.of(route.get("tier").asInt()), minConfidence, rules),
                 new TransferPolicy(root.path("transfers").path("agentsNeedApproval").asBoolean(false)), sla, escalation,
-                followUp);
+                followUp, staffing);
     }
 
     private static PriorityMatrix matrix(JsonNode node) {

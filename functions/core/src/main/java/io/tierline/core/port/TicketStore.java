@@ -31,6 +31,8 @@ public interface TicketStore {
      *
      * @throws ConcurrentChangeException    when someone else changed a ticket first (nothing was written)
      * @throws IdempotencyKeyTakenException when the key was claimed meanwhile (nothing was written)
+     * @throws PersonAtCapacityException   when an automatic assignment would take a person past their limit, because
+     *                                      another write gave them a ticket first (nothing was written)
      */
     void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim);
 
@@ -47,6 +49,13 @@ public interface TicketStore {
     class ConcurrentChangeException extends RuntimeException {
         public ConcurrentChangeException(TicketId id, long expectedVersion) {
             super("ticket " + id + " is no longer at version " + expectedVersion);
+        }
+    }
+
+    /** The load counter of the person an automatic assignment chose reached their limit meanwhile. */
+    class PersonAtCapacityException extends RuntimeException {
+        public PersonAtCapacityException(String person) {
+            super(person + " reached their capacity meanwhile");
         }
     }
 }

@@ -137,4 +137,9 @@ public final class AgentActions {
             @CodePointLength(max = 26, message = Say.AT_MOST) @OneLine @TicketIdFormat String into,
             @CodePointLength(max = 2000, message = Say.AT_MOST) @PlainText String reason) {
     }
+
+    /** A person sets their own availability for automatic assignment. */
+    public record AvailabilityChange(
+            @Code(value = io.tierline.core.routing.Availability.class, required = true) String availability) {
+    }
 }

@@ -27,6 +27,14 @@ public final class EventChanges {
     public static final String ESCALATION_COMPLETE = "escalationComplete";
     /** Not among the changes the API shows: an event view shows it as its own {@code dueAt}. */
     public static final String DUE_AT = "dueAt";
+    public static final String ASSIGNMENT_MODE = "assignmentMode";
+    public static final String SKILLS_NEEDED = "skillsNeeded";
+    public static final String LANGUAGE_NEEDED = "languageNeeded";
+    public static final String SKILLS_MATCHED = "skillsMatched";
+    /** {@code before/limit}, with a {@code +} when an urgent ticket went past the limit. */
+    public static final String LOAD = "load";
+    /** {@code person:verdict} for everyone considered, comma-separated, in rank order. */
+    public static final String CONSIDERED = "considered";
 
     private EventChanges() {
     }
@@ -76,8 +84,33 @@ public final class EventChanges {
             changes.add(fact(ESCALATION_SEQUENCE, given.sequence()));
             changes.add(fact(ESCALATION_NEEDED, given.feedback().needed()));
             changes.add(fact(ESCALATION_COMPLETE, given.feedback().complete()));
+        } else if (event instanceof TicketEvent.AutoAssigned assigned) {
+            assignment(changes, assigned.assignment());
+        } else if (event instanceof TicketEvent.AssignmentWaiting waiting) {
+            assignment(changes, waiting.assignment());
         }
         return changes;
+    }
+
+    private static void assignment(List<Change> changes, AssignmentFacts facts) {
+        changes.add(fact(ASSIGNMENT_MODE, facts.mode()));
+        if (!facts.match().needed().isEmpty()) {
+            changes.add(fact(SKILLS_NEEDED, skills(facts.match().needed())));
+        }
+        if (facts.match().language() != null) {
+            changes.add(fact(LANGUAGE_NEEDED, facts.match().language()));
+        }
+        if (facts.load() != null) {
+            changes.add(fact(SKILLS_MATCHED, skills(facts.match().matched())));
+            changes.add(fact(LOAD, facts.load().before() + "/" + facts.load().limit()
+                    + (facts.load().overCapacity() ? "+" : "")));
+        }
+        changes.add(fact(CONSIDERED, facts.considered().stream().map(c -> c.person().value() + ":"
+                + c.verdict().code()).collect(Collectors.joining(","))));
+    }
+
+    private static String skills(List<Skill> skills) {
+        return skills.stream().map(Skill::label).collect(Collectors.joining(","));
     }
 
     /** Recipients as the trail lists them: their codes, comma-separated. */

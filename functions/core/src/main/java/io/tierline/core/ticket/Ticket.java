@@ -316,6 +316,31 @@ public record Ticket(TicketId id, Request request, Classification classification
         return edit.done();
     }
 
+    /**
+     * Automatic assignment gives the ticket to {@code person} and records why (routing decides; it never passes a
+     * ticket someone assigned by hand).
+     */
+    public TicketChange autoAssign(PersonId person, AssignmentFacts facts, Actor actor, Instant now) {
+        requireOpenForWork("assign");
+        Edit edit = new Edit(actor, now);
+        edit.work = edit.work.withAssignee(person.value());
+        edit.record((header, moves) -> new TicketEvent.AutoAssigned(header, moves, facts), facts.summary(), null);
+        return edit.done();
+    }
+
+    /**
+     * Nobody fits now: the ticket waits unassigned in its team's queue with why; a re-offered ticket leaves its
+     * absent assignee here.
+     */
+    public TicketChange awaitAssignment(AssignmentFacts facts, Actor actor, Instant now) {
+        requireOpenForWork("assign");
+        Edit edit = new Edit(actor, now);
+        edit.work = edit.work.withAssignee(null);
+        edit.record((header, moves) -> new TicketEvent.AssignmentWaiting(header, moves, facts),
+                "waiting for a person: " + facts.summary(), null);
+        return edit.done();
+    }
+
     /** A public reply to the customer, or an internal note that only agents see. */
     public TicketChange agentReply(String body, boolean isPublic, Actor actor, Instant now) {
         requireOpenForWork(isPublic ? "reply to" : "add a note to");

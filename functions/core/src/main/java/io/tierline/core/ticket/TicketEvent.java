@@ -23,7 +23,8 @@ public sealed interface TicketEvent {
         ACKNOWLEDGED(Visibility.INTERNAL), ESCALATION_REMINDER(Visibility.INTERNAL),
         CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC),
         FOLLOW_UP_REQUESTED(Visibility.PUBLIC), FOLLOW_UP_ANSWERED(Visibility.PUBLIC),
-        ESCALATION_FEEDBACK_GIVEN(Visibility.INTERNAL);
+        ESCALATION_FEEDBACK_GIVEN(Visibility.INTERNAL), AUTO_ASSIGNED(Visibility.INTERNAL),
+        ASSIGNMENT_WAITING(Visibility.INTERNAL);
 
         private final Visibility visibility;
 
@@ -388,6 +389,32 @@ public sealed interface TicketEvent {
 
         public EventType type() {
             return EventType.ESCALATION_FEEDBACK_GIVEN;
+        }
+    }
+
+    /** Automatic assignment gave the ticket to a person (the assignee move), with why and who else was considered. */
+    record AutoAssigned(EventHeader header, FieldMoves moves, AssignmentFacts assignment) implements TicketEvent {
+        public AutoAssigned {
+            Objects.requireNonNull(assignment, "assignment");
+        }
+
+        public EventType type() {
+            return EventType.AUTO_ASSIGNED;
+        }
+    }
+
+    /**
+     * Nobody of the team fits now: the ticket waits unassigned in the team queue, with why each person was passed
+     * by; it is offered again when someone frees capacity or becomes available.
+     */
+    record AssignmentWaiting(EventHeader header, FieldMoves moves, AssignmentFacts assignment)
+            implements TicketEvent {
+        public AssignmentWaiting {
+            Objects.requireNonNull(assignment, "assignment");
+        }
+
+        public EventType type() {
+            return EventType.ASSIGNMENT_WAITING;
         }
     }
 }

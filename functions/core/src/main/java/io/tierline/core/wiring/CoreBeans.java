@@ -32,6 +32,11 @@ import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.policy.TransferPolicy;
 import io.tierline.core.port.AfterWrite;
+import io.tierline.core.routing.Roster;
+import io.tierline.core.aws.DynamoDbRoster;
+import io.tierline.core.routing.AssigningAfterWrite;
+import io.tierline.core.routing.QueueWorklists;
+import io.tierline.core.routing.RoutingService;
 import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketQueries;
@@ -114,8 +119,27 @@ public class CoreBeans {
     /** What follows every write, whichever service wrote: the fan-out, then what falls due before the next sweep. */
     @Produces
     @Singleton
-    AfterWrite afterWrite(TicketStore store, Outbox outbox, EscalationEngine engine, SweepService sweep, Clock clock) {
-        return new WritePipeline(store, outbox, engine::policies, sweep, clock);
+    AfterWrite afterWrite(TicketStore store, Outbox outbox, EscalationEngine engine, SweepService sweep, Clock clock,
+                          RoutingService routing) {
+        return new AssigningAfterWrite(new WritePipeline(store, outbox, engine::policies, sweep, clock), routing);
+    }
+
+    @Produces
+    @Singleton
+    Roster roster(DynamoDbClient dynamo, TierlineSettings settings) {
+        return new DynamoDbRoster(dynamo, settings.table());
+    }
+
+    /**
+     * Automatic assignment; its own writes go through the plain pipeline (an assignment needs no second round of
+     * assignment).
+     */
+    @Produces
+    @Singleton
+    RoutingService routingService(TicketStore store, Roster roster, TicketQueries queries, Policies policies,
+                                  Outbox outbox, EscalationEngine engine, SweepService sweep, Clock clock) {
+        return new RoutingService(store, roster, new QueueWorklists(queries, clock), policies::staffing, clock,
+                new WritePipeline(store, outbox, engine::policies, sweep, clock));
     }
 
     @Produces

@@ -28,10 +28,12 @@ import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.AssignmentFacts;
 import io.tierline.core.ticket.EscalationFeedback;
-import io.tierline.core.ticket.FollowUpAnswer;
-import io.tierline.core.ticket.FieldMoves;
 import io.tierline.core.ticket.EventHeader;
+import io.tierline.core.ticket.FieldMoves;
+import io.tierline.core.ticket.FollowUpAnswer;
+import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.TicketField;
 import io.tierline.core.ticket.TicketField.TransferTarget;
 import io.tierline.core.ticket.TicketId;
@@ -122,7 +124,8 @@ class EventItemsTest {
     /** Kinds added after format 2: no format 1 item of them was ever written (see the round trip below). */
     static final Set<TicketEvent.EventType> ONLY_IN_FORMAT_TWO = EnumSet.of(
             TicketEvent.EventType.FOLLOW_UP_REQUESTED, TicketEvent.EventType.FOLLOW_UP_ANSWERED,
-            TicketEvent.EventType.ESCALATION_FEEDBACK_GIVEN);
+            TicketEvent.EventType.ESCALATION_FEEDBACK_GIVEN, TicketEvent.EventType.AUTO_ASSIGNED,
+            TicketEvent.EventType.ASSIGNMENT_WAITING);
 
     @Test
     void everyKindIsInTheFixture() throws Exception {
@@ -130,6 +133,24 @@ class EventItemsTest {
         decoded().forEach(e -> kinds.add(e.type()));
         kinds.addAll(ONLY_IN_FORMAT_TWO);
         assertEquals(EnumSet.allOf(TicketEvent.EventType.class), kinds);
+    }
+
+    @Test
+    void assignmentEventsKeepTheirFactsThroughTheirItems() {
+        AssignmentFacts facts = new AssignmentFacts("skills", new AssignmentFacts.SkillMatch(
+                List.of(new Skill("billing"), new Skill("invoices")), "de", List.of(new Skill("billing"))),
+                new AssignmentFacts.Load(2, 3, false), List.of(
+                        new AssignmentFacts.Considered(new PersonId("greta"), AssignmentFacts.Verdict.CHOSEN),
+                        new AssignmentFacts.Considered(new PersonId("olga"), AssignmentFacts.Verdict.OFF_SHIFT)));
+        EventHeader header = new EventHeader(ID, 3, 0, Instant.parse("2026-12-05T10:00:00Z"),
+                Actor.system("routing"), facts.summary(), null);
+        FieldMoves moves = FieldMoves.NONE.with(TicketField.ASSIGNEE, null, new PersonId("greta"));
+        AssignmentFacts waiting = new AssignmentFacts("round-robin", AssignmentFacts.SkillMatch.NONE, null,
+                List.of(new AssignmentFacts.Considered(new PersonId("bob"), AssignmentFacts.Verdict.AWAY)));
+        for (TicketEvent event : List.of(new TicketEvent.AutoAssigned(header, moves, facts),
+                new TicketEvent.AssignmentWaiting(header, FieldMoves.NONE, waiting))) {
+            assertEquals(event, EventItems.event(EventItems.item(event)));
+        }
     }
 
     @Test

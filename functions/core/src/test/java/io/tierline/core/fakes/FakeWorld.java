@@ -30,6 +30,9 @@ import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketWorkService;
 import io.tierline.core.write.WritePipeline;
+import io.tierline.core.port.AfterWrite;
+import io.tierline.core.routing.AssigningAfterWrite;
+import io.tierline.core.routing.RoutingService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +67,9 @@ public final class FakeWorld {
     public final DeadlineFiring firing;
     public final EscalationService escalations;
     public final FollowUpService followUps;
+    public final RoutingService routing;
+    /** The pipeline with automatic assignment behind it, as the functions wire it. */
+    public final AfterWrite afterWrite;
 
     /** The sweep looks {@code window} ahead, as {@code tierline.sweep.window} says (two minutes in production). */
     public FakeWorld(Policies policies, Instant start, Duration window) {
@@ -74,13 +80,15 @@ public final class FakeWorld {
         keeper = new ClockKeeper(policies::sla, new FollowUps(policies::followUp).after(engine::follow));
         sweep = new SweepService(new InMemoryDueDeadlines(store), outbox, window);
         pipeline = new WritePipeline(store, outbox, policies::escalation, sweep, clock);
-        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), pipeline);
-        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock, pipeline);
-        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1), pipeline);
+        routing = new RoutingService(store, store, new InMemoryWorklists(store), policies::staffing, clock, pipeline);
+        afterWrite = new AssigningAfterWrite(pipeline, routing);
+        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
+        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock, afterWrite);
+        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
         commands = new TicketCommands(() -> policies, engine);
-        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, pipeline);
-        escalations = new EscalationService(store, engine, keeper, clock, pipeline);
-        followUps = new FollowUpService(store, keeper, tokens, outbox, clock, pipeline);
+        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, afterWrite);
+        escalations = new EscalationService(store, engine, keeper, clock, afterWrite);
+        followUps = new FollowUpService(store, keeper, tokens, outbox, clock, afterWrite);
     }
 
     /** A ticket filed by its requester and triaged off the triage queue, as the intake and triage workers do. */

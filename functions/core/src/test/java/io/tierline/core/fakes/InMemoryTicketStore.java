@@ -2,7 +2,14 @@ package io.tierline.core.fakes;
 
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.routing.Roster;
 import io.tierline.core.port.TicketStore;
+import io.tierline.core.routing.AgentState;
+import io.tierline.core.routing.Availability;
+import io.tierline.core.routing.LoadChange;
+import io.tierline.core.ticket.PersonId;
+import java.time.Instant;
+import java.util.Collection;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
@@ -22,7 +29,8 @@ import java.util.function.Consumer;
  * ({@link ConcurrentChangeException} otherwise), an event is never overwritten, and an idempotency key is claimed once
  * until it expires ({@link IdempotencyKeyTakenException}).
  */
-public final class InMemoryTicketStore implements TicketStore {
+public final class InMemoryTicketStore implements TicketStore, Roster {
+    private final Map<PersonId, AgentState> roster = new HashMap<>();
     private final Map<TicketId, Ticket> tickets = new LinkedHashMap<>();
     private final Map<TicketId, List<TicketEvent>> events = new HashMap<>();
     private final Map<IdempotencyKey, IdempotencyClaim> claims = new HashMap<>();
@@ -69,8 +77,36 @@ public final class InMemoryTicketStore implements TicketStore {
                 }
             }
             claim.ifPresent(this::requireClaimable);
+            List<LoadChange> loads = LoadChange.of(changes);
+            for (LoadChange load : loads) {
+                if (load.limit() != null && state(load.person()).load() >= load.limit()) {
+                    throw new PersonAtCapacityException(load.person().value());
+                }
+            }
             commit(changes, claim);
+            loads.forEach(load -> {
+                AgentState was = state(load.person());
+                roster.put(load.person(), new AgentState(was.availability(), was.load() + load.delta(),
+                        load.delta() > 0 ? changes.get(0).after().updatedAt() : was.lastAssignedAt()));
+            });
         }
+    }
+
+    @Override
+    public synchronized Map<PersonId, AgentState> states(Collection<PersonId> people) {
+        Map<PersonId, AgentState> states = new HashMap<>();
+        people.stream().filter(roster::containsKey).forEach(p -> states.put(p, roster.get(p)));
+        return states;
+    }
+
+    @Override
+    public synchronized void setAvailability(PersonId person, Availability availability, Instant at) {
+        AgentState was = state(person);
+        roster.put(person, new AgentState(availability, was.load(), was.lastAssignedAt()));
+    }
+
+    private AgentState state(PersonId person) {
+        return roster.getOrDefault(person, AgentState.FRESH);
     }
 
     /** Runs {@code writer} once, inside the next {@link #apply} before its conditions are checked: a lost race. */
