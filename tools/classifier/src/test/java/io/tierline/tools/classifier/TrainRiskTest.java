@@ -9,6 +9,7 @@ import io.tierline.core.classify.TextClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,10 @@ class TrainRiskTest {
         RiskCsv.write(history, csv);
         List<RiskRow> read = RiskCsv.read(csv);
         assertEquals(history, read, "the CSV round-trips every field");
+        // kept in target/ so the README's figures can be reproduced with the command itself:
+        // bin/train-risk --csv tools/classifier/target/generated-risk-tickets.csv
+        Files.createDirectories(Path.of("target"));
+        Files.copy(csv, Path.of("target", "generated-risk-tickets.csv"), StandardCopyOption.REPLACE_EXISTING);
 
         TrainRisk.Result result = TrainRisk.train(read, TrainRisk.Settings.DEFAULT, "generated", Progress.silent());
 
@@ -46,6 +51,7 @@ class TrainRiskTest {
         assertTrue(EscalationRisk.learned(loaded).isLearned());
         TrainRisk.writeReport(result, "generated", dir.resolve("risk-report"));
         String report = Files.readString(dir.resolve("risk-report.md"));
+        System.out.println(report);
         assertTrue(report.contains("| learned model | **"), report);
         assertTrue(Files.readString(dir.resolve("risk-report.json")).contains("\"calibration\""));
     }
