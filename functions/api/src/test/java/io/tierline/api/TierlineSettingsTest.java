@@ -41,6 +41,7 @@ class TierlineSettingsTest {
             Map.entry("TIERLINE_POLICY_FILE", TierlineSettings::policyFile),
             Map.entry("TIERLINE_CUSTOMER_TOKEN_SECRET", TierlineSettings::customerTokenSecret),
             Map.entry("TIERLINE_TRIAGE_MODEL", TierlineSettings::triageModel),
+            Map.entry("TIERLINE_TRIAGE_RISK_MODEL", TierlineSettings::triageRiskModel),
             Map.entry("TIERLINE_EMAIL_DELIVERY", s -> s.email().delivery()),
             Map.entry("TIERLINE_EMAIL_FROM", s -> s.email().from()),
             Map.entry("TIERLINE_WEBHOOK_SIGNING_SECRET", TierlineSettings::webhookSigningSecret),

@@ -16,6 +16,8 @@ import java.util.Optional;
  *       impact, security, defects and urgency ({@code escalation-cues.txt}, multilingual) and half the customer's
  *       frustration score. It ranks tickets sensibly but is not calibrated: treat 0.5 as "two clear signs", and train
  *       a model as soon as history with tiers exists.
+ *   <li>A model trained on the store's own closed tickets ({@code bin/train-risk}) reads the ticket's text plus the
+ *       {@link RiskContext} marker words (channel, plan, category, the customer's earlier contacts and escalations).
  * </ul>
  */
 public final class EscalationRisk {
@@ -55,8 +57,20 @@ public final class EscalationRisk {
     }
 
     public RiskScore assess(String subject, String description, Frustration frustration) {
+        return assess(subject, description, frustration, RiskContext.NONE);
+    }
+
+    /**
+     * The risk of a ticket in its context. A learned model reads the text with the context's marker words (as it
+     * was trained: {@link RiskContext#modelText}); the fallback reads the customer's history through the
+     * frustration score, which already counts earlier contacts and escalations.
+     */
+    public RiskScore assess(String subject, String description, Frustration frustration, RiskContext context) {
         if (model.isPresent()) {
-            double probability = model.get().classify(subject, description).probabilityOf(ESCALATE);
+            TextClassifier classifier = model.get();
+            String text = RiskContext.MARKERS.equals(classifier.metadata().get(RiskContext.METADATA_KEY))
+                    ? context.modelText(subject, description) : TicketText.of(subject, description);
+            double probability = classifier.classify(text).probabilityOf(ESCALATE);
             return new RiskScore(probability, RiskScore.Source.MODEL,
                     List.of(String.format(Locale.ROOT, "model: P(%s) = %.2f", ESCALATE, probability)));
         }

@@ -5,6 +5,7 @@ import io.tierline.core.classify.EscalationRisk;
 import io.tierline.core.classify.Frustration;
 import io.tierline.core.classify.FrustrationSignal;
 import io.tierline.core.classify.LanguageDetector;
+import io.tierline.core.classify.RiskContext;
 import io.tierline.core.classify.TextClassifier;
 import io.tierline.core.ticket.Ticket;
 import java.util.Optional;
@@ -13,10 +14,17 @@ import java.util.Optional;
 public final class TicketAssessor {
     private final Optional<TextClassifier> categoryModel;
     private final EscalationRisk risk;
+    private final CustomerContacts contacts;
 
     public TicketAssessor(Optional<TextClassifier> categoryModel, EscalationRisk risk) {
+        this(categoryModel, risk, CustomerContacts.none());
+    }
+
+    /** With the customer's earlier contacts and escalations read from {@code contacts} for every ticket. */
+    public TicketAssessor(Optional<TextClassifier> categoryModel, EscalationRisk risk, CustomerContacts contacts) {
         this.categoryModel = categoryModel;
         this.risk = risk;
+        this.contacts = contacts;
     }
 
     /** The bundled category model (when the build carries one) and the hand-weighted escalation risk. */
@@ -24,12 +32,23 @@ public final class TicketAssessor {
         return new TicketAssessor(TextClassifier.bundledCategoryModel(), EscalationRisk.fallback());
     }
 
-    /** The customer's history is not consulted yet: frustration counts the ticket's own wording only. */
+    /**
+     * The customer's earlier contacts and escalations (when this assessor was given {@link CustomerContacts}) count
+     * in frustration and in the escalation risk.
+     */
     public TicketAssessment assess(Ticket ticket) {
+        ContactHistory history = contacts.of(ticket);
         Frustration frustration = FrustrationSignal.defaults().score(ticket.subject(), ticket.description(),
-                ContactHistory.NONE);
+                history);
+        RiskContext context = riskContext(ticket, history);
         return new TicketAssessment(LanguageDetector.defaults().detect(ticket.subject(), ticket.description()),
-                frustration, risk.assess(ticket.subject(), ticket.description(), frustration),
+                frustration, risk.assess(ticket.subject(), ticket.description(), frustration, context),
                 categoryModel.map(model -> model.classify(ticket.subject(), ticket.description())));
+    }
+
+    /** What a learned risk model reads of a ticket besides its text; the export for training builds it here too. */
+    public static RiskContext riskContext(Ticket ticket, ContactHistory history) {
+        return new RiskContext(ticket.channel() == null ? null : ticket.channel().code(),
+                ticket.requester() == null ? null : ticket.requester().plan(), ticket.category(), history);
     }
 }

@@ -41,6 +41,7 @@ import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketStore;
+import io.tierline.core.triage.CustomerContacts;
 import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.sweep.SweepService;
@@ -234,20 +235,24 @@ public class CoreBeans {
 
     /**
      * The category model is loaded once per process: from {@code tierline.triage.model} (TIERLINE_TRIAGE_MODEL, a
-     * file path) when set, otherwise the model bundled in the core jar. S3 locations are not supported yet.
+     * file path) when set, otherwise the model bundled in the core jar. The escalation-risk model likewise from
+     * {@code tierline.triage.risk-model} (TIERLINE_TRIAGE_RISK_MODEL), the hand-weighted risk when unset. The
+     * customer's earlier contacts and escalations come from the customer indexes. S3 locations are not supported yet.
      */
     @Produces
     @Singleton
-    TicketAssessor ticketAssessor(TierlineSettings settings) {
-        Optional<String> modelFile = settings.triageModel();
-        if (modelFile.isEmpty()) {
-            return TicketAssessor.bundled();
-        }
+    TicketAssessor ticketAssessor(TierlineSettings settings, TicketQueries queries) {
+        Optional<TextClassifier> categoryModel = settings.triageModel().isEmpty()
+                ? TextClassifier.bundledCategoryModel() : Optional.of(model(settings.triageModel().get(), "triage"));
+        EscalationRisk risk = EscalationRisk.of(settings.triageRiskModel().map(file -> model(file, "risk")));
+        return new TicketAssessor(categoryModel, risk, new CustomerContacts(queries));
+    }
+
+    private static TextClassifier model(String file, String kind) {
         try {
-            return new TicketAssessor(Optional.of(TextClassifier.load(Path.of(modelFile.get()))),
-                    EscalationRisk.fallback());
+            return TextClassifier.load(Path.of(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the triage model " + modelFile.get(), e);
+            throw new UncheckedIOException("cannot read the " + kind + " model " + file, e);
         }
     }
 

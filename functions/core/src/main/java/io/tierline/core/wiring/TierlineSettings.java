@@ -47,6 +47,13 @@ public interface TierlineSettings {
     @WithName("triage.model")
     Optional<String> triageModel();
 
+    /**
+     * TIERLINE_TRIAGE_RISK_MODEL: an escalation-risk model file written by {@code bin/train-risk}; the hand-weighted
+     * risk when unset.
+     */
+    @WithName("triage.risk-model")
+    Optional<String> triageRiskModel();
+
     Email email();
 
     /** TIERLINE_WEBHOOK_SIGNING_SECRET: signs generic webhooks; only the notify Lambda gets it. */

@@ -21,15 +21,26 @@ public record StratifiedSplit(List<LabelledTicket> train, List<LabelledTicket> t
     }
 
     public static StratifiedSplit of(List<LabelledTicket> tickets, double testShare, long seed) {
+        boolean[] inTest = testRows(tickets.stream().map(LabelledTicket::label).toList(), testShare, seed);
+        List<LabelledTicket> train = new ArrayList<>();
+        List<LabelledTicket> test = new ArrayList<>();
+        for (int row = 0; row < tickets.size(); row++) {
+            (inTest[row] ? test : train).add(tickets.get(row));
+        }
+        return new StratifiedSplit(train, test);
+    }
+
+    /** Which rows go to the test set, for callers that keep more per row than a {@link LabelledTicket}. */
+    public static boolean[] testRows(List<String> labels, double testShare, long seed) {
         if (!(testShare > 0.0 && testShare < 1.0)) {
             throw new IllegalArgumentException("the test share must be between 0 and 1, was " + testShare);
         }
         Map<String, List<Integer>> rowsByLabel = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int row = 0; row < tickets.size(); row++) {
-            rowsByLabel.computeIfAbsent(tickets.get(row).label(), label -> new ArrayList<>()).add(row);
+        for (int row = 0; row < labels.size(); row++) {
+            rowsByLabel.computeIfAbsent(labels.get(row), label -> new ArrayList<>()).add(row);
         }
         Random random = new Random(seed);
-        boolean[] inTest = new boolean[tickets.size()];
+        boolean[] inTest = new boolean[labels.size()];
         for (List<Integer> rows : rowsByLabel.values()) {
             Collections.shuffle(rows, random);
             long testRows = Math.min(Math.round(rows.size() * testShare), rows.size() - 1);
@@ -37,11 +48,6 @@ public record StratifiedSplit(List<LabelledTicket> train, List<LabelledTicket> t
                 inTest[rows.get(i)] = true;
             }
         }
-        List<LabelledTicket> train = new ArrayList<>();
-        List<LabelledTicket> test = new ArrayList<>();
-        for (int row = 0; row < tickets.size(); row++) {
-            (inTest[row] ? test : train).add(tickets.get(row));
-        }
-        return new StratifiedSplit(train, test);
+        return inTest;
     }
 }
