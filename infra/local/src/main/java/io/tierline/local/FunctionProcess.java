@@ -1,6 +1,7 @@
 package io.tierline.local;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,23 +26,28 @@ import java.util.function.Consumer;
 public final class FunctionProcess implements Invocable, AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** A process recording its AOT cache writes it when it exits, which takes a few seconds more. */
+    private static final Duration STOP_GRACE_RECORDING = Duration.ofSeconds(60);
 
     private final FunctionDefinition function;
     private final Map<String, String> environment;
     private final Path workFolder;
     private final Consumer<String> log;
     private final JavaRuntimes.Choice java;
+    private final boolean aotCache;
     private final LambdaRuntimeApi runtimeApi;
     private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     private final Object lock = new Object();
     private Process process;
     private volatile long processStartedNanos;
     private boolean processReady;
+    private boolean processRecording;
     private boolean closed;
 
     private FunctionProcess(FunctionDefinition function, Map<String, String> environment, Path workFolder,
-                            Consumer<String> log) {
+                            Consumer<String> log, boolean aotCache) {
         this.function = function;
+        this.aotCache = aotCache;
         this.environment = Map.copyOf(environment);
         this.workFolder = workFolder;
         this.log = log;
@@ -59,7 +66,17 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
      */
     public static FunctionProcess start(FunctionDefinition function, Map<String, String> environment, Path workFolder,
                                         Consumer<String> log) {
-        FunctionProcess started = new FunctionProcess(function, environment, workFolder, log);
+        return start(function, environment, workFolder, log, false);
+    }
+
+    /**
+     * As {@link #start(FunctionDefinition, Map, Path, Consumer)}; with {@code aotCache} on a JDK 25 or later the
+     * processes use the function's AOT cache ({@link AotCache}), recording it first if there is none. The local
+     * runner does; the cold-start benchmark measures without, as Lambda starts the deployed zip.
+     */
+    public static FunctionProcess start(FunctionDefinition function, Map<String, String> environment, Path workFolder,
+                                        Consumer<String> log, boolean aotCache) {
+        FunctionProcess started = new FunctionProcess(function, environment, workFolder, log, aotCache);
         if (started.java.warning() != null) {
             log.accept(started.prefix() + "WARNING: " + started.java.warning());
         }
@@ -114,11 +131,26 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     /** Must hold the lock. The code is unpacked again if its zip changed, so a restart picks up a rebuild. */
     private void startProcess() {
         Path taskRoot = FunctionCode.taskRoot(function.codeUri(), workFolder);
-        ProcessBuilder builder = new ProcessBuilder(javaCommand())
+        AotCache aot = aotCache && java.version() >= AotCache.MIN_JDK ? AotCache.of(taskRoot, function.logicalId()) : null;
+        Map<String, String> variables = processEnvironment(taskRoot);
+        if (aot != null && aot.creatable()) {
+            long creating = System.nanoTime();
+            List<String> jvm = javaCommand(null, aot);
+            if (aot.create(jvm.subList(0, jvm.size() - 2), variables, line -> log.accept(prefix() + line))) {
+                log.accept(prefix() + String.format(Locale.ROOT, "AOT cache created from the first start's recording"
+                        + " in %.1f s", (System.nanoTime() - creating) / 1e9));
+            }
+        }
+        boolean recording = aot != null && aot.training();
+        if (recording) {
+            log.accept(prefix() + "no AOT cache yet: this process records what it loads; the next start creates"
+                    + " the cache from that");
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(aot, aot))
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(processEnvironment(taskRoot));
+        builder.environment().putAll(variables);
         CompletableFuture<Void> polled = runtimeApi.nextPoll();
         Process started;
         try {
@@ -129,6 +161,7 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
         }
         process = started;
         processReady = false;
+        processRecording = recording;
         polled.thenRun(() -> {
             synchronized (lock) {
                 if (process == started) {
@@ -138,10 +171,21 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
             firstReady.complete(null);
         });
         pumpOutput(started);
-        started.onExit().thenAccept(this::exited);
+        started.onExit().thenAccept(exited -> {
+            if (recording) {
+                aot.processExited();
+            }
+            exited(exited);
+        });
     }
 
-    private List<String> javaCommand() {
+    /**
+     * The JVM, its options and class path, the runtime interface client's main class and the handler.
+     *
+     * @param aot       the AOT cache options to use, or null
+     * @param classPath adds the function's classes to the class path (as an AOT cache needs them), or null
+     */
+    private List<String> javaCommand(AotCache aot, AotCache classPath) {
         List<String> command = new ArrayList<>(List.of(java.java().toString()));
         if (java.version() >= 22) {
             // The runtime interface client loads its JNI library; JDK 22+ warns about that on every start unless
@@ -149,7 +193,14 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.add("-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + RuntimeInterfaceClient.jniLibrary());
-        command.addAll(List.of("-cp", RuntimeInterfaceClient.classPath(), RuntimeInterfaceClient.MAIN_CLASS,
+        if (aot != null) {
+            command.addAll(aot.jvmOptions());
+        }
+        String path = RuntimeInterfaceClient.classPath();
+        if (classPath != null) {
+            path = path + File.pathSeparator + classPath.functionClassPath();
+        }
+        command.addAll(List.of("-cp", path, RuntimeInterfaceClient.MAIN_CLASS,
                 function.handler()));
         return command;
     }
@@ -241,17 +292,17 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
             Process old = process;
             process = null;
             if (old != null) {
-                stop(old);
+                stop(old, processRecording ? STOP_GRACE_RECORDING : STOP_GRACE);
             }
             runtimeApi.runtimeStopped("after a timeout", null);
             startProcess();
         }
     }
 
-    private static void stop(Process running) {
+    private static void stop(Process running, Duration grace) {
         running.destroy();
         try {
-            if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!running.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 running.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -264,13 +315,15 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     @Override
     public void close() {
         Process running;
+        Duration grace;
         synchronized (lock) {
             closed = true;
             running = process;
             process = null;
+            grace = processRecording ? STOP_GRACE_RECORDING : STOP_GRACE;
         }
         if (running != null) {
-            stop(running);
+            stop(running, grace);
         }
         runtimeApi.close();
         firstReady.completeExceptionally(new IllegalStateException(function.logicalId() + " was stopped"));

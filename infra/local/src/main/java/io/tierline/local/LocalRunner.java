@@ -53,6 +53,11 @@ public final class LocalRunner {
                     case "--identity-port" -> options.withIdentityPort(port(flag, value));
                     case "--data-dir" -> options.withDataDir(Path.of(value));
                     case "--policy" -> options.withPolicyFile(Path.of(value));
+                    case "--aot-cache" -> options.withAotCache(switch (value) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--aot-cache must be on or off, not " + value);
+                    });
                     default -> throw new IllegalArgumentException("Unknown option " + flag);
                 };
             }
@@ -87,6 +92,8 @@ public final class LocalRunner {
               --identity-port <port>  local stand-in for the Cognito user pools: JWKS and demo tokens (default 3002)
               --data-dir <dir>        keep DynamoDB data and queued SQS messages in this folder between runs
               --policy <file>         a policy document (triage, SLA, escalation) instead of the bundled one
+              --aot-cache <on|off>    JDK 25 AOT cache for the function processes (default on): the first start
+                                      records it (written when the runner stops), later starts use it
               --help                  this text
 
             A port of 0 picks a free one. Build the function zips first (./mvnw package). Stop with Ctrl-C.

@@ -57,7 +57,7 @@ public final class LocalSystem implements AutoCloseable {
         aws.createResources(template);
         for (FunctionDefinition function : template.functions().values()) {
             functions.put(function.logicalId(), track(FunctionProcess.start(function, functionEnvironment(function),
-                    options.codeWorkFolder(), options.functionLog())));
+                    options.codeWorkFolder(), options.functionLog(), options.aotCache())));
         }
         httpApi = track(HttpApiGateway.start(options.httpPort(), functions, template));
         lambdaApi = track(LambdaInvokeApi.start(options.lambdaPort(), functions, options.functionLog()));
@@ -238,12 +238,34 @@ public final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         sqsSources.forEach(SqsEventSource::stopPolling);
+        stopFunctionsTogether();
         while (!started.isEmpty()) {
             AutoCloseable resource = started.pop();
+            if (resource instanceof FunctionProcess) {
+                continue;
+            }
             try {
                 resource.close();
             } catch (Exception e) {
                 System.err.println("Stopping " + resource.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+    /** A process recording its AOT cache writes it as it exits, for seconds: stop them all at once, not in turn. */
+    private void stopFunctionsTogether() {
+        List<Thread> stopping = new ArrayList<>();
+        for (FunctionProcess function : functions.values()) {
+            Thread thread = new Thread(function::close, "stop-" + function.definition().logicalId());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -34,12 +34,28 @@ public final class PolicySchema {
     private static final String TEXT = text();
     private static final SchemaView VIEW = new SchemaView(readTree(TEXT));
     private static final String ID = VIEW.root().path("$id").asText();
-    /** The schema's own $id names it, so its local $refs resolve without any network access. */
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemas(Map.of(ID, TEXT)));
-    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    /**
+     * The validator, loaded on first use: networknt's classes cost a cold start about 250 class loads, and a
+     * function that starts with the bundled document never needs them ({@link #trusted}).
+     */
+    private static final class Validator {
+        /** The schema's own $id names it, so its local $refs resolve without any network access. */
+        static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(ID, TEXT)));
+        static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    }
 
     private PolicySchema() {
+    }
+
+    /**
+     * No schema check, for the document bundled in the core jar only: the build's tests check that document against
+     * the schema (PolicySchemaTest), so a function starting with it does not run the validator again. A document an
+     * operator supplies goes through {@link #check}. Callers still add what the schema cannot say.
+     */
+    public static DocumentProblems trusted(JsonNode document) {
+        return new DocumentProblems(document, VIEW);
     }
 
     /** The problems the schema finds in a whole document; callers add what it cannot say. */
@@ -63,8 +79,8 @@ public final class PolicySchema {
     }
 
     private static void check(JsonNode value, String fragment, JsonPointer base, DocumentProblems problems) {
-        Schema schema = SCHEMAS.computeIfAbsent(fragment, f -> {
-            Schema loaded = REGISTRY.getSchema(SchemaLocation.of(ID + "#" + f));
+        Schema schema = Validator.SCHEMAS.computeIfAbsent(fragment, f -> {
+            Schema loaded = Validator.REGISTRY.getSchema(SchemaLocation.of(ID + "#" + f));
             loaded.initializeValidators();
             return loaded;
         });
