@@ -1,5 +1,6 @@
 package io.tierline.core.triage;
 
+import io.tierline.core.classify.Classification;
 import io.tierline.core.classify.ContactHistory;
 import io.tierline.core.classify.EscalationRisk;
 import io.tierline.core.classify.Frustration;
@@ -40,10 +41,16 @@ public final class TicketAssessor {
         ContactHistory history = contacts.of(ticket);
         Frustration frustration = FrustrationSignal.defaults().score(ticket.subject(), ticket.description(),
                 history);
+        Optional<Classification> categories = categoryModel.map(model -> model.classify(ticket.subject(),
+                ticket.description()));
+        // a closed ticket, which the model learned from, nearly always has a category; at triage a ticket the
+        // customer did not categorise gets the classifier's best guess, so the model reads a category either way
         RiskContext context = riskContext(ticket, history);
+        if (ticket.category() == null && categories.isPresent()) {
+            context = new RiskContext(context.channel(), context.plan(), categories.get().best().label(), history);
+        }
         return new TicketAssessment(LanguageDetector.defaults().detect(ticket.subject(), ticket.description()),
-                frustration, risk.assess(ticket.subject(), ticket.description(), frustration, context),
-                categoryModel.map(model -> model.classify(ticket.subject(), ticket.description())));
+                frustration, risk.assess(ticket.subject(), ticket.description(), frustration, context), categories);
     }
 
     /** What a learned risk model reads of a ticket besides its text; the export for training builds it here too. */
