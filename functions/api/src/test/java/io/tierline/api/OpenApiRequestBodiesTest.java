@@ -50,6 +50,8 @@ class OpenApiRequestBodiesTest {
         BODIES.put("post /customer/tickets/{id}/escalation-requests", CustomerActions.EscalationRequest.class);
         BODIES.put("post /customer/tickets/{id}/satisfaction", CustomerActions.Rating.class);
         BODIES.put("put /agents/me/availability", AgentActions.AvailabilityChange.class);
+        BODIES.put("post /customer/tickets/{id}/follow-up", CustomerActions.FollowUpReply.class);
+        BODIES.put("post /tickets/{id}/escalations/{sequence}/feedback", AgentActions.EscalationFeedback.class);
     }
 
     @Test

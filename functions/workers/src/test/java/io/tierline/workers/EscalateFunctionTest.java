@@ -144,7 +144,7 @@ class EscalateFunctionTest {
                 "ticketId: is not a ticket id");
         poison.put("{\"ticketId\":\"" + id + "\",\"at\":\"2026-05-04T08:30:00Z\"}", "type: ");
         poison.put("{\"type\":\"TicketCreated\",\"ticketId\":\"" + id + "\",\"occurredAt\":\"2026-05-04T08:30:00Z\"}",
-                "not a DeadlineDue or EscalationDue message");
+                "not a DeadlineDue, EscalationDue or FollowUpDue message");
 
         List<String> failed = SqsInvoker.deliver(sqs, "EscalationQueue",
                 poison.keySet().stream().map(SqsInvoker.Outgoing::of).toList());

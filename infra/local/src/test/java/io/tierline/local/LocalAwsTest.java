@@ -44,7 +44,8 @@ class LocalAwsTest {
         assertEquals(Set.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex"), indexes.keySet());
         assertTrue(indexes.values().stream().allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE));
         assertEquals(ProjectionType.INCLUDE, indexes.get("DueIndex").projection().projectionType());
-        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt"), indexes.get("DueIndex").projection().nonKeyAttributes());
+        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt",
+                "followUpDueAt"), indexes.get("DueIndex").projection().nonKeyAttributes());
         var ttl = aws.dynamoDb().describeTimeToLive(r -> r.tableName("TicketsTable")).timeToLiveDescription();
         assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
         assertEquals("expiresAt", ttl.attributeName());

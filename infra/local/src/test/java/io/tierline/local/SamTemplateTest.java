@@ -27,7 +27,8 @@ class SamTemplateTest {
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
         TableDefinition.Index due = table.globalSecondaryIndexes().get(3);
         assertEquals("INCLUDE", due.projectionType());
-        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt"),
+        assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt",
+                "followUpDueAt"),
                 due.nonKeyAttributes());
         assertEquals("expiresAt", table.ttlAttribute());
     }
