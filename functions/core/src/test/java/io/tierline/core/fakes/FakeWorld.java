@@ -26,6 +26,7 @@ import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketWorkService;
+import io.tierline.core.write.MeteredTicketStore;
 import io.tierline.core.write.WritePipeline;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,8 @@ public final class FakeWorld {
     public final TicketCommands commands;
     public final DeadlineFiring firing;
     public final EscalationService escalations;
+    /** What every stored write measured, in order. */
+    public final RecordingMetrics metrics = new RecordingMetrics();
 
     /** The sweep looks {@code window} ahead, as {@code tierline.sweep.window} says (two minutes in production). */
     public FakeWorld(Policies policies, Instant start, Duration window) {
@@ -69,13 +72,15 @@ public final class FakeWorld {
         engine = new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
         keeper = new ClockKeeper(policies::sla, engine::follow);
         sweep = new SweepService(new InMemoryDueDeadlines(store), outbox, window);
-        pipeline = new WritePipeline(store, outbox, policies::escalation, sweep, clock);
-        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), pipeline);
-        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock, pipeline);
-        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1), pipeline);
+        // the services write through the metered store, as CoreBeans wires them
+        MeteredTicketStore metered = new MeteredTicketStore(store, metrics);
+        pipeline = new WritePipeline(metered, outbox, policies::escalation, sweep, clock);
+        intake = new IntakeService(metered, outbox, tokens, keeper, clock, Duration.ofDays(1), pipeline);
+        triage = new TriageService(metered, policies::triage, TicketAssessor.bundled(), keeper, clock, pipeline);
+        work = new TicketWorkService(metered, tokens, keeper, clock, Duration.ofDays(1), pipeline);
         commands = new TicketCommands(() -> policies, engine);
-        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, pipeline);
-        escalations = new EscalationService(store, engine, keeper, clock, pipeline);
+        firing = new DeadlineFiring(metered, keeper, clock, engine::onSlaDeadline, pipeline);
+        escalations = new EscalationService(metered, engine, keeper, clock, pipeline);
     }
 
     /** A ticket filed by its requester and triaged off the triage queue, as the intake and triage workers do. */
