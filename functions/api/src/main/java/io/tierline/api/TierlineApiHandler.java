@@ -3,6 +3,7 @@ package io.tierline.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
+import io.tierline.core.wiring.LogContext;
 import io.tierline.core.wiring.StartFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,12 @@ public class TierlineApiHandler {
     private final RequestStreamHandler quarkus = StartFailure.reported(QuarkusStreamHandler::new);
 
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        quarkus.handleRequest(input, output, context);
+        LogContext.invocation(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId());
+        try {
+            quarkus.handleRequest(input, output, context);
+        } finally {
+            LogContext.clear();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tierline.workers;
 
+import io.tierline.core.wiring.LogContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.clocks.DeadlineFiring;
@@ -9,6 +10,8 @@ import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.followup.FollowUpService;
 import io.tierline.core.message.Message;
+import io.tierline.core.metrics.Measurement;
+import io.tierline.core.metrics.Metrics;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
@@ -37,9 +40,12 @@ public class EscalateFunction {
     Clock clock;
     @Inject
     TierlineSettings settings;
+    @Inject
+    Metrics metrics;
 
     @Funq("escalate")
     public void escalate(SQSMessage message) {
+        LogContext.message(message.getMessageId());
         Optional<Message> read = deadLetters.readOrRefuse(message, Message.class, deadLetterQueue(),
                 "TIERLINE_QUEUE_ESCALATION_DLQ", "escalate");
         if (read.isEmpty()) {
@@ -52,6 +58,7 @@ public class EscalateFunction {
             return;
         }
         if (read.get() instanceof EscalationDue step) {
+            LogContext.ticket(step.ticketId());
             EscalationService.Outcome outcome = escalations.due(step);
             LOG.infof("ticket %s: escalation work due %s: %s (%d ms after its time)", step.ticketId(), step.at(),
                     outcome, Duration.between(step.at(), clock.instant()).toMillis());
@@ -62,13 +69,18 @@ public class EscalateFunction {
                     "escalate", "unreadable message: not a DeadlineDue, EscalationDue or FollowUpDue message");
             return;
         }
+        LogContext.ticket(due.ticketId());
         DeadlineFiring.Outcome outcome = firing.fire(due);
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {
             case FIRED -> LOG.infof("ticket %s: %s %d%% (cycle %d) due %s fired %d ms after its deadline",
                     due.ticketId(), due.metric(), due.percent(), due.cycle(), due.at(), late.toMillis());
-            case STALE -> LOG.infof("ticket %s: %s %d%% due %s no longer holds; message %s dropped", due.ticketId(),
-                    due.metric(), due.percent(), due.at(), message.getMessageId());
+            case STALE -> {
+                LOG.infof("ticket %s: %s %d%% due %s no longer holds; message %s dropped", due.ticketId(),
+                        due.metric(), due.percent(), due.at(), message.getMessageId());
+                metrics.record(Measurement.duplicateDropped(new TicketId(due.ticketId()),
+                        Measurement.Stage.ESCALATE));
+            }
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", due.ticketId(),
                     message.getMessageId());
         }

@@ -1,5 +1,6 @@
 package io.tierline.workers;
 
+import io.tierline.core.wiring.LogContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import io.quarkus.funqy.Funq;
@@ -10,6 +11,8 @@ import io.tierline.core.intake.IntakeService;
 import io.tierline.core.intake.Sha256;
 import io.tierline.core.request.TicketRequestReader;
 import io.tierline.core.json.Json;
+import io.tierline.core.metrics.Measurement;
+import io.tierline.core.metrics.Metrics;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
@@ -35,9 +38,12 @@ public class IntakeFunction {
     DeadLetters deadLetters;
     @Inject
     TierlineSettings settings;
+    @Inject
+    Metrics metrics;
 
     @Funq("intake")
     public void intake(SQSMessage message) {
+        LogContext.message(message.getMessageId());
         try {
             TicketDraft draft = TicketRequestReader.read(Json.parse(message.getBody()), Channel.API);
             IdempotencyKey key = attribute(message, KEY_ATTRIBUTE)
@@ -46,6 +52,10 @@ public class IntakeFunction {
                             + Sha256.hex(message.getBody() == null ? "" : message.getBody())));
             Actor source = Actor.service(attribute(message, SOURCE_ATTRIBUTE).orElse("intake-queue"));
             IntakeResult result = intake.submit(draft, source, Optional.of(key));
+            LogContext.ticket(result.ticket().id());
+            if (result.replayed()) {
+                metrics.record(Measurement.duplicateDropped(result.ticket().id(), Measurement.Stage.INTAKE));
+            }
             LOG.infof("intake message %s -> ticket %s%s", message.getMessageId(), result.ticket().id(),
                     result.replayed() ? " (duplicate, nothing created)" : "");
         } catch (InvalidInputException | IdempotencyConflictException e) {

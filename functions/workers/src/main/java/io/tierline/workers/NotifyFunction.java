@@ -1,8 +1,12 @@
 package io.tierline.workers;
 
+import io.tierline.core.wiring.LogContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.message.NotificationRequested;
+import io.tierline.core.metrics.Measurement;
+import io.tierline.core.metrics.Metrics;
+import io.tierline.core.ticket.TicketId;
 import io.tierline.core.notify.DeliveryOutcome;
 import io.tierline.core.notify.NotificationService;
 import io.tierline.core.wiring.TierlineSettings;
@@ -28,26 +32,40 @@ public class NotifyFunction {
     Clock clock;
     @Inject
     TierlineSettings settings;
+    @Inject
+    Metrics metrics;
 
     @Funq("notify")
     public void notify(SQSMessage message) {
+        LogContext.message(message.getMessageId());
         Optional<NotificationRequested> read = deadLetters.readOrRefuse(message, NotificationRequested.class,
                 deadLetterQueue(), DLQ_VARIABLE, "notify");
         if (read.isEmpty()) {
             return;
         }
         NotificationRequested n = read.get();
+        LogContext.ticket(n.ticketId());
+        LogContext.escalation(n.escalation(), n.level());
+        TicketId ticket = n.ticketId() == null ? null : new TicketId(n.ticketId());
         DeliveryOutcome outcome = notifications.handle(n, clock.instant());
         String what = n.key() + " (" + n.channel() + ", attempt " + outcome.attempt() + ")";
         switch (outcome.kind()) {
-            case DELIVERED -> LOG.infof("delivered %s", what);
-            case DUPLICATE -> LOG.infof("duplicate %s: %s; message %s dropped", what, outcome.reason(),
-                    message.getMessageId());
+            case DELIVERED -> {
+                LOG.infof("delivered %s", what);
+                metrics.record(Measurement.notificationDelivered(ticket, n.channel()));
+            }
+            case DUPLICATE -> {
+                LOG.infof("duplicate %s: %s; message %s dropped", what, outcome.reason(), message.getMessageId());
+                metrics.record(Measurement.duplicateDropped(ticket, Measurement.Stage.NOTIFY));
+            }
             case DEFERRED -> LOG.infof("deferred %s by %s: %s", what, outcome.delay(), outcome.reason());
-            case RETRY_SCHEDULED -> LOG.warnf("failed %s: %s; next attempt in %s", what, outcome.reason(),
-                    outcome.delay());
+            case RETRY_SCHEDULED -> {
+                LOG.warnf("failed %s: %s; next attempt in %s", what, outcome.reason(), outcome.delay());
+                metrics.record(Measurement.notificationRetried(ticket, n.channel()));
+            }
             case FAILED_PERMANENTLY -> {
                 LOG.errorf("gave up on %s: %s", what, outcome.reason());
+                metrics.record(Measurement.notificationDeadLettered(ticket, n.channel()));
                 deadLetters.refuse(message, DeadLetters.required(deadLetterQueue(), DLQ_VARIABLE), "notify",
                         outcome.reason());
             }

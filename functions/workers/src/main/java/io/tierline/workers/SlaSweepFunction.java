@@ -3,6 +3,8 @@ package io.tierline.workers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.funqy.Funq;
+import io.tierline.core.metrics.Measurement;
+import io.tierline.core.metrics.Metrics;
 import io.tierline.core.sweep.SweepService;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,6 +31,8 @@ public class SlaSweepFunction {
     SweepService sweep;
     @Inject
     Clock clock;
+    @Inject
+    Metrics metrics;
 
     @Funq("slaSweep")
     public SweepService.Report slaSweep(ScheduledSweep event) {
@@ -39,6 +43,10 @@ public class SlaSweepFunction {
                         + " %d DynamoDB and %d SQS requests", now, event == null ? "-" : event.executionId(),
                 report.sent(), report.republished(), report.itemsRead(), report.dynamoRequests(),
                 report.sqsRequests());
+        // SweepRuns feeds the "sweep did not run" alarm; due = what was sent to the escalation queue
+        metrics.record(Measurement.sweepRun());
+        metrics.record(Measurement.sweepItemsRead(report.itemsRead()));
+        metrics.record(Measurement.sweepItemsDue(report.sent() + report.republished()));
         return report;
     }
 

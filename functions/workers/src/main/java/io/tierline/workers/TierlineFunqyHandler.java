@@ -1,5 +1,6 @@
 package io.tierline.workers;
 
+import io.tierline.core.wiring.LogContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.quarkus.funqy.lambda.FunqyStreamHandler;
@@ -17,6 +18,12 @@ public class TierlineFunqyHandler {
     private final RequestStreamHandler funqy = StartFailure.reported(FunqyStreamHandler::new);
 
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        funqy.handleRequest(input, output, context);
+        LogContext.invocation(context == null ? null : context.getFunctionName(),
+                context == null ? null : context.getAwsRequestId());
+        try {
+            funqy.handleRequest(input, output, context);
+        } finally {
+            LogContext.clear();
+        }
     }
 }

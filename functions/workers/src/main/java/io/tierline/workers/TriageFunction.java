@@ -1,8 +1,11 @@
 package io.tierline.workers;
 
+import io.tierline.core.wiring.LogContext;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.message.TicketCreated;
+import io.tierline.core.metrics.Measurement;
+import io.tierline.core.metrics.Metrics;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.wiring.TierlineSettings;
@@ -20,20 +23,26 @@ public class TriageFunction {
     DeadLetters deadLetters;
     @Inject
     TierlineSettings settings;
+    @Inject
+    Metrics metrics;
 
     @Funq("triage")
     public void triage(SQSMessage message) {
+        LogContext.message(message.getMessageId());
         Optional<TicketCreated> created = deadLetters.readOrRefuse(message, TicketCreated.class, deadLetterQueue(),
                 "TIERLINE_QUEUE_TRIAGE_DLQ", "triage");
         if (created.isEmpty()) {
             return;
         }
         TicketId id = new TicketId(created.get().ticketId());
+        LogContext.ticket(id);
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {
             case TRIAGED -> LOG.infof("ticket %s triaged", id);
-            case ALREADY_TRIAGED -> LOG.infof("ticket %s was already triaged; duplicate message %s ignored", id,
-                    message.getMessageId());
+            case ALREADY_TRIAGED -> {
+                LOG.infof("ticket %s was already triaged; duplicate message %s ignored", id, message.getMessageId());
+                metrics.record(Measurement.duplicateDropped(id, Measurement.Stage.TRIAGE));
+            }
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", id,
                     message.getMessageId());
         }

@@ -63,9 +63,16 @@ public final class HttpApiGateway implements AutoCloseable {
 
     /** @param functions the functions whose HttpApi events make the routes, by logical id */
     public static HttpApiGateway start(int port, Map<String, ? extends Invocable> functions, SamTemplate template) {
+        return start(port, functions, template, Map.of());
+    }
+
+    /** @param localRoutes the runner's own routes beside the template's (the metrics listing), by route key */
+    public static HttpApiGateway start(int port, Map<String, ? extends Invocable> functions, SamTemplate template,
+                                       Map<String, Invocable> localRoutes) {
         HttpRoutes<Invocable> routes = new HttpRoutes<>();
         template.functions().values().forEach(function -> function.events(FunctionEvent.HttpApi.class)
                 .forEach(event -> routes.add(event.routeKey(), functions.get(function.logicalId()))));
+        localRoutes.forEach(routes::add);
         return start(port, routes);
     }
 

@@ -96,6 +96,7 @@ public final class LocalRunner {
                                       records it (written when the runner stops), later starts use it
               --help                  this text
 
+            Environment: TIERLINE_LOCAL_LOG_FORMAT=json makes the functions log JSON lines as in Lambda (default: text).
             A port of 0 picks a free one. Build the function zips first (./mvnw package). Stop with Ctrl-C.
             """;
 
@@ -134,6 +135,7 @@ public final class LocalRunner {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Tierline local...");
+            System.out.print(system.metrics().summary());
             system.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -177,6 +179,8 @@ public final class LocalRunner {
         if (system.httpRouteKeys().contains("GET /dashboard")) {
             out.println("  Dashboard         " + system.httpApiUrl() + "/dashboard  (sign in as a demo user below)");
         }
+        out.println("  Metrics           " + system.httpApiUrl() + "/_local/metrics  (the EMF metrics the functions"
+                + " emitted; totals again at Ctrl-C)");
         if (options.policyFile() != null) {
             out.println("  Policy document   " + options.policyFile());
         }

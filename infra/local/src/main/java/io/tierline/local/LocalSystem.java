@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The whole local world built from a SAM template: emulated DynamoDB and SQS with the template's tables and
@@ -30,6 +31,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, FunctionProcess> functions = new LinkedHashMap<>();
     private final Map<String, ScheduleSource> schedules = new LinkedHashMap<>();
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
+    private final LocalMetrics metrics = new LocalMetrics();
     private LocalAws aws;
     private HttpApiGateway httpApi;
     private LambdaInvokeApi lambdaApi;
@@ -51,15 +53,22 @@ public final class LocalSystem implements AutoCloseable {
         return system;
     }
 
+    /** The metrics the functions emitted so far (their EMF lines). */
+    public LocalMetrics metrics() {
+        return metrics;
+    }
+
     private void startAll() {
+        Consumer<String> functionLog = metrics.tap(options.functionLog());
         aws = track(LocalAws.start(new LocalAws.Options(options.dynamoDbPort(), options.sqsPort(), options.identityPort(),
                 options.dataDir())));
         aws.createResources(template);
         for (FunctionDefinition function : template.functions().values()) {
             functions.put(function.logicalId(), track(FunctionProcess.start(function, functionEnvironment(function),
-                    options.codeWorkFolder(), options.functionLog(), options.aotCache())));
+                    options.codeWorkFolder(), functionLog, options.aotCache())));
         }
-        httpApi = track(HttpApiGateway.start(options.httpPort(), functions, template));
+        httpApi = track(HttpApiGateway.start(options.httpPort(), functions, template,
+                Map.of(LocalMetrics.ROUTE, metrics.route())));
         lambdaApi = track(LambdaInvokeApi.start(options.lambdaPort(), functions, options.functionLog()));
         for (FunctionDefinition function : template.functions().values()) {
             startEventSources(function, functions.get(function.logicalId()));
@@ -93,6 +102,11 @@ public final class LocalSystem implements AutoCloseable {
      *
      * @param policyFile the policy document every function reads instead of the bundled one, or null
      */
+    /** Whether the runner's own environment asks for JSON log lines (TIERLINE_LOCAL_LOG_FORMAT=json). */
+    static boolean jsonLogs(Map<String, String> runnerEnvironment) {
+        return "json".equalsIgnoreCase(runnerEnvironment.getOrDefault("TIERLINE_LOCAL_LOG_FORMAT", "text").strip());
+    }
+
     public static Map<String, String> functionEnvironment(LocalAws aws, FunctionDefinition function, Path policyFile) {
         Map<String, String> environment = new LinkedHashMap<>(aws.environmentOf(function));
         environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoDbEndpoint().toString());
@@ -100,6 +114,8 @@ public final class LocalSystem implements AutoCloseable {
         // The SDKs' own service-specific endpoint variables, for code that builds clients without Quarkus.
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        // readable lines locally; TIERLINE_LOCAL_LOG_FORMAT=json gives the JSON lines Lambda writes
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", Boolean.toString(jsonLogs(System.getenv())));
         if (policyFile != null) {
             environment.put("TIERLINE_POLICY_FILE", policyFile.toString());
         }

@@ -64,7 +64,8 @@ class SamTemplateTest {
         assertEquals("java25", intake.runtime());
         assertEquals(30, intake.timeout());
         assertEquals(1024, intake.memorySize());
-        assertEquals(List.of("TIERLINE_TABLE", "TIERLINE_QUEUE_TRIAGE", "JAVA_TOOL_OPTIONS", "QUARKUS_FUNQY_EXPORT",
+        assertEquals(List.of("TIERLINE_TABLE", "TIERLINE_QUEUE_TRIAGE", "JAVA_TOOL_OPTIONS",
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "QUARKUS_LOG_LEVEL", "QUARKUS_FUNQY_EXPORT",
                 "TIERLINE_QUEUE_INTAKE_DLQ", "TIERLINE_CUSTOMER_TOKEN_SECRET"), List.copyOf(intake.environment().keySet()));
         assertEquals(new Intrinsic("Ref", "TicketsTable"), intake.environment().get("TIERLINE_TABLE"));
         assertEquals("intake", intake.environment().get("QUARKUS_FUNQY_EXPORT"));

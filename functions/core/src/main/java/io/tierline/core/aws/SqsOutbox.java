@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -37,7 +39,7 @@ public class SqsOutbox implements Outbox {
     @Override
     public void publish(Message message) {
         sqs.sendMessage(b -> b.queueUrl(queueOf(message)).messageBody(Json.write(message))
-                .messageAttributes(typeAttribute(message)));
+                .messageAttributes(typeAttribute(message)).messageSystemAttributes(traceAttribute()));
     }
 
     @Override
@@ -54,7 +56,8 @@ public class SqsOutbox implements Outbox {
                 }
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .messageBody(Json.write(d.message())).delaySeconds(delaySeconds(d.delay()))
-                        .messageAttributes(typeAttribute(d.message())).build());
+                        .messageAttributes(typeAttribute(d.message()))
+                        .messageSystemAttributes(traceAttribute()).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
             requests++;
@@ -81,6 +84,24 @@ public class SqsOutbox implements Outbox {
             throw new IllegalStateException("no queue configured for " + message.getClass().getSimpleName());
         }
         return url;
+    }
+
+    /**
+     * The X-Ray trace of the invocation that sends, as the {@code AWSTraceHeader} system attribute: Lambda starts
+     * the receiving worker's segment in the same trace, so one ticket's path (api, triage, escalate, notify) is one
+     * trace. The Java runtime sets the system property per invocation (the environment variable is its fallback);
+     * locally neither is set and nothing is added.
+     */
+    static Map<MessageSystemAttributeNameForSends, MessageSystemAttributeValue> traceAttribute() {
+        String header = System.getProperty("com.amazonaws.xray.traceHeader");
+        if (header == null || header.isBlank()) {
+            header = System.getenv("_X_AMZN_TRACE_ID");
+        }
+        if (header == null || header.isBlank()) {
+            return Map.of();
+        }
+        return Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER, MessageSystemAttributeValue.builder().dataType("String").stringValue(header)
+                .build());
     }
 
     private static Map<String, MessageAttributeValue> typeAttribute(Message message) {

@@ -10,6 +10,9 @@ import io.tierline.core.aws.DynamoDbTicketReports;
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.report.ReportService;
 import io.tierline.core.aws.DynamoDbTicketStore;
+import io.tierline.core.aws.EmfMetrics;
+import io.tierline.core.metrics.Metrics;
+import io.tierline.core.write.MeteredTicketStore;
 import io.tierline.core.aws.OutboxEmailSender;
 import io.tierline.core.aws.SesEmailSender;
 import io.tierline.core.aws.SqsOutbox;
@@ -77,8 +80,16 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    TicketStore ticketStore(DynamoDbClient dynamo, TierlineSettings settings) {
-        return new DynamoDbTicketStore(dynamo, settings.table());
+    TicketStore ticketStore(DynamoDbClient dynamo, TierlineSettings settings, Metrics metrics) {
+        return new MeteredTicketStore(new DynamoDbTicketStore(dynamo, settings.table()), metrics);
+    }
+
+    /** EMF lines on standard output, named by the Lambda function that wrote them (the runner sets it too). */
+    @Produces
+    @Singleton
+    @DefaultBean
+    Metrics metrics(Clock clock) {
+        return EmfMetrics.toStandardOutput(clock, System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
     @Produces

@@ -29,6 +29,7 @@ import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketWorkService;
+import io.tierline.core.write.MeteredTicketStore;
 import io.tierline.core.write.WritePipeline;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.routing.AssigningAfterWrite;
@@ -70,6 +71,8 @@ public final class FakeWorld {
     public final RoutingService routing;
     /** The pipeline with automatic assignment behind it, as the functions wire it. */
     public final AfterWrite afterWrite;
+    /** What every stored write measured, in order. */
+    public final RecordingMetrics metrics = new RecordingMetrics();
 
     /** The sweep looks {@code window} ahead, as {@code tierline.sweep.window} says (two minutes in production). */
     public FakeWorld(Policies policies, Instant start, Duration window) {
@@ -79,16 +82,18 @@ public final class FakeWorld {
         engine = new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
         keeper = new ClockKeeper(policies::sla, new FollowUps(policies::followUp).after(engine::follow));
         sweep = new SweepService(new InMemoryDueDeadlines(store), outbox, window);
-        pipeline = new WritePipeline(store, outbox, policies::escalation, sweep, clock);
-        routing = new RoutingService(store, store, new InMemoryWorklists(store), policies::staffing, clock, pipeline);
+        // the services write through the metered store, as CoreBeans wires them
+        MeteredTicketStore metered = new MeteredTicketStore(store, metrics);
+        pipeline = new WritePipeline(metered, outbox, policies::escalation, sweep, clock);
+        routing = new RoutingService(metered, store, new InMemoryWorklists(store), policies::staffing, clock, pipeline);
         afterWrite = new AssigningAfterWrite(pipeline, routing);
-        intake = new IntakeService(store, outbox, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
-        triage = new TriageService(store, policies::triage, TicketAssessor.bundled(), keeper, clock, afterWrite);
-        work = new TicketWorkService(store, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
+        intake = new IntakeService(metered, outbox, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
+        triage = new TriageService(metered, policies::triage, TicketAssessor.bundled(), keeper, clock, afterWrite);
+        work = new TicketWorkService(metered, tokens, keeper, clock, Duration.ofDays(1), afterWrite);
         commands = new TicketCommands(() -> policies, engine);
-        firing = new DeadlineFiring(store, keeper, clock, engine::onSlaDeadline, afterWrite);
-        escalations = new EscalationService(store, engine, keeper, clock, afterWrite);
-        followUps = new FollowUpService(store, keeper, tokens, outbox, clock, afterWrite);
+        firing = new DeadlineFiring(metered, keeper, clock, engine::onSlaDeadline, afterWrite);
+        escalations = new EscalationService(metered, engine, keeper, clock, afterWrite);
+        followUps = new FollowUpService(metered, keeper, tokens, outbox, clock, afterWrite);
     }
 
     /** A ticket filed by its requester and triaged off the triage queue, as the intake and triage workers do. */
