@@ -66,6 +66,7 @@ public final class ReviewCounters {
                     add(ReviewKey.category(team, categoryOf(ticket), Measure.ESCALATED_TO_TIER + to.number()));
                 }
             }
+            case ASSIGNED -> assigned(event, team);
             case SLA_BREACH -> {
                 add(ReviewKey.customer(team, customerOf(ticket), Measure.BREACHES));
                 add(ReviewKey.category(team, categoryOf(ticket), Measure.BREACHES));
@@ -97,11 +98,16 @@ public final class ReviewCounters {
         }
     }
 
-    /** A ticket solved: handled by its assignee, within its SLA or not, escalated or not. */
+    /** An agent's tickets handled are those assigned to them (an escalation may move the ticket on). */
+    private void assigned(TicketEvent event, String team) {
+        event.moves().to(TicketField.ASSIGNEE).ifPresent(p -> add(ReviewKey.agent(team, p.value(), Measure.HANDLED)));
+    }
+
+    /** A ticket solved: by its assignee, within its SLA or not, escalated or not. */
     private void solved(Ticket ticket, boolean breached) {
         String team = teamOf(ticket);
         String agent = assigneeOf(ticket);
-        add(ReviewKey.agent(team, agent, Measure.HANDLED));
+        add(ReviewKey.agent(team, agent, Measure.SOLVED));
         add(ReviewKey.customer(team, customerOf(ticket), Measure.HANDLED));
         add(ReviewKey.category(team, categoryOf(ticket), Measure.HANDLED));
         if (!breached) {
@@ -153,6 +159,7 @@ public final class ReviewCounters {
     /** The measure part of a counter name. */
     public static final class Measure {
         public static final String HANDLED = "handled";
+        public static final String SOLVED = "solved";
         public static final String WITHIN_SLA = "within-sla";
         public static final String ESCALATED = "escalated";
         public static final String CUSTOMER_REQUESTED = "customer-requested";

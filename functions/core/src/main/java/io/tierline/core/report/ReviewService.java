@@ -46,10 +46,11 @@ public final class ReviewService {
     }
 
     /**
+     * @param handled         tickets assigned to them
      * @param solvedEscalated of the tickets they solved, those escalated at some point (solved at the tier reached)
      * @param teamEscalationRate the team's escalations per ticket handled over the same period
      */
-    public record AgentReview(String team, String agent, long handled, long escalated, Map<String, Long> byKind,
+    public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
                               Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
                               long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
                               Double slaCompliance) {
@@ -128,10 +129,11 @@ public final class ReviewService {
                     byReason.put(measure.substring(Measure.REASON_PREFIX.length()), n);
                 }
             });
-            rows.add(new AgentReview(row.team(), row.key(), handled, escalated, byKind, byReason,
+            long solved = get(m, Measure.SOLVED);
+            rows.add(new AgentReview(row.team(), row.key(), handled, solved, escalated, byKind, byReason,
                     share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
                     get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
-                    share(get(m, Measure.REOPENED), handled), average(m), share(get(m, Measure.WITHIN_SLA), handled)));
+                    share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved)));
         });
         rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
         return rows;
@@ -147,12 +149,13 @@ public final class ReviewService {
             tickets += get(m, Measure.HANDLED);
             escalated += get(m, Measure.ESCALATED);
         }
-        Double average = share(escalated, tickets);
+        double average = tickets == 0 ? 0 : (double) escalated / tickets;
         List<CustomerReview> rows = new ArrayList<>();
         byCustomer.forEach((customer, m) -> {
-            Double rate = share(get(m, Measure.ESCALATED), get(m, Measure.HANDLED));
-            Double above = rate == null || average == null || average == 0 ? null
-                    : round(rate / average - 1);
+            long handled = get(m, Measure.HANDLED);
+            Double rate = share(get(m, Measure.ESCALATED), handled);
+            Double above = handled == 0 || average == 0 ? null
+                    : round((double) get(m, Measure.ESCALATED) / handled / average - 1);
             rows.add(new CustomerReview(customer, get(m, Measure.HANDLED), get(m, Measure.ESCALATED), rate,
                     get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above));
         });
