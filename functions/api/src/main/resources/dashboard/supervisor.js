@@ -3,6 +3,7 @@ import {api} from './api.js';
 import {el, replace, ticketLink, showProblem} from './dom.js';
 import {tickCountdowns, whileVisible, when} from './time.js';
 import {dailyChart} from './chart.js';
+import {reviewsInto} from './reviews.js';
 
 const pct = v => v === null || v === undefined ? '—' : Math.round(v * 100) + '%';
 
@@ -64,13 +65,15 @@ export function supervisorView(main, me, config) {
   const levelsBox = el('div', {testid: 'levels'});
   const loadBox = el('div', {testid: 'load'});
   const chartBox = el('div', {class: 'chart-box', testid: 'daily'});
+  const reviewsBox = el('div', {testid: 'reviews'});
   const updated = el('span', {class: 'muted small', testid: 'supervisor-updated', 'aria-live': 'polite'});
   replace(main, el('h1', {}, 'Supervisor view'),
     el('div', {class: 'toolbar'}, el('button', {type: 'button', testid: 'supervisor-refresh',
       onclick: () => load()}, 'Refresh'), updated), error,
     el('h2', {}, 'Escalations in flight by level'), levelsBox,
     el('h2', {}, 'Load per team and tier'), loadBox,
-    el('h2', {}, 'Last 14 days'), chartBox);
+    el('h2', {}, 'Last 14 days'), chartBox,
+    el('h2', {}, 'Escalation reviews, last 30 days'), reviewsBox);
 
   async function load() {
     try {
@@ -79,6 +82,7 @@ export function supervisorView(main, me, config) {
       replace(loadBox, loadReport.truncated ? el('p', {class: 'error'}, 'Some queues are longer than the report '
         + 'reads; counts are lower bounds.') : null, loadTable(loadReport));
       replace(chartBox, dailyChart(daily.days), dailyTable(daily));
+      reviewsInto(reviewsBox);
       error.hidden = true;
       updated.textContent = 'updated ' + new Date().toLocaleTimeString();
       tickCountdowns(main, atRisk);

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * The per-day counters one write adds to, so reports never read tickets back (docs/dashboard.md). Every audit event
  * counts under its type's code on the UTC day of its instant; a write that moves a ticket into {@code solved}
  * also counts {@value #SOLVED} and either {@value #SOLVED_WITHIN_SLA} or {@value #SOLVED_AFTER_BREACH}: whether the
- * ticket's trail holds an SLA breach up to that moment.
+ * ticket's trail holds an SLA breach up to that moment. The escalation reviews' counters ({@link ReviewCounters}) go
+ * on the day of the write.
  *
  * @param increments counter increments by day, then by counter name
  * @param breached   tickets that get an SLA breach in this write (the store remembers them for later solves)
@@ -44,12 +45,15 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
             if (breachNow) {
                 breached.add(change.after().id());
             }
-            if (becomesSolved(change)) {
-                LocalDate day = change.after().updatedAt().atZone(ZoneOffset.UTC).toLocalDate();
-                add(increments, day, SOLVED);
-                boolean breach = breachNow || everBreached.test(change.after().id());
-                add(increments, day, breach ? SOLVED_AFTER_BREACH : SOLVED_WITHIN_SLA);
+            LocalDate changeDay = change.after().updatedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            boolean solved = becomesSolved(change);
+            boolean breach = solved && (breachNow || everBreached.test(change.after().id()));
+            if (solved) {
+                add(increments, changeDay, SOLVED);
+                add(increments, changeDay, breach ? SOLVED_AFTER_BREACH : SOLVED_WITHIN_SLA);
             }
+            ReviewCounters.of(change, breach).forEach((counter, n) ->
+                    increments.computeIfAbsent(changeDay, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum));
         }
         return new DailyCounters(increments, breached);
     }

@@ -197,6 +197,12 @@ public class CoreBeans {
         return new ReportService(reports, settings.atRiskWindow());
     }
 
+    @Produces
+    @Singleton
+    io.tierline.core.report.ReviewService reviewService(TicketReports reports) {
+        return new io.tierline.core.report.ReviewService(reports);
+    }
+
     /**
      * Read when the function starts (Lambda's init), not at the first request that needs it: an invalid document
      * fails the start with every problem by path instead of failing every request.

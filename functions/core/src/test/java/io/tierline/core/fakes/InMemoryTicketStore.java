@@ -2,11 +2,14 @@ package io.tierline.core.fakes;
 
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
-import io.tierline.core.routing.Roster;
+import io.tierline.core.port.DayCounts;
+import io.tierline.core.port.TicketReports;
 import io.tierline.core.port.TicketStore;
+import io.tierline.core.report.DailyCounters;
 import io.tierline.core.routing.AgentState;
 import io.tierline.core.routing.Availability;
 import io.tierline.core.routing.LoadChange;
+import io.tierline.core.routing.Roster;
 import io.tierline.core.ticket.PersonId;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,12 +18,16 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Status;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +43,9 @@ public final class InMemoryTicketStore implements TicketStore, Roster {
     private final Map<IdempotencyKey, IdempotencyClaim> claims = new HashMap<>();
     private Consumer<List<TicketChange>> beforeNextApply = changes -> { };
     private int writes;
+    /** The day counters a DynamoDB write would add to in its transaction, and the tickets ever breached. */
+    private final Map<LocalDate, Map<String, Long>> dayCounters = new HashMap<>();
+    private final Set<TicketId> breached = new HashSet<>();
 
     @Override
     public synchronized void create(TicketChange created, Optional<IdempotencyClaim> claim) {
@@ -146,6 +156,29 @@ public final class InMemoryTicketStore implements TicketStore, Roster {
             events.get(change.after().id()).addAll(change.events());
         }
         claim.ifPresent(c -> claims.put(c.key(), c));
+        DailyCounters counters = DailyCounters.of(changes,
+                breached::contains);
+        counters.increments().forEach((day, counts) -> counts.forEach((name, n) ->
+                dayCounters.computeIfAbsent(day, d -> new HashMap<>()).merge(name, n, Long::sum)));
+        breached.addAll(counters.breached());
         writes++;
+    }
+
+    /** The reports over the day counters this store wrote with its tickets (no team queues). */
+    public TicketReports reports() {
+        return new TicketReports() {
+            @Override
+            public List<DayCounts> days(LocalDate first, LocalDate last) {
+                synchronized (InMemoryTicketStore.this) {
+                    return first.datesUntil(last.plusDays(1)).map(d -> new DayCounts(d,
+                            dayCounters.getOrDefault(d, Map.of()))).toList();
+                }
+            }
+
+            @Override
+            public List<QueuedTicket> queue(String team, Status status, int max) {
+                return List.of();
+            }
+        };
     }
 }

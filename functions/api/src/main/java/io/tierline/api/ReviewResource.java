@@ -1,0 +1,105 @@
+package io.tierline.api;
+
+import io.tierline.core.access.Principal;
+import io.tierline.core.access.Role;
+import io.tierline.core.report.ReviewService;
+import io.tierline.core.report.RootCauses;
+import io.tierline.core.validation.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The escalation reviews (docs/dashboard.md, "Escalation reviews"): supervisors and admins see every agent, customer,
+ * category, team and root cause; an agent sees only their own row (with their team's rate beside it); customers have
+ * no staff token and get 401. Read from the day counters written with the tickets, never by scanning.
+ */
+@Path("/reports/reviews")
+public class ReviewResource {
+    public static final String CSV = "text/csv";
+    static final int DEFAULT_DAYS = 30;
+
+    @Inject
+    Caller caller;
+    @Inject
+    ReviewService reviews;
+    @Inject
+    Clock clock;
+
+    /** Every review of the period ({@code from}/{@code to}, ISO dates, inclusive; the last 30 days by default). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReviewService.Reviews all(@QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("team") String team) {
+        return reviews.reviews(scope(from, to, team), RootCauses.DEFAULT);
+    }
+
+    /**
+     * One review's rows: {@code agents}, {@code customers}, {@code categories}, {@code teams}, {@code root-causes}
+     * or {@code satisfaction}; as CSV with {@code ?format=csv}.
+     */
+    @GET
+    @Path("{view}")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response view(@PathParam("view") String view, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("team") String team,
+                         @QueryParam("format") String format) {
+        ReviewService.Reviews r = reviews.reviews(scope(from, to, team), RootCauses.DEFAULT);
+        boolean csv = "csv".equals(format);
+        if (format != null && !csv && !"json".equals(format)) {
+            throw new InvalidInputException("format", "must be json or csv");
+        }
+        return switch (view) {
+            case "agents" -> rows(csv, ReviewService.AgentReview.class, r.agents(), view);
+            case "customers" -> rows(csv, ReviewService.CustomerReview.class, r.customers(), view);
+            case "categories" -> rows(csv, ReviewService.VolumeReview.class, r.categories(), view);
+            case "teams" -> rows(csv, ReviewService.VolumeReview.class, r.teams(), view);
+            case "root-causes" -> rows(csv, ReviewService.CauseReview.class, r.rootCauses(), view);
+            case "satisfaction" -> rows(csv, ReviewService.SatisfactionReview.class, r.satisfaction(), view);
+            default -> throw new InvalidInputException("view",
+                    "must be agents, customers, categories, teams, root-causes or satisfaction");
+        };
+    }
+
+    private static <R extends Record> Response rows(boolean csv, Class<R> type, java.util.List<R> rows,
+                                                    String view) {
+        if (!csv) {
+            return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(ReviewCsv.of(type, rows), CSV + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + view + ".csv\"").build();
+    }
+
+    /** Agents and above; an agent is held to their own figures. */
+    ReviewService.Scope scope(String from, String to, String team) {
+        Principal who = caller.atLeast(Role.AGENT);
+        LocalDate last = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date("to", to);
+        LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days < 1 || days > ReviewService.MAX_DAYS) {
+            throw new InvalidInputException("from", "the period from 'from' to 'to' must be 1 to "
+                    + ReviewService.MAX_DAYS + " days");
+        }
+        Optional<String> onlyAgent = who.role() == Role.AGENT ? Optional.of(who.id()) : Optional.empty();
+        return new ReviewService.Scope(first, last, Optional.ofNullable(team).filter(t -> !t.isBlank()), onlyAgent);
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a date such as 2026-12-01");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tierline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.triage.TriageService;
+import io.tierline.local.testing.LocalAwsTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The escalation reviews over the API on DynamoDB Local: the counters written with each ticket's transaction, read
+ * back as JSON and CSV, with the role checks. Runs on a day of its own (August 2027) so other tests do not count.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsTestResource.class,
+        initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "ApiFunction"))
+class ReviewsApiTest {
+    static final Instant DAY = Instant.parse("2027-08-02T09:00:00Z");
+    static final String PERIOD = "from=2027-08-02&to=2027-08-02";
+    static final Instant START = TestClock.CLOCK.instant();
+
+    @Inject
+    TriageService triage;
+
+    @AfterEach
+    void restoreClock() {
+        TestClock.CLOCK.set(START);
+    }
+
+    String billingTicket(String email) {
+        LambdaHttp.Reply reply = LambdaHttp.postJson("/tickets", """
+                {"subject":"Wrong invoice","description":"Charged twice.",
+                 "requester":{"name":"Rita","email":"%s"}}""".formatted(email), Map.of());
+        assertEquals(201, reply.status(), reply.body());
+        String id = reply.json().get("id").asText();
+        triage.triage(new TicketId(id));
+        return id;
+    }
+
+    void handledByAlice(String email, boolean escalate, String rootCause) {
+        String id = billingTicket(email);
+        TestClock.CLOCK.advance(Duration.ofMinutes(10));
+        AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/assignment", "alice",
+                "{\"assignee\":\"alice\"}", Map.of()));
+        if (escalate) {
+            AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/escalations", "alice",
+                    "{\"kind\":\"hierarchical\",\"reason\":\"limited-authority\",\"to\":\"supervisor\"}", Map.of()));
+        }
+        AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/resolution", "alice",
+                "{\"note\":\"Refunded.\",\"rootCause\":\"" + rootCause + "\"}", Map.of()));
+    }
+
+    @Test
+    void aSupervisorSeesTheCountsAsJsonAndCsvAnAgentOnlyTheirOwnNobodyElseAnything() {
+        TestClock.CLOCK.set(DAY);
+        handledByAlice("rv1@example.com", true, "product-defect");
+        handledByAlice("rv1@example.com", false, "Billing-Error");
+        handledByAlice("rv2@example.com", false, "the moon was full");
+
+        JsonNode all = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?" + PERIOD, "sam"));
+        assertEquals(1, all.get("agents").size(), all.toString());
+        JsonNode alice = all.get("agents").get(0);
+        assertEquals("alice", alice.get("agent").asText());
+        assertEquals(3, alice.get("handled").asInt());
+        assertEquals(3, alice.get("solved").asInt());
+        assertEquals(1, alice.get("escalated").asInt());
+        assertEquals(1, alice.get("byKind").get("hierarchical").asInt());
+        assertEquals(0.3333, alice.get("escalationRate").asDouble());
+        JsonNode top = all.get("customers").get(0);
+        assertEquals("email:rv1@example.com", top.get("customer").asText());
+        assertEquals(2, top.get("tickets").asInt());
+        assertEquals(0.5, top.get("shareAboveAverage").asDouble(), "1/2 against the average 1/3");
+        assertEquals("billing-error", all.get("rootCauses").get(0).get("cause").asText());
+        assertEquals(3, all.get("teams").get(0).get("volume").asInt());
+
+        LambdaHttp.Reply csv = LambdaHttp.call("GET", "/reports/reviews/root-causes?format=csv&" + PERIOD,
+                Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("content-type").startsWith("text/csv"), csv.header("content-type"));
+        assertEquals("cause,total,byCategory,byMonth\r\n"
+                + "billing-error,1,billing=1,2027-08=1\r\n"
+                + "other,1,billing=1,2027-08=1\r\n"
+                + "product-defect,1,billing=1,2027-08=1\r\n", csv.body());
+
+        JsonNode own = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?" + PERIOD, "alice"));
+        assertEquals(1, own.get("agents").size());
+        assertEquals(0, own.get("customers").size(), "an agent sees their own figures only");
+        assertEquals(401, LambdaHttp.get("/reports/reviews?" + PERIOD).status(), "a customer has no staff token");
+        LambdaHttp.Reply bad = LambdaHttp.get("/reports/reviews?from=2026-01-01&to=2027-08-02", "sam");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.body().contains("from"), bad.body());
+    }
+}

@@ -1,0 +1,195 @@
+package io.tierline.core.report;
+
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketField;
+import io.tierline.core.ticket.Tier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The escalation reviews' counters (docs/dashboard.md, "Escalation reviews"): a projection of one write's audit
+ * events into counter increments, added to the same day item as {@link DailyCounters} and so written in the ticket's
+ * own transaction. Every name is a {@link ReviewKey}: a dimension (agent, customer, category, cause, satisfaction),
+ * the team the ticket was in when it happened (so every review filters by team), the dimension's key and a measure.
+ * Root causes are counted as written (normalised); the policy's taxonomy groups them when they are read, so a change
+ * of taxonomy applies to the past too.
+ * New event kinds become new cases of the one switch in {@link #count}.
+ */
+public final class ReviewCounters {
+    public static final String UNASSIGNED = "(unassigned)";
+    public static final String NONE = "(none)";
+
+    private final Map<String, Long> increments = new LinkedHashMap<>();
+
+    private ReviewCounters() {
+    }
+
+    /**
+     * @param change   one ticket's write
+     * @param breached whether the ticket has had an SLA breach up to the end of this write (asked only on a solve)
+     */
+    public static Map<String, Long> of(TicketChange change, boolean breached) {
+        ReviewCounters counters = new ReviewCounters();
+        Ticket ticket = change.after();
+        for (TicketEvent event : change.events()) {
+            counters.count(event, ticket);
+        }
+        if (DailyCounters.becomesSolved(change)) {
+            counters.solved(ticket, breached);
+        }
+        return counters.increments;
+    }
+
+    private void count(TicketEvent event, Ticket ticket) {
+        String team = teamOf(ticket);
+        // one switch over the event kinds (Java 17: on the type code, then the record)
+        switch (event.type()) {
+            case ESCALATED -> {
+                TicketEvent.Escalated e = (TicketEvent.Escalated) event;
+                String kind = e.escalation().kind().code();
+                String agent = staff(e.actor());
+                if (agent != null) {
+                    add(ReviewKey.agent(team, agent, Measure.ESCALATED));
+                    add(ReviewKey.agent(team, agent, Measure.ESCALATED + "-" + kind));
+                    add(ReviewKey.agent(team, agent, Measure.REASON_PREFIX + e.escalation().reason()));
+                }
+                add(ReviewKey.customer(team, customerOf(ticket), Measure.ESCALATED));
+                if (e.escalation().customerRequested()) {
+                    add(ReviewKey.customer(team, customerOf(ticket), Measure.CUSTOMER_REQUESTED));
+                }
+                add(ReviewKey.category(team, categoryOf(ticket), Measure.ESCALATED));
+                Tier to = e.moves().to(TicketField.TIER).orElse(null);
+                if (to != null) {
+                    add(ReviewKey.category(team, categoryOf(ticket), Measure.ESCALATED_TO_TIER + to.number()));
+                }
+            }
+            case ASSIGNED -> assigned(event, team);
+            case SLA_BREACH -> {
+                add(ReviewKey.customer(team, customerOf(ticket), Measure.BREACHES));
+                add(ReviewKey.category(team, categoryOf(ticket), Measure.BREACHES));
+            }
+            case REOPENED -> {
+                add(ReviewKey.agent(team, assigneeOf(ticket), Measure.REOPENED));
+                add(ReviewKey.category(team, categoryOf(ticket), Measure.REOPENED));
+            }
+            case RESOLVED -> {
+                TicketEvent.Resolved r = (TicketEvent.Resolved) event;
+                if (r.rootCause() != null) {
+                    add(ReviewKey.cause(team, categoryOf(ticket), RootCauses.normalise(r.rootCause())));
+                }
+            }
+            case SATISFACTION_RATED -> {
+                TicketEvent.SatisfactionRated s = (TicketEvent.SatisfactionRated) event;
+                if (s.rating() != null) {
+                    String rating = Measure.RATING_PREFIX + s.rating();
+                    add(ReviewKey.agent(team, assigneeOf(ticket), rating));
+                    add(ReviewKey.customer(team, customerOf(ticket), rating));
+                    add(ReviewKey.category(team, categoryOf(ticket), rating));
+                    add(ReviewKey.satisfaction(team, SatisfactionGroup.tier(ticket.tier()), rating));
+                    add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(wasEscalated(ticket)), rating));
+                }
+            }
+            default -> {
+                // the other kinds do not move a review figure
+            }
+        }
+    }
+
+    /** An agent's tickets handled are those assigned to them (an escalation may move the ticket on). */
+    private void assigned(TicketEvent event, String team) {
+        event.moves().to(TicketField.ASSIGNEE).ifPresent(p -> add(ReviewKey.agent(team, p.value(), Measure.HANDLED)));
+    }
+
+    /** A ticket solved: by its assignee, within its SLA or not, escalated or not. */
+    private void solved(Ticket ticket, boolean breached) {
+        String team = teamOf(ticket);
+        String agent = assigneeOf(ticket);
+        add(ReviewKey.agent(team, agent, Measure.SOLVED));
+        add(ReviewKey.customer(team, customerOf(ticket), Measure.HANDLED));
+        add(ReviewKey.category(team, categoryOf(ticket), Measure.HANDLED));
+        if (!breached) {
+            add(ReviewKey.agent(team, agent, Measure.WITHIN_SLA));
+            add(ReviewKey.category(team, categoryOf(ticket), Measure.WITHIN_SLA));
+        }
+        if (wasEscalated(ticket)) {
+            add(ReviewKey.agent(team, agent, Measure.SOLVED_ESCALATED));
+            add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_ESCALATED));
+        }
+        String tier = ticket.tier() == null ? NONE : Integer.toString(ticket.tier().number());
+        add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_AT_TIER + tier));
+    }
+
+    /** Escalated at some point: an escalation policy level was reached, or the ticket sits above tier 1. */
+    static boolean wasEscalated(Ticket ticket) {
+        return (ticket.escalation() != null && ticket.escalation().level() > 0)
+                || (ticket.tier() != null && ticket.tier().number() > 1);
+    }
+
+    private void add(String counter) {
+        increments.merge(counter, 1L, Long::sum);
+    }
+
+    /** The member of staff who acted, or null for the customer, a service or Tierline itself. */
+    private static String staff(Actor actor) {
+        return switch (actor.kind()) {
+            case AGENT, SUPERVISOR, ADMIN -> actor.id();
+            default -> null;
+        };
+    }
+
+    private static String teamOf(Ticket ticket) {
+        return ticket.team() == null ? NONE : ticket.team();
+    }
+
+    private static String categoryOf(Ticket ticket) {
+        return ticket.category() == null ? NONE : ticket.category();
+    }
+
+    private static String assigneeOf(Ticket ticket) {
+        return ticket.assignee() == null ? UNASSIGNED : ticket.assignee();
+    }
+
+    private static String customerOf(Ticket ticket) {
+        return ticket.requester().historyKey().text();
+    }
+
+    /** The measure part of a counter name. */
+    public static final class Measure {
+        public static final String HANDLED = "handled";
+        public static final String SOLVED = "solved";
+        public static final String WITHIN_SLA = "within-sla";
+        public static final String ESCALATED = "escalated";
+        public static final String CUSTOMER_REQUESTED = "customer-requested";
+        public static final String BREACHES = "breaches";
+        public static final String REOPENED = "reopened";
+        public static final String SOLVED_ESCALATED = "solved-escalated";
+        public static final String REASON_PREFIX = "reason-";
+        public static final String RATING_PREFIX = "rating-";
+        public static final String ESCALATED_TO_TIER = "escalated-to-tier-";
+        public static final String SOLVED_AT_TIER = "solved-at-tier-";
+
+        private Measure() {
+        }
+    }
+
+    /** The groups satisfaction is broken down by besides agent, customer and category. */
+    public static final class SatisfactionGroup {
+        public static final String ESCALATED = "escalated";
+        public static final String NOT_ESCALATED = "not-escalated";
+        public static final String TIER_PREFIX = "tier-";
+
+        static String tier(Tier tier) {
+            return TIER_PREFIX + (tier == null ? NONE : Integer.toString(tier.number()));
+        }
+
+        static String escalated(boolean escalated) {
+            return escalated ? ESCALATED : NOT_ESCALATED;
+        }
+
+        private SatisfactionGroup() {
+        }
+    }
+}

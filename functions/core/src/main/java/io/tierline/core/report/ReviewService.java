@@ -1,0 +1,306 @@
+package io.tierline.core.report;
+
+import io.tierline.core.port.DayCounts;
+import io.tierline.core.port.TicketReports;
+import io.tierline.core.report.ReviewCounters.Measure;
+import io.tierline.core.report.ReviewKey.Dimension;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The escalation reviews (docs/dashboard.md): per agent, customer, category and team, root causes and satisfaction,
+ * over any period up to a year, optionally for one team. Reads the day items' {@link ReviewCounters} by key (one
+ * BatchGetItem per 100 day shards), never the tickets.
+ */
+public final class ReviewService {
+    public static final int MAX_DAYS = 366;
+    public static final int TOP_CAUSES = 3;
+
+    private final TicketReports reports;
+
+    public ReviewService(TicketReports reports) {
+        this.reports = reports;
+    }
+
+    /** Which figures to read: the period (inclusive), one team or all, and one agent's own figures or everyone's. */
+    public record Scope(LocalDate from, LocalDate to, Optional<String> team, Optional<String> onlyAgent) {
+        public Scope {
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            if (days < 1 || days > MAX_DAYS) {
+                throw new IllegalArgumentException("the period must be from 1 to " + MAX_DAYS + " days");
+            }
+        }
+
+        /** An agent sees their own row and nothing else; the others see every row of the team(s). */
+        boolean shows(ReviewKey key) {
+            return key.dimension() == Dimension.AGENT ? onlyAgent.map(key.key()::equals).orElse(true)
+                    : onlyAgent.isEmpty();
+        }
+    }
+
+    /**
+     * @param handled         tickets assigned to them
+     * @param solvedEscalated of the tickets they solved, those escalated at some point (solved at the tier reached)
+     * @param teamEscalationRate the team's escalations per ticket handled over the same period
+     */
+    public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
+                              Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
+                              long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
+                              Double slaCompliance) {
+    }
+
+    /** @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%) */
+    public record CustomerReview(String customer, long tickets, long escalated, Double escalationRate,
+                                 long customerRequested, long breaches, Double satisfaction,
+                                 Double shareAboveAverage) {
+    }
+
+    /** A category within a team, or a whole team ({@code category} null). */
+    public record VolumeReview(String team, String category, long volume, long escalated, Double escalationRate,
+                               Map<String, Long> escalatedToTier, Map<String, Long> solvedAtTier, long breaches,
+                               long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses) {
+    }
+
+    /** A root cause of the taxonomy ("other" for free text), per category and per month of the period. */
+    public record CauseReview(String cause, long total, Map<String, Long> byCategory, Map<String, Long> byMonth) {
+    }
+
+    /** One group's ratings: average and how many of each rating from 1 to 5. */
+    public record SatisfactionReview(String by, String group, long ratings, Double average,
+                                     Map<String, Long> distribution) {
+    }
+
+    public record Reviews(LocalDate from, LocalDate to, String team, List<AgentReview> agents,
+                          List<CustomerReview> customers, List<VolumeReview> categories, List<VolumeReview> teams,
+                          List<CauseReview> rootCauses, List<SatisfactionReview> satisfaction) {
+    }
+
+    public Reviews reviews(Scope scope, RootCauses causes) {
+        Tally tally = new Tally();
+        Map<String, Map<String, Long>> causeMonths = new TreeMap<>();
+        for (DayCounts day : reports.days(scope.from(), scope.to())) {
+            String month = day.day().toString().substring(0, 7);
+            day.counts().forEach((name, n) -> ReviewKey.parse(name).ifPresent(key -> {
+                if (key.dimension() == Dimension.AGENT) {
+                    tally.add(key.withKey("*"), n); // the team's own total, before the agent filter
+                }
+                if (!scope.team().map(key.team()::equals).orElse(true)) {
+                    return;
+                }
+                if (key.dimension() == Dimension.CAUSE) {
+                    causeMonths.computeIfAbsent(causes.classify(key.measure()), c -> new TreeMap<>())
+                            .merge(month, n, Long::sum);
+                }
+                if (scope.shows(key)) {
+                    tally.add(key, n);
+                }
+            }));
+        }
+        boolean own = scope.onlyAgent().isPresent();
+        List<VolumeReview> categories = own ? List.of() : volumes(tally, causes, false);
+        return new Reviews(scope.from(), scope.to(), scope.team().orElse(null), agents(tally, scope),
+                own ? List.of() : customers(tally), categories, own ? List.of() : volumes(tally, causes, true),
+                own ? List.of() : rootCauses(tally, causes, causeMonths), own ? List.of() : satisfaction(tally));
+    }
+
+    private static List<AgentReview> agents(Tally tally, Scope scope) {
+        List<AgentReview> rows = new ArrayList<>();
+        tally.rows(Dimension.AGENT).forEach((row, m) -> {
+            if (row.key().equals("*") || !scope.team().map(row.team()::equals).orElse(true)
+                    || !scope.onlyAgent().map(row.key()::equals).orElse(true)) {
+                return;
+            }
+            Map<String, Long> team = tally.measures(new Row(Dimension.AGENT, row.team(), "*"));
+            long handled = get(m, Measure.HANDLED);
+            long escalated = get(m, Measure.ESCALATED);
+            Map<String, Long> byKind = new TreeMap<>();
+            Map<String, Long> byReason = new TreeMap<>();
+            m.forEach((measure, n) -> {
+                if (measure.startsWith(Measure.ESCALATED + "-")) {
+                    byKind.put(measure.substring(Measure.ESCALATED.length() + 1), n);
+                } else if (measure.startsWith(Measure.REASON_PREFIX)) {
+                    byReason.put(measure.substring(Measure.REASON_PREFIX.length()), n);
+                }
+            });
+            long solved = get(m, Measure.SOLVED);
+            rows.add(new AgentReview(row.team(), row.key(), handled, solved, escalated, byKind, byReason,
+                    share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
+                    get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
+                    share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved)));
+        });
+        rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
+        return rows;
+    }
+
+    private static List<CustomerReview> customers(Tally tally) {
+        Map<String, Map<String, Long>> byCustomer = new TreeMap<>();
+        tally.rows(Dimension.CUSTOMER).forEach((row, m) -> m.forEach((measure, n) ->
+                byCustomer.computeIfAbsent(row.key(), k -> new TreeMap<>()).merge(measure, n, Long::sum)));
+        long tickets = 0;
+        long escalated = 0;
+        for (Map<String, Long> m : byCustomer.values()) {
+            tickets += get(m, Measure.HANDLED);
+            escalated += get(m, Measure.ESCALATED);
+        }
+        double average = tickets == 0 ? 0 : (double) escalated / tickets;
+        List<CustomerReview> rows = new ArrayList<>();
+        byCustomer.forEach((customer, m) -> {
+            long handled = get(m, Measure.HANDLED);
+            Double rate = share(get(m, Measure.ESCALATED), handled);
+            Double above = handled == 0 || average == 0 ? null
+                    : round((double) get(m, Measure.ESCALATED) / handled / average - 1);
+            rows.add(new CustomerReview(customer, get(m, Measure.HANDLED), get(m, Measure.ESCALATED), rate,
+                    get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above));
+        });
+        // those who escalate most often first
+        rows.sort(Comparator.comparing(CustomerReview::escalated).reversed()
+                .thenComparing(CustomerReview::customer));
+        return rows;
+    }
+
+    private static List<VolumeReview> volumes(Tally tally, RootCauses causes, boolean perTeam) {
+        Map<Row, Map<String, Long>> merged = new TreeMap<>();
+        tally.rows(Dimension.CATEGORY).forEach((row, m) -> {
+            Row target = perTeam ? new Row(Dimension.CATEGORY, row.team(), null) : row;
+            m.forEach((measure, n) -> merged.computeIfAbsent(target, k -> new TreeMap<>()).merge(measure, n,
+                    Long::sum));
+        });
+        Map<Row, Map<String, Long>> causeCounts = new TreeMap<>();
+        tally.rows(Dimension.CAUSE).forEach((row, m) -> {
+            Row target = new Row(Dimension.CATEGORY, row.team(), perTeam ? null : row.key());
+            m.forEach((cause, n) -> causeCounts.computeIfAbsent(target, k -> new TreeMap<>())
+                    .merge(causes.classify(cause), n, Long::sum));
+        });
+        List<VolumeReview> rows = new ArrayList<>();
+        merged.forEach((row, m) -> {
+            long volume = get(m, Measure.HANDLED);
+            List<String> top = causeCounts.getOrDefault(row, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TOP_CAUSES).map(Map.Entry::getKey).toList();
+            rows.add(new VolumeReview(row.team(), row.key(), volume, get(m, Measure.ESCALATED),
+                    share(get(m, Measure.ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
+                    suffixed(m, Measure.SOLVED_AT_TIER), get(m, Measure.BREACHES), get(m, Measure.REOPENED),
+                    share(get(m, Measure.WITHIN_SLA), volume), average(m), top));
+        });
+        return rows;
+    }
+
+    private static List<CauseReview> rootCauses(Tally tally, RootCauses causes,
+                                                Map<String, Map<String, Long>> months) {
+        Map<String, Map<String, Long>> byCause = new TreeMap<>();
+        tally.rows(Dimension.CAUSE).forEach((row, m) -> m.forEach((cause, n) ->
+                byCause.computeIfAbsent(causes.classify(cause), c -> new TreeMap<>()).merge(row.key(), n,
+                        Long::sum)));
+        List<CauseReview> rows = new ArrayList<>();
+        byCause.forEach((cause, byCategory) -> rows.add(new CauseReview(cause,
+                byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory,
+                months.getOrDefault(cause, Map.of()))));
+        rows.sort(Comparator.comparing(CauseReview::total).reversed().thenComparing(CauseReview::cause));
+        return rows;
+    }
+
+    private static List<SatisfactionReview> satisfaction(Tally tally) {
+        List<SatisfactionReview> rows = new ArrayList<>();
+        tally.rows(Dimension.SATISFACTION).forEach((row, m) -> rows.add(ratings(
+                row.key().startsWith(ReviewCounters.SatisfactionGroup.TIER_PREFIX) ? "tier" : "escalation",
+                row.team() + " " + row.key(), m)));
+        Map<String, Map<String, Long>> byTeam = new TreeMap<>();
+        tally.rows(Dimension.CATEGORY).forEach((row, m) -> m.forEach((measure, n) ->
+                byTeam.computeIfAbsent(row.team(), k -> new TreeMap<>()).merge(measure, n, Long::sum)));
+        byTeam.forEach((team, m) -> rows.add(ratings("team", team, m)));
+        tally.rows(Dimension.AGENT).forEach((row, m) -> {
+            if (!row.key().equals("*")) {
+                rows.add(ratings("agent", row.team() + " " + row.key(), m));
+            }
+        });
+        rows.removeIf(r -> r.ratings() == 0);
+        return rows;
+    }
+
+    private static SatisfactionReview ratings(String by, String group, Map<String, Long> m) {
+        Map<String, Long> distribution = new LinkedHashMap<>();
+        long count = 0;
+        for (int r = 1; r <= 5; r++) {
+            long n = get(m, Measure.RATING_PREFIX + r);
+            distribution.put(Integer.toString(r), n);
+            count += n;
+        }
+        return new SatisfactionReview(by, group, count, average(m), distribution);
+    }
+
+    private static Map<String, Long> suffixed(Map<String, Long> m, String prefix) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((measure, n) -> {
+            if (measure.startsWith(prefix)) {
+                out.put(measure.substring(prefix.length()), n);
+            }
+        });
+        return out;
+    }
+
+    /** The average rating, or null when nobody rated. */
+    private static Double average(Map<String, Long> m) {
+        long count = 0;
+        long sum = 0;
+        for (int r = 1; r <= 5; r++) {
+            long n = get(m, Measure.RATING_PREFIX + r);
+            count += n;
+            sum += n * r;
+        }
+        return count == 0 ? null : round((double) sum / count);
+    }
+
+    private static long get(Map<String, Long> m, String measure) {
+        return m.getOrDefault(measure, 0L);
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : round((double) part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(10_000.0 * value) / 10_000.0;
+    }
+
+    private record Row(Dimension dimension, String team, String key) implements Comparable<Row> {
+        private static final Comparator<Row> ORDER = Comparator.comparing(Row::dimension)
+                .thenComparing(Row::team).thenComparing(Row::key, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        @Override
+        public int compareTo(Row other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** Counters summed over the period, by row (dimension, team, key), then measure. */
+    private static final class Tally {
+        private final Map<Row, Map<String, Long>> rows = new TreeMap<>();
+
+        void add(ReviewKey key, long n) {
+            rows.computeIfAbsent(new Row(key.dimension(), key.team(), key.key()), r -> new TreeMap<>())
+                    .merge(key.measure(), n, Long::sum);
+        }
+
+        Map<Row, Map<String, Long>> rows(Dimension dimension) {
+            Map<Row, Map<String, Long>> out = new TreeMap<>();
+            rows.forEach((row, m) -> {
+                if (row.dimension() == dimension) {
+                    out.put(row, m);
+                }
+            });
+            return out;
+        }
+
+        Map<String, Long> measures(Row row) {
+            return rows.getOrDefault(row, Map.of());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.tierline.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.tierline.core.access.Principal;
+import io.tierline.core.access.Role;
+import io.tierline.core.escalation.EscalationReason;
+import io.tierline.core.escalation.ManualEscalation;
+import io.tierline.core.fakes.FakeWorld;
+import io.tierline.core.fakes.ScenarioPolicy;
+import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.Channel;
+import io.tierline.core.ticket.EscalationKind;
+import io.tierline.core.ticket.Level;
+import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketChange;
+import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The escalation reviews on a known history, counted by the projection as the store writes each change: every
+ * figure is the exact count of what was done.
+ */
+class ReviewsTest {
+    static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
+    static final LocalDate DAY = LocalDate.parse("2026-11-23");
+    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
+    final Principal bob = new Principal("bob", Role.AGENT, Set.of("billing"));
+    final Principal carol = new Principal("carol", Role.AGENT, Set.of("billing"));
+    FakeWorld world;
+    ReviewService reviews;
+
+    @BeforeEach
+    void world() throws Exception {
+        world = new FakeWorld(PolicyDocument.parse(ScenarioPolicy.document()), MONDAY, Duration.ofMinutes(2));
+        reviews = new ReviewService(world.store.reports());
+    }
+
+    TicketId ticket(String email, String customerId) {
+        return world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
+                new Requester("Pia", email, customerId, "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
+                List.of()));
+    }
+
+    void act(TicketId id, BiFunction<Ticket, Instant, TicketChange> action) {
+        world.clock.advance(Duration.ofMinutes(5));
+        world.store.apply(List.of(action.apply(world.ticket(id), world.clock.instant())), Optional.empty());
+    }
+
+    void escalate(TicketId id, Principal who, EscalationReason reason) {
+        world.clock.advance(Duration.ofMinutes(5));
+        var history = world.history(id);
+        world.store.apply(List.of(world.engine.escalateByHand(history.ticket(), history.events(),
+                new ManualEscalation(EscalationKind.FUNCTIONAL, reason, "please", null, null, true, null), false,
+                who.actor(), world.clock.instant())), Optional.empty());
+    }
+
+    /**
+     * Assigned to the agent, escalated by them (then assigned to carol at tier 2, who solves it) or solved by them,
+     * with a root cause, rated.
+     */
+    TicketId handled(Principal agent, String customer, boolean escalated, String rootCause, Integer rating) {
+        TicketId id = ticket(customer + "@example.com", customer);
+        act(id, (t, now) -> t.assign(agent.id(), agent.actor(), now));
+        if (escalated) {
+            escalate(id, agent, EscalationReason.LIMITED_KNOWLEDGE);
+            act(id, (t, now) -> t.assign(carol.id(), carol.actor(), now));
+        }
+        Principal solver = escalated ? carol : agent;
+        act(id, (t, now) -> t.resolve("Fixed.", rootCause, solver.actor(), now));
+        if (rating != null) {
+            act(id, (t, now) -> t.rateSatisfaction(rating, null, Actor.customer(customer + "@example.com"), now));
+        }
+        return id;
+    }
+
+    ReviewService.Reviews all() {
+        return reviews.reviews(new ReviewService.Scope(DAY, DAY.plusDays(6), Optional.empty(), Optional.empty()),
+                new RootCauses(List.of("product-defect", "user-error")));
+    }
+
+    @Test
+    void agentsCustomersCategoriesCausesAndSatisfactionCountWhatWasDone() {
+        handled(alice, "acme", true, "Product-Defect", 2);
+        handled(alice, "acme", true, "product-defect", 3);
+        handled(alice, "acme", false, "user-error", 5);
+        handled(alice, "zeta", false, null, null);
+        handled(bob, "zeta", false, "printer on fire", 4);
+        handled(bob, "omega", false, "user-error", 5);
+
+        ReviewService.Reviews r = all();
+        assertEquals(List.of("alice", "bob", "carol"),
+                r.agents().stream().map(ReviewService.AgentReview::agent).toList(), r.agents().toString());
+        ReviewService.AgentReview a = r.agents().get(0);
+        assertEquals(4, a.handled());
+        assertEquals(2, a.solved());
+        assertEquals(2, a.escalated());
+        assertEquals(Map.of("functional", 2L), a.byKind());
+        assertEquals(Map.of("limited-knowledge", 2L), a.byReason());
+        assertEquals(0.5, a.escalationRate());
+        assertEquals(0.25, a.teamEscalationRate(), "2 escalations over the team's 8 assignments");
+        assertEquals(0, a.solvedEscalated());
+        assertEquals(5.0, a.satisfaction());
+        assertEquals(1.0, a.slaCompliance());
+        ReviewService.AgentReview c = r.agents().get(2);
+        assertEquals(2, c.solvedEscalated(), "solved at the tier escalated to");
+        assertEquals(2.5, c.satisfaction());
+        ReviewService.AgentReview b = r.agents().get(1);
+        assertEquals("bob", b.agent());
+        assertEquals(0, b.escalated());
+        assertEquals(0.0, b.escalationRate());
+        assertEquals(4.5, b.satisfaction());
+
+        // acme escalates most: 2 of 3 against the average 2 of 6, so 100% above it
+        ReviewService.CustomerReview acme = r.customers().get(0);
+        assertEquals("id:acme", acme.customer());
+        assertEquals(3, acme.tickets());
+        assertEquals(2, acme.escalated());
+        assertEquals(0.6667, acme.escalationRate());
+        assertEquals(1.0, acme.shareAboveAverage());
+        assertEquals(3.3333, acme.satisfaction());
+        assertEquals(List.of("id:acme", "id:omega", "id:zeta"),
+                r.customers().stream().map(ReviewService.CustomerReview::customer).toList());
+
+        assertEquals(List.of("product-defect", "user-error", "other"),
+                r.rootCauses().stream().map(ReviewService.CauseReview::cause).toList());
+        assertEquals(2, r.rootCauses().get(0).total());
+        assertEquals(Map.of("2026-11", 2L), r.rootCauses().get(0).byMonth());
+        assertEquals(1, r.rootCauses().get(2).total(), "free text outside the taxonomy is other");
+
+        ReviewService.VolumeReview team = r.teams().get(0);
+        assertEquals(6, team.volume());
+        assertEquals(2, team.escalated());
+        assertEquals(List.of("product-defect", "user-error", "other"), team.topCauses());
+        assertEquals(Map.of("2", 2L), team.escalatedToTier());
+        assertNull(team.category());
+
+        ReviewService.SatisfactionReview escalated = r.satisfaction().stream()
+                .filter(s -> s.group().endsWith(" escalated")).findFirst().orElseThrow();
+        assertEquals(2, escalated.ratings());
+        assertEquals(2.5, escalated.average());
+        assertEquals(Map.of("1", 0L, "2", 1L, "3", 1L, "4", 0L, "5", 0L), escalated.distribution());
+    }
+
+    @Test
+    void anAgentSeesOnlyTheirOwnRowAndAnotherTeamFiltersEverythingOut() {
+        handled(alice, "acme", true, "product-defect", 2);
+        handled(bob, "zeta", false, "user-error", 5);
+        ReviewService.Reviews own = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.empty(),
+                Optional.of("bob")), RootCauses.DEFAULT);
+        assertEquals(List.of("bob"), own.agents().stream().map(ReviewService.AgentReview::agent).toList());
+        assertEquals(0.3333, own.agents().get(0).teamEscalationRate(), "the team's rate is theirs to compare with");
+        assertEquals(List.of(), own.customers());
+        assertEquals(List.of(), own.rootCauses());
+        ReviewService.Reviews other = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.of("network"),
+                Optional.empty()), RootCauses.DEFAULT);
+        assertEquals(List.of(), other.agents());
+        assertEquals(List.of(), other.customers());
+    }
+}
