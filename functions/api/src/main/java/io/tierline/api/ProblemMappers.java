@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.intake.IdempotencyConflictException;
+import io.tierline.core.knowledge.ArticleNotFoundException;
+import io.tierline.core.knowledge.ArticleTransitionException;
+import io.tierline.core.knowledge.ArticleVersionConflictException;
 import io.tierline.core.ticket.IllegalTransitionException;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketActionException;
@@ -87,6 +90,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refusedAction(TicketActionException e) {
+        return Problem.response(409, "Conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response articleNotFound(ArticleNotFoundException e) {
+        return Problem.response(404, "Not Found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response articleVersionConflict(ArticleVersionConflictException e) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).header("ETag", "\"" + e.currentVersion() + "\"")
+                .entity(new VersionProblem("about:blank", "Conflict", 409, e.getMessage(), e.currentVersion()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response articleTransition(ArticleTransitionException e) {
         return Problem.response(409, "Conflict", e.getMessage());
     }
 

@@ -52,7 +52,12 @@ class OpenApiRequestBodiesTest {
         BODIES.put("put /agents/me/availability", AgentActions.AvailabilityChange.class);
         BODIES.put("post /customer/tickets/{id}/follow-up", CustomerActions.FollowUpReply.class);
         BODIES.put("post /tickets/{id}/escalations/{sequence}/feedback", AgentActions.EscalationFeedback.class);
+        BODIES.put("post /articles", io.tierline.core.request.ArticleRequest.class);
+        BODIES.put("put /articles/{id}", io.tierline.core.request.ArticleRequest.class);
     }
+
+    /** Operations that are posts but take no body: the path says it all (an article's publish and retire). */
+    private static final Set<String> BODILESS = Set.of("post /articles/{id}/publish", "post /articles/{id}/retire");
 
     @Test
     void everyOperationWithABodyDocumentsItsRecordsProperties() {
@@ -68,6 +73,10 @@ class OpenApiRequestBodiesTest {
                     continue;
                 }
                 String name = method + " " + path.getKey();
+                if (BODILESS.contains(name)) {
+                    assertTrue(operation.get("requestBody") == null, name + " documents a body it does not take");
+                    continue;
+                }
                 seen.add(name);
                 Class<?> record = BODIES.get(name);
                 assertNotNull(record, name + " takes a body that no record describes");

@@ -82,7 +82,8 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("OutboxEmails", "/outbox/emails", "GET")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("DashboardFiles", "/dashboard/{proxy+}", "GET")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("MyAvailability", "/agents/me/availability", "PUT")));
-        assertEquals(19, api.size());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("KnowledgeBase", "/kb/{proxy+}", "GET")));
+        assertEquals(22, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
         assertEquals(Map.of("AgentUserPoolClient", new UserPoolClientDefinition("AgentUserPoolClient", "AgentUserPool",
                 java.time.Duration.ofHours(1))), template.userPoolClients());

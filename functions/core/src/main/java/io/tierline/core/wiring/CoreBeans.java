@@ -3,6 +3,7 @@ package io.tierline.core.wiring;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.aws.DynamoDbArticleStore;
 import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.DynamoDbDueDeadlines;
 import io.tierline.core.aws.DynamoDbTicketQueries;
@@ -25,6 +26,7 @@ import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.followup.FollowUpService;
 import io.tierline.core.followup.FollowUps;
 import io.tierline.core.intake.IntakeService;
+import io.tierline.core.knowledge.KnowledgeService;
 import io.tierline.core.notify.DeliveryLedger;
 import io.tierline.core.notify.EmailSender;
 import io.tierline.core.notify.HttpDelivery;
@@ -90,6 +92,13 @@ public class CoreBeans {
     @DefaultBean
     Metrics metrics(Clock clock) {
         return EmfMetrics.toStandardOutput(clock, System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
+    }
+
+    /** One per function instance, so its search index is loaded once and kept until the articles change. */
+    @Produces
+    @Singleton
+    KnowledgeService knowledgeService(DynamoDbClient dynamo, TierlineSettings settings, Clock clock) {
+        return new KnowledgeService(new DynamoDbArticleStore(dynamo, settings.table()), clock);
     }
 
     @Produces
