@@ -10,18 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The model file: a gzip'd binary stream, in this order: magic "TLCM", format version, feature settings, labels,
  * metadata (string pairs: how it was trained), the feature space (buckets as deltas, IDF), then the weights and
- * intercepts. Deltas of ascending buckets are small numbers, which is what lets gzip shrink that part.
+ * intercepts. Deltas of ascending buckets are small numbers, which is what lets gzip shrink that part. From format 2
+ * on, floats are written as byte planes (every value's first byte, then every second byte, ...): signs and exponents
+ * repeat, so gzip finds them once they stand together, and the low bytes {@link LinearWeights} rounds to zero become
+ * one long run. Format 1 files (floats value by value) still load.
  */
 final class ModelFile {
 
     private static final int MAGIC = 0x544C434D;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VALUE_BY_VALUE = 1;
     /** A quarter billion values (1 GiB) is beyond any ticket model: a longer array means a damaged file. */
     private static final int MAX_ARRAY_LENGTH = 1 << 28;
 
@@ -29,7 +34,12 @@ final class ModelFile {
     }
 
     static void write(TextClassifier model, OutputStream target) throws IOException {
-        GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16);
+        // The bundled model is written once and read at every start of triage: the best compression costs nothing there.
+        GZIPOutputStream gzip = new GZIPOutputStream(target, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        };
         DataOutputStream out = new DataOutputStream(gzip);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
@@ -65,7 +75,7 @@ final class ModelFile {
             throw new IOException("not a Tierline classifier model file");
         }
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != VALUE_BY_VALUE) {
             throw new IOException("model file format " + version + " is not supported; this build reads " + VERSION);
         }
         FeatureSettings settings = new FeatureSettings(in.readInt(), in.readInt(), in.readInt(), in.readInt());
@@ -83,9 +93,10 @@ final class ModelFile {
         for (int i = 1; i < buckets.length; i++) {
             buckets[i] += buckets[i - 1];
         }
-        float[] idf = readFloats(in);
-        float[] weights = readFloats(in);
-        float[] intercepts = readFloats(in);
+        boolean planes = version == VERSION;
+        float[] idf = readFloats(in, planes);
+        float[] weights = readFloats(in, planes);
+        float[] intercepts = readFloats(in, planes);
         return new TextClassifier(new TextFeatures(settings), new FeatureSpace(buckets, idf),
                 new LinearWeights(labelCount, weights, intercepts), labels, metadata);
     }
@@ -103,7 +114,7 @@ final class ModelFile {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
         bytes.asFloatBuffer().put(values);
         out.writeInt(values.length);
-        out.write(bytes.array());
+        out.write(planes(bytes.array(), values.length));
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
@@ -112,9 +123,30 @@ final class ModelFile {
         return values;
     }
 
-    private static float[] readFloats(DataInputStream in) throws IOException {
+    private static float[] readFloats(DataInputStream in, boolean planes) throws IOException {
         float[] values = new float[readLength(in)];
-        ByteBuffer.wrap(readBytes(in, values.length * Float.BYTES)).asFloatBuffer().get(values);
+        byte[] bytes = readBytes(in, values.length * Float.BYTES);
+        ByteBuffer.wrap(planes ? values(bytes, values.length) : bytes).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static byte[] planes(byte[] values, int count) {
+        byte[] planes = new byte[values.length];
+        for (int i = 0; i < count; i++) {
+            for (int b = 0; b < Float.BYTES; b++) {
+                planes[b * count + i] = values[i * Float.BYTES + b];
+            }
+        }
+        return planes;
+    }
+
+    private static byte[] values(byte[] planes, int count) {
+        byte[] values = new byte[planes.length];
+        for (int i = 0; i < count; i++) {
+            for (int b = 0; b < Float.BYTES; b++) {
+                values[i * Float.BYTES + b] = planes[b * count + i];
+            }
+        }
         return values;
     }
 

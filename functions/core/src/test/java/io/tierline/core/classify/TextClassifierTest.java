@@ -112,6 +112,36 @@ class TextClassifierTest {
         assertArrayEquals(Files.readAllBytes(file), again.toByteArray(), "saving is deterministic");
     }
 
+    /** Files written before the weights were stored as byte planes (format 1) are operators' models: they still load. */
+    @Test
+    void readsFormatOneFiles() throws IOException {
+        TextClassifier model = handMade(LABELS, EXAMPLES);
+        TextClassifier old;
+        try (java.io.InputStream in = getClass().getResourceAsStream("format1-hand-made.model.gz")) {
+            old = TextClassifier.load(in);
+        }
+        assertEquals(model.labels(), old.labels());
+        for (String text : List.of("refund", "vpn password", "printer jammed", "nothing known", "")) {
+            assertEquals(model.classify(text), old.classify(text), text);
+        }
+    }
+
+    @Test
+    void weightsKeepSixteenSignificantBits() {
+        float third = 1f / 3f;
+        float rounded = LinearWeights.significant16(third);
+        assertEquals(0, Float.floatToRawIntBits(rounded) & 0xFF, "the low 8 bits of the significand are zero");
+        assertEquals(third, rounded, Math.ulp(third) * 128);
+        assertEquals(-rounded, LinearWeights.significant16(-third), "rounding is symmetric");
+        assertEquals(2f, LinearWeights.significant16(2f));
+        assertEquals(1f, LinearWeights.significant16(Math.nextDown(1f)), "a carry moves into the exponent");
+        assertEquals(0f, LinearWeights.significant16(0f));
+        float[] weights = {third, -third, 0.1f};
+        LinearWeights linear = new LinearWeights(2, weights, new float[] {0.1f});
+        assertArrayEquals(new float[] {rounded, -rounded, LinearWeights.significant16(0.1f)}, linear.weights());
+        assertArrayEquals(new float[] {0.1f}, linear.intercepts(), "intercepts stay exact");
+    }
+
     @Test
     void refusesFilesThatAreNotModels() {
         assertThrows(IOException.class, () -> TextClassifier.load(new ByteArrayInputStream(new byte[] {1, 2, 3})));
