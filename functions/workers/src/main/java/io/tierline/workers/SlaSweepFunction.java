@@ -3,6 +3,7 @@ package io.tierline.workers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.funqy.Funq;
+import io.tierline.core.routing.RoutingService;
 import io.tierline.core.sweep.SweepService;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public class SlaSweepFunction {
     SweepService sweep;
     @Inject
     Clock clock;
+    @Inject
+    RoutingService routing;
 
     @Funq("slaSweep")
     public SweepService.Report slaSweep(ScheduledSweep event) {
@@ -39,6 +42,9 @@ public class SlaSweepFunction {
                         + " %d DynamoDB and %d SQS requests", now, event == null ? "-" : event.executionId(),
                 report.sent(), report.republished(), report.itemsRead(), report.dynamoRequests(),
                 report.sqsRequests());
+        RoutingService.WaitingOffered waiting = routing.offerWaiting(SweepService.WAITING_PER_SWEEP);
+        LOG.infof("sweep for %s: %d waiting tickets offered again, %d assigned", now, waiting.offered(),
+                waiting.assigned());
         return report;
     }
 
