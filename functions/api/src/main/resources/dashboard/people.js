@@ -100,13 +100,16 @@ export function peopleView(main, me, config) {
   const mode = el('span', {class: 'muted', testid: 'people-mode'});
   const body = el('tbody', {testid: 'people-body'});
   const ticketSelect = el('select', {id: 'rebalance-ticket', testid: 'rebalance-ticket', required: true});
-  const personSelect = el('select', {id: 'rebalance-person', testid: 'rebalance-person'});
+  // anyone may be named (as on the ticket page); the team's people are offered as suggestions with their load
+  const personInput = el('input', {id: 'rebalance-person', testid: 'rebalance-person', list: 'rebalance-people',
+    placeholder: 'empty: unassign', size: 16});
+  const personList = el('datalist', {id: 'rebalance-people'});
   const outcome = el('div', {class: 'error', role: 'alert', testid: 'rebalance-error', hidden: true});
   const done = el('span', {class: 'ok small', testid: 'rebalance-done', 'aria-live': 'polite'});
   const form = el('form', {class: 'inline', testid: 'rebalance', id: 'rebalance',
     'aria-describedby': 'rebalance-error'},
   el('label', {for: 'rebalance-ticket'}, 'Give '), ticketSelect,
-  el('label', {for: 'rebalance-person'}, ' to '), personSelect,
+  el('label', {for: 'rebalance-person'}, ' to '), personInput, personList,
   el('button', {type: 'submit', testid: 'rebalance-submit'}, 'Assign'), done);
   teamSelect.addEventListener('change', () => {
     teamState.team = teamSelect.value;
@@ -130,7 +133,7 @@ export function peopleView(main, me, config) {
     try {
       // the assignment is conditional on the version just read, so a ticket someone changed meanwhile answers 409
       const ticket = await api('/tickets/' + encodeURIComponent(ticketSelect.value));
-      const assignee = personSelect.value === '' ? null : personSelect.value;
+      const assignee = personInput.value.trim() === '' ? null : personInput.value.trim();
       await post('/tickets/' + encodeURIComponent(ticket.id) + '/assignment', {assignee}, ticket.version);
       done.textContent = ticket.id.slice(-8) + ' → ' + (assignee || 'unassigned');
       await load();
@@ -151,10 +154,8 @@ export function peopleView(main, me, config) {
       const chosen = ticketSelect.value;
       replace(ticketSelect, tickets.map(t => el('option', {value: t.id, selected: t.id === chosen},
         t.id.slice(-8) + ' ' + (t.assignee ? '[' + t.assignee + '] ' : '[unassigned] ') + (t.subject || ''))));
-      const person = personSelect.value;
-      replace(personSelect, el('option', {value: ''}, 'nobody (unassign)'), people.people.map(p =>
-        el('option', {value: p.id, selected: p.id === person}, p.id + ' (' + p.load + '/' + p.capacity + ', '
-          + p.availability + ')')));
+      replace(personList, people.people.map(p => el('option', {value: p.id}, p.id + ' (' + p.load + '/'
+        + p.capacity + ', ' + p.availability + ')')));
       error.hidden = true;
     } catch (e) {
       showProblem(error, e);
