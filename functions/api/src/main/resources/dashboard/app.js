@@ -5,6 +5,7 @@ import {el, replace, showProblem} from './dom.js';
 import {queuesView} from './queues.js';
 import {ticketView} from './ticket.js';
 import {supervisorView} from './supervisor.js';
+import {myTicketsView, peopleView} from './people.js';
 
 const main = document.getElementById('main');
 let config = null;
@@ -21,6 +22,7 @@ function header() {
   document.getElementById('nav').hidden = !signedIn;
   document.getElementById('who').hidden = !signedIn;
   document.getElementById('nav-supervisor').hidden = !(me && me.supervises);
+  document.getElementById('nav-people').hidden = !(me && me.supervises);
   document.getElementById('current-user').textContent = me ? me.user + ' (' + me.role + ')' : '';
 }
 
@@ -119,6 +121,8 @@ function route() {
   }
   if (ticket) stopView = ticketView(main, me, config, decodeURIComponent(ticket[1]));
   else if (hash === '#/supervisor') stopView = supervisorView(main, me, config);
+  else if (hash === '#/mine') stopView = myTicketsView(main, me, config);
+  else if (hash === '#/people') stopView = peopleView(main, me, config);
   else stopView = queuesView(main, me, config);
   main.focus({preventScroll: true});
 }

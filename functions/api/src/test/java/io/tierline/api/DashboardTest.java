@@ -64,6 +64,13 @@ class DashboardTest {
         assertTrue(index.header("content-type").startsWith("text/html"));
         assertTrue(index.body().contains("<script type=\"module\" src=\"/dashboard/app.js\"></script>"));
         assertDashboardHeaders(index);
+        // the people views: an agent's own tickets for everyone, the team's people for supervisors only
+        assertTrue(index.body().contains("<a href=\"#/mine\" id=\"nav-mine\""), "my tickets link");
+        assertTrue(index.body().contains("<a href=\"#/people\" id=\"nav-people\" data-testid=\"nav-people\" hidden>"));
+        String people = page("/dashboard/people.js").body();
+        assertTrue(people.contains("'/agents/me/tickets'") && people.contains("'/agents/me/availability'")
+                && people.contains("'/teams/' + team + '/people'") && people.contains("'/assignment'"), people);
+        assertTrue(page("/dashboard/app.js").body().contains("from './people.js'"));
 
         LambdaHttp.Reply missing = page("/dashboard/secrets.txt");
         assertEquals(404, missing.status());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.funqy.Funq;
 import io.tierline.core.metrics.Measurement;
 import io.tierline.core.metrics.Metrics;
+import io.tierline.core.routing.RoutingService;
 import io.tierline.core.sweep.SweepService;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,6 +34,8 @@ public class SlaSweepFunction {
     Clock clock;
     @Inject
     Metrics metrics;
+    @Inject
+    RoutingService routing;
 
     @Funq("slaSweep")
     public SweepService.Report slaSweep(ScheduledSweep event) {
@@ -47,6 +50,9 @@ public class SlaSweepFunction {
         metrics.record(Measurement.sweepRun());
         metrics.record(Measurement.sweepItemsRead(report.itemsRead()));
         metrics.record(Measurement.sweepItemsDue(report.sent() + report.republished()));
+        RoutingService.WaitingOffered waiting = routing.offerWaiting(SweepService.WAITING_PER_SWEEP);
+        LOG.infof("sweep for %s: %d waiting tickets offered again, %d assigned", now, waiting.offered(),
+                waiting.assigned());
         return report;
     }
 

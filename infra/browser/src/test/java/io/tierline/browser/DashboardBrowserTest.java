@@ -337,6 +337,38 @@ class DashboardBrowserTest extends PageTest {
     }
 
     @Test
+    void aSupervisorGivesATicketToGretaOnThePeopleViewAndSheSeesItInHerTicketsAndGoesAway() throws Exception {
+        String id = fileTriagedTicket("Refund for a double charge", "I was charged twice for November.");
+
+        signIn("sam", "supervisor");
+        browser.await(testid("nav-people")).click();
+        browser.await(testid("people-table"));
+        browser.until("the team's assignment mode", () -> browser.text(testid("people-mode")).equals("assignment: manual"));
+        browser.until("the ticket offered for rebalancing", () -> new Select(browser.await(testid("rebalance-ticket")))
+                .getOptions().stream().anyMatch(o -> id.equals(o.getAttribute("value"))));
+        new Select(browser.await(testid("rebalance-ticket"))).selectByValue(id);
+        browser.type(testid("rebalance-person"), "greta");
+        browser.await(testid("rebalance-submit")).click();
+        browser.until("the assignment done", () -> browser.text(testid("rebalance-done")).endsWith("→ greta"));
+        browser.screenshot("people-rebalanced");
+        assertEquals("greta", site.asAgent("sam", "GET", "/tickets/" + id, null).path("assignee").asText());
+
+        browser.await(testid("nav-queues")).click(); // signing in again comes back to the queues
+        signOutAndSignInAs("greta", "agent");
+        assertTrue(browser.driver().findElement(testid("nav-people")).getAttribute("hidden") != null,
+                "an agent has no people view");
+        browser.await(testid("nav-mine")).click();
+        browser.await(By.cssSelector("[data-testid='mine-row'][data-ticket-id='" + id + "']"));
+        browser.await(testid("availability-away")).click();
+        browser.until("greta away", () -> browser.text(testid("my-availability")).equals("away"));
+        assertEquals("true", browser.await(testid("availability-away")).getAttribute("aria-pressed"));
+        browser.screenshot("my-tickets-away");
+        // a hand assignment is never taken back by automatic assignment
+        browser.await(By.cssSelector("[data-testid='mine-row'][data-ticket-id='" + id + "']"));
+        assertEquals("greta", site.asAgent("sam", "GET", "/tickets/" + id, null).path("assignee").asText());
+    }
+
+    @Test
     void aHostileSubjectStaysInertOnTheQueueAndTheTicketPage() throws Exception {
         String id = fileTriagedTicket(HOSTILE, "<b>bold?</b> about my invoice <a href=javascript:alert(3)>x</a>");
 

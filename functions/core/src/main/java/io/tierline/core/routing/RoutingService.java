@@ -209,6 +209,37 @@ public class RoutingService {
         return assigned;
     }
 
+    /** What one safety-net pass did: tickets offered, and how many of them found a person. */
+    public record WaitingOffered(int offered, int assigned) {
+    }
+
+    /**
+     * The sweep's safety net: offers the tickets waiting unassigned in each team that assigns automatically, soonest
+     * due first, so a lost trigger (a freed slot or a return whose event went missing) does not leave a ticket
+     * waiting forever. Bounded: at most {@link #FILL_AT_ONCE} per team and {@code atMost} in all, so a long queue
+     * costs a fixed amount of work per run; a ticket that still fits nobody for the same reasons writes nothing.
+     */
+    public WaitingOffered offerWaiting(int atMost) {
+        Staffing people = staffing.get();
+        int offered = 0;
+        int assigned = 0;
+        for (var team : new java.util.TreeMap<>(people.rules()).entrySet()) {
+            if (!team.getValue().automatic()) {
+                continue;
+            }
+            for (TicketId waiting : worklists.waiting(team.getKey(), Math.min(FILL_AT_ONCE, atMost - offered))) {
+                offered++;
+                if (offer(waiting) == Outcome.ASSIGNED) {
+                    assigned++;
+                }
+            }
+            if (offered >= atMost) {
+                break;
+            }
+        }
+        return new WaitingOffered(offered, assigned);
+    }
+
     /**
      * A person sets their availability. Away or offline: the tickets automatic assignment gave them are offered to
      * the others (or wait for someone); available: their teams' waiting tickets are offered.

@@ -24,6 +24,13 @@ import java.util.List;
  */
 public class SweepService {
     /**
+     * Waiting tickets the sweep offers again per run (RoutingService.offerWaiting, called beside the sweep because
+     * automatic assignment writes through the pipeline that uses this service): a safety net bounded so a long
+     * queue never turns into a storm of reads each minute.
+     */
+    public static final int WAITING_PER_SWEEP = 20;
+
+    /**
      * What one sweep did: deadlines and escalation steps sent, tickets sent to triage again, items read, DynamoDB and
      * SQS requests.
      */

@@ -150,4 +150,30 @@ class RoutingServiceTest {
         assertEquals(RoutingService.Outcome.UNCHANGED, world.routing.offer(waiting));
         assertEquals(before, world.store.writes(), "the same reasons are not recorded again");
     }
+
+    /**
+     * Greta's return whose event went missing (the roster says available, nobody offered her teams' queue): the
+     * sweep's pass assigns the waiting tickets, bounded per run, and a pass with nobody free writes nothing.
+     */
+    @Test
+    void theSweepsSafetyNetAssignsWhatALostTriggerLeftWaitingBoundedPerRun() {
+        world.routing.setAvailability(new PersonId("greta"), Availability.AWAY);
+        List<TicketId> ids = List.of(germanInvoice(), germanInvoice(), germanInvoice());
+        assertEquals(java.util.Arrays.asList(null, null, null), ids.stream().map(this::assignee).toList());
+
+        int before = world.store.writes();
+        assertEquals(new RoutingService.WaitingOffered(3, 0), world.routing.offerWaiting(20));
+        assertEquals(before, world.store.writes(), "still nobody fits for the same reasons: nothing written");
+
+        world.store.setAvailability(new PersonId("greta"), Availability.AVAILABLE, world.clock.instant());
+        assertEquals(new RoutingService.WaitingOffered(2, 2), world.routing.offerWaiting(2), "at most 2 this run");
+        assertEquals(List.of("greta", "greta"), ids.subList(0, 2).stream().map(this::assignee).toList());
+        assertNull(assignee(ids.get(2)));
+        assertInstanceOf(TicketEvent.AutoAssigned.class, last(ids.get(0)));
+
+        assertEquals(new RoutingService.WaitingOffered(1, 1), world.routing.offerWaiting(20), "the next run");
+        assertEquals("greta", assignee(ids.get(2)));
+        assertEquals(3, load("greta"));
+        assertEquals(new RoutingService.WaitingOffered(0, 0), world.routing.offerWaiting(20));
+    }
 }
