@@ -1,5 +1,6 @@
-// Escalation reviews (GET /reports/reviews, last 30 days): per agent and per root cause, with SVG bars (the CSP
-// forbids inline styles; SVG attributes are not styles). CSV: GET /reports/reviews/{view}?format=csv.
+// Escalation reviews (GET /reports/reviews?from=&to=&team=; the last 30 days and every team until the picker says
+// otherwise): per agent, customer, category and root cause, with SVG bars (the CSP forbids inline styles; SVG
+// attributes are not styles). CSV: GET /reports/reviews/{view}?format=csv.
 import {api} from './api.js';
 import {el, svg, replace} from './dom.js';
 
@@ -34,12 +35,64 @@ function causesTable(causes) {
       el('td', {}, bar(c.total, max))))));
 }
 
-export async function reviewsInto(box) {
+function customersTable(customers) {
+  const max = Math.max(0, ...customers.map(c => c.escalated));
+  return el('table', {testid: 'review-customers'},
+    el('thead', {}, el('tr', {}, ...['Customer', 'Tickets', 'Escalated', '', 'Rate', 'Above average',
+      'Customer-requested', 'Breaches', 'Rating'].map(h => el('th', {}, h)))),
+    el('tbody', {}, ...customers.map(c => el('tr', {},
+      el('td', {}, c.customer), el('td', {}, String(c.tickets)), el('td', {}, String(c.escalated)),
+      el('td', {}, bar(c.escalated, max)), el('td', {}, percent(c.escalationRate)),
+      el('td', {}, percent(c.shareAboveAverage)), el('td', {}, String(c.customerRequested)),
+      el('td', {}, String(c.breaches)), el('td', {}, c.satisfaction === null ? '–' : String(c.satisfaction))))));
+}
+
+function categoriesTable(categories) {
+  const max = Math.max(0, ...categories.map(c => c.escalated));
+  return el('table', {testid: 'review-categories'},
+    el('thead', {}, el('tr', {}, ...['Team', 'Category', 'Volume', 'Escalated', '', 'Rate', 'Breaches', 'SLA',
+      'Stayed solved', 'Feedback: needed', 'complete', 'Top causes'].map(h => el('th', {}, h)))),
+    el('tbody', {}, ...categories.map(c => el('tr', {},
+      el('td', {}, c.team), el('td', {}, c.category), el('td', {}, String(c.volume)),
+      el('td', {}, String(c.escalated)), el('td', {}, bar(c.escalated, max)),
+      el('td', {}, percent(c.escalationRate)), el('td', {}, String(c.breaches)),
+      el('td', {}, percent(c.slaCompliance)), el('td', {}, percent(c.stayedSolvedRate)),
+      el('td', {}, percent(c.feedbackNeededRate)), el('td', {}, percent(c.feedbackCompleteRate)),
+      el('td', {}, (c.topCauses || []).join(', '))))));
+}
+
+/** The period and team picker; the team list is the teams seen in the unfiltered reviews. */
+function picker(r, teams, show) {
+  const from = el('input', {type: 'date', name: 'from', value: r.from, testid: 'review-from'});
+  const to = el('input', {type: 'date', name: 'to', value: r.to, testid: 'review-to'});
+  const team = el('select', {name: 'team', testid: 'review-team'}, el('option', {value: ''}, 'every team'),
+    ...teams.map(t => el('option', {value: t, selected: t === r.team}, t)));
+  const form = el('form', {class: 'inline', testid: 'review-picker'},
+    el('label', {}, 'From ', from), ' ', el('label', {}, 'to ', to), ' ', el('label', {}, 'team ', team), ' ',
+    el('button', {type: 'submit'}, 'Show'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    show({from: from.value, to: to.value, team: team.value});
+  });
+  return form;
+}
+
+// the picker's choice per box, so the supervisor view's periodic refresh keeps it
+const chosen = new WeakMap();
+
+export async function reviewsInto(box, query = chosen.get(box) || {}, known = null) {
+  chosen.set(box, query);
   try {
-    const r = await api('/reports/reviews');
-    replace(box, el('p', {class: 'muted small'}, r.from + ' to ' + r.to), agentsTable(r.agents),
-      causesTable(r.rootCauses));
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    const r = await api('/reports/reviews' + (params.toString() ? '?' + params : ''));
+    const teams = known || [...new Set(r.teams.map(t => t.team))].sort();
+    replace(box, picker(r, teams, q => reviewsInto(box, q, teams)),
+      el('p', {class: 'muted small'}, r.from + ' to ' + r.to + (r.team ? ', team ' + r.team : '')),
+      el('h3', {}, 'Agents'), agentsTable(r.agents),
+      el('h3', {}, 'Customers'), customersTable(r.customers),
+      el('h3', {}, 'Categories'), categoriesTable(r.categories),
+      el('h3', {}, 'Root causes'), causesTable(r.rootCauses));
   } catch (e) {
-    replace(box, el('p', {class: 'error'}, 'The reviews could not be read.'));
+    replace(box, el('p', {class: 'error'}, 'The reviews could not be read (' + (e.message || e) + ').'));
   }
 }

@@ -73,7 +73,7 @@ export function supervisorView(main, me, config) {
     el('h2', {}, 'Escalations in flight by level'), levelsBox,
     el('h2', {}, 'Load per team and tier'), loadBox,
     el('h2', {}, 'Last 14 days'), chartBox,
-    el('h2', {}, 'Escalation reviews, last 30 days'), reviewsBox);
+    el('h2', {}, 'Escalation reviews'), reviewsBox);
 
   async function load() {
     try {

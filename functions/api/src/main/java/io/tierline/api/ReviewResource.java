@@ -2,8 +2,8 @@ package io.tierline.api;
 
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
+import io.tierline.core.policy.Policies;
 import io.tierline.core.report.ReviewService;
-import io.tierline.core.report.RootCauses;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,13 +36,15 @@ public class ReviewResource {
     ReviewService reviews;
     @Inject
     Clock clock;
+    @Inject
+    Policies policies;
 
     /** Every review of the period ({@code from}/{@code to}, ISO dates, inclusive; the last 30 days by default). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReviewService.Reviews all(@QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("team") String team) {
-        return reviews.reviews(scope(from, to, team), RootCauses.DEFAULT);
+        return reviews.reviews(scope(from, to, team), policies.rootCauses());
     }
 
     /**
@@ -55,7 +57,7 @@ public class ReviewResource {
     public Response view(@PathParam("view") String view, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("team") String team,
                          @QueryParam("format") String format) {
-        ReviewService.Reviews r = reviews.reviews(scope(from, to, team), RootCauses.DEFAULT);
+        ReviewService.Reviews r = reviews.reviews(scope(from, to, team), policies.rootCauses());
         boolean csv = "csv".equals(format);
         if (format != null && !csv && !"json".equals(format)) {
             throw new InvalidInputException("format", "must be json or csv");

@@ -13,6 +13,7 @@ import io.tierline.core.classify.Frustration;
 import io.tierline.core.classify.Prediction;
 import io.tierline.core.classify.RiskScore;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.report.RootCauses;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
@@ -283,7 +284,21 @@ class TriagePolicyTest {
                 "\"routingRules\":[]")));
         assertTrue(e.errors().contains(new FieldError("routingRules", "is not a known field; expected one of $schema, "
                 + "assignment, calendars, classifier, defaultRoute, directory, escalationPolicies, escalationRequests, "
-                + "followUp, priorityMatrix, rules, slaPolicies, transfers")), e.errors().toString());
+                + "followUp, priorityMatrix, rootCauses, rules, slaPolicies, transfers")), e.errors().toString());
+    }
+
+    @Test
+    void theRootCauseTaxonomyComesFromTheDocumentAndBadCodesNameThePath() {
+        assertEquals(RootCauses.DEFAULT, PolicyDocument.parse(document("\"rules\":[]")).rootCauses());
+        RootCauses causes = PolicyDocument.parse(document("\"rootCauses\":[\"outage\",\"user-error\"]"))
+                .rootCauses();
+        assertEquals(List.of("outage", "user-error"), causes.codes());
+        assertEquals("other", causes.classify("product-defect"));
+        assertEquals("outage", causes.classify(" Outage "));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PolicyDocument.parse(document(
+                "\"rootCauses\":[\"outage\",\"Bad Code\",\"other\"]")));
+        assertEquals(List.of("rootCauses[1]", "rootCauses[2]"), e.errors().stream().map(FieldError::field)
+                .distinct().toList(), e.errors().toString());
     }
 
     @Test

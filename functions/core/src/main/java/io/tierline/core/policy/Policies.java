@@ -2,6 +2,7 @@ package io.tierline.core.policy;
 
 import io.tierline.core.escalation.EscalationPolicies;
 import io.tierline.core.followup.FollowUpPolicy;
+import io.tierline.core.report.RootCauses;
 import io.tierline.core.routing.Staffing;
 import io.tierline.core.sla.SlaPolicies;
 import io.tierline.core.triage.TriagePolicy;
@@ -10,7 +11,14 @@ import java.util.TreeSet;
 
 /** Everything the policy document configures, validated as a whole. */
 public record Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla,
-                       EscalationPolicies escalation, FollowUpPolicy followUp, Staffing staffing) {
+                       EscalationPolicies escalation, FollowUpPolicy followUp, Staffing staffing,
+                       RootCauses rootCauses) {
+
+    /** A document without {@code rootCauses}: the default taxonomy. */
+    public Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla, EscalationPolicies escalation,
+                    FollowUpPolicy followUp, Staffing staffing) {
+        this(triage, transfers, sla, escalation, followUp, staffing, RootCauses.DEFAULT);
+    }
 
     /** A document without {@code followUp} nor {@code assignment}: nobody is asked after a resolution, every team assigns by hand. */
     public Policies(TriagePolicy triage, TransferPolicy transfers, SlaPolicies sla, EscalationPolicies escalation) {

@@ -6,6 +6,7 @@ import io.tierline.core.calendar.Calendars;
 import io.tierline.core.escalation.EscalationPolicies;
 import io.tierline.core.escalation.EscalationPolicyParser;
 import io.tierline.core.followup.FollowUpPolicy;
+import io.tierline.core.report.RootCauses;
 import io.tierline.core.json.Json;
 import io.tierline.core.routing.Staffing;
 import io.tierline.core.routing.StaffingParser;
@@ -88,6 +89,7 @@ public final class PolicyDocument {
         EscalationPolicies escalation = EscalationPolicyParser.read(root, calendars, problems);
         FollowUpPolicy followUp = FollowUpPolicy.read(root.path(FollowUpPolicy.SECTION), problems);
         Staffing staffing = StaffingParser.read(root, escalation.directory(), problems);
+        RootCauses rootCauses = RootCauses.read(root.path(RootCauses.SECTION), problems);
         problems.throwIfAny();
         JsonNode route = root.get("defaultRoute");
         double minConfidence = root.path("classifier").path("minConfidence")
@@ -95,7 +97,7 @@ public final class PolicyDocument {
         return new Policies(new TriagePolicy(matrix(root.get("priorityMatrix")), route.get("team").asText(),
                 Tier.of(route.get("tier").asInt()), minConfidence, rules),
                 new TransferPolicy(root.path("transfers").path("agentsNeedApproval").asBoolean(false)), sla, escalation,
-                followUp, staffing);
+                followUp, staffing, rootCauses);
     }
 
     private static PriorityMatrix matrix(JsonNode node) {

@@ -92,6 +92,26 @@ public final class ReviewCounters {
                     add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(wasEscalated(ticket)), rating));
                 }
             }
+            case FOLLOW_UP_ANSWERED -> {
+                // the ticket is solved when its follow-up is answered, so its assignee is who solved it
+                TicketEvent.FollowUpAnswered f = (TicketEvent.FollowUpAnswered) event;
+                loop(ReviewKey.agent(team, assigneeOf(ticket), Measure.FOLLOW_UPS),
+                        ReviewKey.category(team, categoryOf(ticket), Measure.FOLLOW_UPS));
+                if (f.answer().stayedSolved()) {
+                    loop(ReviewKey.agent(team, assigneeOf(ticket), Measure.STAYED_SOLVED),
+                            ReviewKey.category(team, categoryOf(ticket), Measure.STAYED_SOLVED));
+                }
+            }
+            case ESCALATION_FEEDBACK_GIVEN -> {
+                TicketEvent.EscalationFeedbackGiven f = (TicketEvent.EscalationFeedbackGiven) event;
+                add(ReviewKey.category(team, categoryOf(ticket), Measure.FEEDBACK));
+                if (f.feedback().needed()) {
+                    add(ReviewKey.category(team, categoryOf(ticket), Measure.FEEDBACK_NEEDED));
+                }
+                if (f.feedback().complete()) {
+                    add(ReviewKey.category(team, categoryOf(ticket), Measure.FEEDBACK_COMPLETE));
+                }
+            }
             default -> {
                 // the other kinds do not move a review figure
             }
@@ -126,6 +146,11 @@ public final class ReviewCounters {
     static boolean wasEscalated(Ticket ticket) {
         return (ticket.escalation() != null && ticket.escalation().level() > 0)
                 || (ticket.tier() != null && ticket.tier().number() > 1);
+    }
+
+    private void loop(String agentCounter, String categoryCounter) {
+        add(agentCounter);
+        add(categoryCounter);
     }
 
     private void add(String counter) {
@@ -170,6 +195,11 @@ public final class ReviewCounters {
         public static final String RATING_PREFIX = "rating-";
         public static final String ESCALATED_TO_TIER = "escalated-to-tier-";
         public static final String SOLVED_AT_TIER = "solved-at-tier-";
+        public static final String FOLLOW_UPS = "follow-ups";
+        public static final String STAYED_SOLVED = "stayed-solved";
+        public static final String FEEDBACK = "feedback";
+        public static final String FEEDBACK_NEEDED = "feedback-needed";
+        public static final String FEEDBACK_COMPLETE = "feedback-complete";
 
         private Measure() {
         }

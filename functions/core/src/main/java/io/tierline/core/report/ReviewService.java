@@ -53,7 +53,7 @@ public final class ReviewService {
     public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
                               Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
                               long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
-                              Double slaCompliance) {
+                              Double slaCompliance, long followUps, Double stayedSolvedRate) {
     }
 
     /** @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%) */
@@ -65,7 +65,9 @@ public final class ReviewService {
     /** A category within a team, or a whole team ({@code category} null). */
     public record VolumeReview(String team, String category, long volume, long escalated, Double escalationRate,
                                Map<String, Long> escalatedToTier, Map<String, Long> solvedAtTier, long breaches,
-                               long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses) {
+                               long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses,
+                               long followUps, Double stayedSolvedRate, long feedback, Double feedbackNeededRate,
+                               Double feedbackCompleteRate) {
     }
 
     /** A root cause of the taxonomy ("other" for free text), per category and per month of the period. */
@@ -133,7 +135,8 @@ public final class ReviewService {
             rows.add(new AgentReview(row.team(), row.key(), handled, solved, escalated, byKind, byReason,
                     share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
                     get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
-                    share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved)));
+                    share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved),
+                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS))));
         });
         rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
         return rows;
@@ -188,7 +191,10 @@ public final class ReviewService {
             rows.add(new VolumeReview(row.team(), row.key(), volume, get(m, Measure.ESCALATED),
                     share(get(m, Measure.ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
                     suffixed(m, Measure.SOLVED_AT_TIER), get(m, Measure.BREACHES), get(m, Measure.REOPENED),
-                    share(get(m, Measure.WITHIN_SLA), volume), average(m), top));
+                    share(get(m, Measure.WITHIN_SLA), volume), average(m), top,
+                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
+                    get(m, Measure.FEEDBACK), share(get(m, Measure.FEEDBACK_NEEDED), get(m, Measure.FEEDBACK)),
+                    share(get(m, Measure.FEEDBACK_COMPLETE), get(m, Measure.FEEDBACK))));
         });
         return rows;
     }

@@ -11,6 +11,8 @@ import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.EscalationFeedback;
+import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Level;
@@ -153,6 +155,39 @@ class ReviewsTest {
         assertEquals(2, escalated.ratings());
         assertEquals(2.5, escalated.average());
         assertEquals(Map.of("1", 0L, "2", 1L, "3", 1L, "4", 0L, "5", 0L), escalated.distribution());
+    }
+
+    @Test
+    void followUpsAndEscalationFeedbackAreCountedPerAgentAndPerTeam() {
+        TicketId held = handled(alice, "acme", false, "user-error", null);
+        TicketId failed = handled(alice, "zeta", false, "user-error", null);
+        TicketId complete = handled(alice, "acme", true, "product-defect", null);
+        TicketId incomplete = handled(alice, "omega", true, "product-defect", null);
+        act(held, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(true, null), null, Actor.customer("acme@example.com"), now));
+        act(failed, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(false, null), null, Actor.customer("zeta@example.com"), now));
+        act(complete, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(true, null), null, Actor.customer("acme@example.com"), now));
+        act(complete, (t, now) -> t.giveEscalationFeedback(1, new EscalationFeedback(true, true), null, carol.actor(), now));
+        act(incomplete, (t, now) -> t.giveEscalationFeedback(1, new EscalationFeedback(true, false), "no logs", carol.actor(), now));
+
+        ReviewService.Reviews r = all();
+        ReviewService.AgentReview a = r.agents().get(0);
+        assertEquals("alice", a.agent());
+        assertEquals(2, a.followUps());
+        assertEquals(0.5, a.stayedSolvedRate(), "one of the two tickets alice solved came back");
+        ReviewService.AgentReview c = r.agents().get(1);
+        assertEquals("carol", c.agent());
+        assertEquals(1, c.followUps());
+        assertEquals(1.0, c.stayedSolvedRate());
+
+        ReviewService.VolumeReview team = r.teams().get(0);
+        assertEquals(3, team.followUps());
+        assertEquals(0.6667, team.stayedSolvedRate());
+        assertEquals(2, team.feedback());
+        assertEquals(1.0, team.feedbackNeededRate());
+        assertEquals(0.5, team.feedbackCompleteRate());
+        ReviewService.VolumeReview category = r.categories().get(0);
+        assertEquals(2, category.feedback());
+        assertEquals(0.5, category.feedbackCompleteRate());
     }
 
     @Test
