@@ -212,6 +212,23 @@ class FirstJourneyTest {
         assertEquals(List.of("created", "triaged", "status-changed"), types);
         String reason = triaged.at("/events/1/reason").asText();
         assertTrue(reason.endsWith("rule 'outage'"), "the trail names the expert-team rule: " + reason);
+        // what an operator sees locally (docs/operations.md): the metrics listing and both functions' lines name it
+        String listing = await(() -> Optional.of(metricsListing()).filter(l -> l.lines().anyMatch(m ->
+                m.contains("TriageDecisions") && m.contains("ticket " + id))), "the triage decision metric");
+        assertTrue(listing.lines().anyMatch(m -> m.contains("TicketsCreated") && m.contains("ticket " + id)), listing);
+        for (String function : List.of("[ApiFunction] ", "[TriageFunction] ")) {
+            assertTrue(LOG.stream().anyMatch(l -> l.startsWith(function) && l.contains(id)), function + "names " + id);
+        }
+    }
+
+    static String metricsListing() {
+        try {
+            HttpResponse<String> response = send("GET", "/_local/metrics", null, null);
+            assertEquals(200, response.statusCode(), response.body());
+            return response.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -107,6 +107,15 @@ public final class LocalSystem implements AutoCloseable {
         return "json".equalsIgnoreCase(runnerEnvironment.getOrDefault("TIERLINE_LOCAL_LOG_FORMAT", "text").strip());
     }
 
+    /**
+     * What replaces the template's Lambda switch to JSON log lines (Globals, QUARKUS_LOG_CONSOLE_JSON_ENABLED=true)
+     * in the local processes and in the Quarkus tests, which both take the template's environment: readable lines
+     * unless the runner's environment says TIERLINE_LOCAL_LOG_FORMAT=json.
+     */
+    public static Map<String, String> localLogEnvironment(Map<String, String> runnerEnvironment) {
+        return Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", Boolean.toString(jsonLogs(runnerEnvironment)));
+    }
+
     public static Map<String, String> functionEnvironment(LocalAws aws, FunctionDefinition function, Path policyFile) {
         Map<String, String> environment = new LinkedHashMap<>(aws.environmentOf(function));
         environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", aws.dynamoDbEndpoint().toString());
@@ -115,7 +124,7 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
         // readable lines locally; TIERLINE_LOCAL_LOG_FORMAT=json gives the JSON lines Lambda writes
-        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", Boolean.toString(jsonLogs(System.getenv())));
+        environment.putAll(localLogEnvironment(System.getenv()));
         if (policyFile != null) {
             environment.put("TIERLINE_POLICY_FILE", policyFile.toString());
         }

@@ -33,6 +33,8 @@ class LocalAwsTestResourceTest {
             assertEquals(aws.queueUrl("IntakeDeadLetterQueue"), config.get("tierline.queue.intake.dlq"));
             assertEquals("intake", config.get("quarkus.funqy.export"));
             assertFalse(config.containsKey("java.tool.options"));
+            assertEquals(LocalSystem.jsonLogs(System.getenv()) ? "true" : "false",
+                    config.get("quarkus.log.console.json.enabled"), "readable lines in tests, not the template's JSON");
             assertEquals(aws.queueUrl("IntakeQueue"), config.get("tierline.local.queue.IntakeQueue"));
             assertEquals("TicketsTable", config.get("tierline.local.table.TicketsTable"));
             assertTrue(aws.dynamoDb().listTables().tableNames().contains("TicketsTable"));

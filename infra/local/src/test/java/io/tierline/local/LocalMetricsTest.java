@@ -42,4 +42,13 @@ class LocalMetricsTest {
         assertTrue(LocalSystem.jsonLogs(Map.of("TIERLINE_LOCAL_LOG_FORMAT", "json")));
         assertFalse(LocalSystem.jsonLogs(Map.of()));
     }
+
+    @Test
+    void theTemplatesJsonSwitchIsReplacedLocallyReadableByDefault() {
+        FunctionDefinition triage = SamTemplate.load(ProjectFiles.templateFile()).function("TriageFunction");
+        assertEquals("true", triage.environment().get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"), "in Lambda: JSON lines");
+        assertEquals(Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"), LocalSystem.localLogEnvironment(Map.of()));
+        assertEquals(Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"),
+                LocalSystem.localLogEnvironment(Map.of("TIERLINE_LOCAL_LOG_FORMAT", "json")));
+    }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.tierline.local.FunctionDefinition;
 import io.tierline.local.LocalAccount;
 import io.tierline.local.LocalAws;
+import io.tierline.local.LocalSystem;
 import io.tierline.local.ProjectRoot;
 import io.tierline.local.SamTemplate;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ public class LocalAwsTestResource implements QuarkusTestResourceLifecycleManager
                 }
             });
         }
+        // Test resource config outranks application.properties: without this, the template's Lambda switch to JSON
+        // log lines would reach every Quarkus test (what the local runner replaces too).
+        LocalSystem.localLogEnvironment(System.getenv()).forEach((name, value) -> config.put(configKey(name), value));
         client(config, "dynamodb", aws.dynamoDbEndpoint().toString());
         client(config, "sqs", aws.sqsEndpoint().toString());
         aws.queueUrls().forEach((id, url) -> config.put(QUEUE_URL_PREFIX + id, url));
