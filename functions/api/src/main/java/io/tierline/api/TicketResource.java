@@ -9,6 +9,7 @@ import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.wiring.LogContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.Optional;
 @Path("/tickets")
 public class TicketResource {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(TicketResource.class);
 
     @Inject
     IntakeService intake;
@@ -56,6 +59,9 @@ public class TicketResource {
         }
         IntakeResult result = intake.submit(draft, Actor.customer(draft.requester().email()), key);
         String id = result.ticket().id().value();
+        // the first line of the ticket's path through the functions: triage, sweep and escalate log the same id
+        LogContext.ticket(id);
+        LOG.infof("ticket %s %s via %s", id, result.replayed() ? "replayed" : "created", draft.channel().code());
         String statusUrl = StatusPageResource.link(result.ticket().id(), result.customerToken());
         if (browser) {
             return Response.seeOther(URI.create(statusUrl + "&new=1")).build();
