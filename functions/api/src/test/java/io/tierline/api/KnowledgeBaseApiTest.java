@@ -48,6 +48,9 @@ class KnowledgeBaseApiTest {
 
         assertEquals(404, LambdaHttp.get("/kb/articles/" + id).status(), "a draft is not public");
         assertEquals(404, LambdaHttp.get("/help/articles/" + id).status(), "nor is its page");
+        LambdaHttp.Reply malformed = LambdaHttp.get("/help/articles/nope");
+        assertEquals(404, malformed.status(), malformed.body());
+        assertTrue(malformed.header("Content-Type").startsWith("text/html"), "a page, not a JSON problem");
 
         LambdaHttp.Reply stale = call("POST", "/articles/" + id + "/publish", "sam", "", Map.of("If-Match", "\"7\""));
         assertEquals(409, stale.status(), stale.body());
