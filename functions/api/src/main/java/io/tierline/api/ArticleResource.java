@@ -129,6 +129,21 @@ public class ArticleResource {
                 article.content().language(), ArticleMarkdown.html(article.content().body()), article.current().at());
     }
 
+    /** The same public, published article as a page for people; a draft, internal or retired one is not found. */
+    @GET
+    @Path("help/articles/{id}")
+    @Produces(Pages.HTML_UTF8)
+    public Response page(@PathParam("id") String id) {
+        try {
+            Article article = kb.readPublic(new ArticleId(id));
+            return Response.ok(PageTemplates.helpArticle(HelpArticleModel.of(article)).render(), Pages.HTML_UTF8)
+                    .build();
+        } catch (io.tierline.core.knowledge.ArticleNotFoundException
+                 | io.tierline.core.validation.InvalidInputException e) {
+            return StatusPageResource.notFound();
+        }
+    }
+
     private static KnowledgeService.Guard guard(Principal who, String ifMatch, String key) {
         Optional<Long> expected = Optional.ofNullable(ifMatch).map(ArticleResource::version);
         // scoped by who sent it, as on tickets: two supervisors' keys cannot collide

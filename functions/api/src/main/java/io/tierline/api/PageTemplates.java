@@ -20,4 +20,6 @@ final class PageTemplates {
     static native TemplateInstance notFound();
 
     static native TemplateInstance statusPage(StatusPageModel page);
+
+    static native TemplateInstance helpArticle(HelpArticleModel page);
 }

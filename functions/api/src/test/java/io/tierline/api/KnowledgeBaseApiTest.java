@@ -47,6 +47,10 @@ class KnowledgeBaseApiTest {
         assertEquals("true", replay.header("Idempotent-Replayed"));
 
         assertEquals(404, LambdaHttp.get("/kb/articles/" + id).status(), "a draft is not public");
+        assertEquals(404, LambdaHttp.get("/help/articles/" + id).status(), "nor is its page");
+        LambdaHttp.Reply malformed = LambdaHttp.get("/help/articles/nope");
+        assertEquals(404, malformed.status(), malformed.body());
+        assertTrue(malformed.header("Content-Type").startsWith("text/html"), "a page, not a JSON problem");
 
         LambdaHttp.Reply stale = call("POST", "/articles/" + id + "/publish", "sam", "", Map.of("If-Match", "\"7\""));
         assertEquals(409, stale.status(), stale.body());
@@ -69,9 +73,19 @@ class KnowledgeBaseApiTest {
         assertFalse(html.contains("href=\"javascript"), html);
         assertTrue(html.contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">x</a>"), html);
 
+        LambdaHttp.Reply help = LambdaHttp.get("/help/articles/" + id);
+        assertEquals(200, help.status(), help.body());
+        assertTrue(help.header("Content-Type").startsWith("text/html"), help.header("Content-Type"));
+        assertTrue(help.body().contains("<h1>Reset your two-factor device</h1>"), help.body());
+        assertTrue(help.body().contains("<strong>recovery code</strong>"), help.body());
+        assertTrue(help.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the script is inert text");
+        assertFalse(help.body().contains("<script>alert"), help.body());
+        assertFalse(help.body().contains("javascript:"), help.body());
+
         LambdaHttp.Reply retired = call("POST", "/articles/" + id + "/retire", "ada", "", Map.of());
         assertEquals(200, retired.status(), retired.body());
         assertEquals(0, LambdaHttp.get("/kb/search?q=two-factor").json().size());
+        assertEquals(404, LambdaHttp.get("/help/articles/" + id).status(), "a retired article has no page");
     }
 
     @Test
