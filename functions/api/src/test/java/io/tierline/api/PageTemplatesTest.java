@@ -153,5 +153,19 @@ class PageTemplatesTest {
         }
         assertFalse(Files.readString(Path.of("src/main/resources/application.properties"))
                 .contains("quarkus.qute.escape-content-types"), "escaping stays on for text/html");
+        // the one value printed as is: an article's Markdown after the knowledge base's safe renderer
+        List<Path> rawStrings;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            rawStrings = files.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return Files.readString(p).contains("new RawString(");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertEquals(List.of(Path.of("src/main/java/io/tierline/api/HelpArticleModel.java")), rawStrings);
+        assertTrue(Files.readString(rawStrings.get(0)).contains("new RawString(ArticleMarkdown.html("),
+                "only the safe Markdown renderer's output is printed as is");
     }
 }

@@ -1,5 +1,7 @@
 package io.tierline.core.wiring;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.logging.MDC;
 
 /**
@@ -40,6 +42,19 @@ public final class LogContext {
     public static void escalation(int sequence, int level) {
         MDC.put(ESCALATION, Integer.toString(sequence));
         MDC.put(LEVEL, Integer.toString(level));
+    }
+
+    /** This thread's correlation fields, for a thread that works on the same invocation ({@link #adopt}). */
+    public static Map<String, String> snapshot() {
+        Map<String, String> fields = new HashMap<>();
+        MDC.getMap().forEach((key, value) -> fields.put(key, String.valueOf(value)));
+        return Map.copyOf(fields);
+    }
+
+    /** Takes over an invocation's fields on the thread that serves it (the api's routes run off the handler's thread). */
+    public static void adopt(Map<String, String> fields) {
+        MDC.clear();
+        fields.forEach(MDC::put);
     }
 
     public static void clear() {
