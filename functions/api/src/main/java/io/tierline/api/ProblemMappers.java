@@ -73,9 +73,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response versionConflict(VersionConflictException e) {
-        return Response.status(409).type(Problem.MEDIA_TYPE).header("ETag", "\"" + e.currentVersion() + "\"")
-                .entity(new VersionProblem("about:blank", "Conflict", 409, e.getMessage(), e.currentVersion()))
-                .build();
+        return staleVersion(e.getMessage(), e.currentVersion());
     }
 
     @ServerExceptionMapper
@@ -100,8 +98,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response articleVersionConflict(ArticleVersionConflictException e) {
-        return Response.status(409).type(Problem.MEDIA_TYPE).header("ETag", "\"" + e.currentVersion() + "\"")
-                .entity(new VersionProblem("about:blank", "Conflict", 409, e.getMessage(), e.currentVersion()))
+        return staleVersion(e.getMessage(), e.currentVersion());
+    }
+
+    /** A stale If-Match, of a ticket or an article: 409 with the current version as ETag and in the body. */
+    private static Response staleVersion(String detail, long currentVersion) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).header("ETag", "\"" + currentVersion + "\"")
+                .entity(new VersionProblem("about:blank", "Conflict", 409, detail, currentVersion))
                 .build();
     }
 
