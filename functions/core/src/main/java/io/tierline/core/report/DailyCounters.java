@@ -52,7 +52,9 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
                 add(increments, changeDay, SOLVED);
                 add(increments, changeDay, breach ? SOLVED_AFTER_BREACH : SOLVED_WITHIN_SLA);
             }
-            ReviewCounters.of(change, breach).forEach((counter, n) ->
+            Map<String, Long> projected = new LinkedHashMap<>(ReviewCounters.of(change, breach));
+            KnowledgeTicketCounters.of(change).forEach((counter, n) -> projected.merge(counter, n, Long::sum));
+            projected.forEach((counter, n) ->
                     increments.computeIfAbsent(changeDay, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum));
         }
         return new DailyCounters(increments, breached);
