@@ -3,8 +3,6 @@ package io.tierline.bench;
 import io.tierline.core.aws.DynamoDbRoster;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketStore;
-import io.tierline.core.idempotency.IdempotencyClaim;
-import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.routing.Agent;
@@ -27,12 +25,12 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketEvent;
-import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.TicketSignals;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.ticket.TriageDecision;
 import io.tierline.core.time.SettableClock;
+import io.tierline.core.write.ObservedTicketStore;
 import io.tierline.local.LocalAws;
 import io.tierline.local.ProjectRoot;
 import io.tierline.local.SamTemplate;
@@ -212,7 +210,8 @@ public final class AssignmentBenchmark {
             aws.createResources(SamTemplate.load(ProjectRoot.templateFile()));
             String table = aws.tableName("TicketsTable");
             SettableClock clock = new SettableClock(DAY);
-            Observed store = new Observed(new DynamoDbTicketStore(aws.dynamoDb(), table));
+            LoadWatch watch = new LoadWatch();
+            TicketStore store = new ObservedTicketStore(new DynamoDbTicketStore(aws.dynamoDb(), table), watch);
             DynamoDbRoster roster = new DynamoDbRoster(aws.dynamoDb(), table);
             RoutingService routing = new RoutingService(store, roster, new QueueWorklists(new DynamoDbTicketQueries(
                     aws.dynamoDb(), table), clock), () -> staffing, clock, AfterWrite.NOTHING);
@@ -226,7 +225,7 @@ public final class AssignmentBenchmark {
             List<Duration> offerWall = new ArrayList<>();
             PriorityQueue<Step> steps = new PriorityQueue<>(java.util.Comparator.comparing(Step::at)
                     .thenComparingInt(Step::order));
-            store.onAssigned = (ticket, event) -> {
+            watch.onAssigned = (ticket, event) -> {
                 int who = Integer.parseInt(ticket.assignee().substring("agent-".length()));
                 Arrival arrival = arrivals.get(ticket.id());
                 perPerson[who]++;
@@ -257,7 +256,7 @@ public final class AssignmentBenchmark {
                     routing.written(store.find(ticket.id()).orElseThrow());
                 }));
             };
-            store.onUnassigned = who -> load[Integer.parseInt(who.substring("agent-".length()))]--;
+            watch.onUnassigned = who -> load[Integer.parseInt(who.substring("agent-".length()))]--;
             for (int i = 0; i < PEOPLE; i++) {
                 int person = i;
                 Instant start = DAY.plus(Duration.ofHours(early(i) ? 0 : 7));
@@ -305,39 +304,13 @@ public final class AssignmentBenchmark {
         }
     }
 
-    /** The store, telling the simulation of each automatic assignment and each ticket a person stops holding. */
-    static final class Observed implements TicketStore {
-        private final TicketStore inner;
+    /** Tells the simulation of each automatic assignment and each ticket a person stops holding, once stored. */
+    static final class LoadWatch implements ObservedTicketStore.StoredWrites {
         java.util.function.BiConsumer<Ticket, TicketEvent> onAssigned = (t, e) -> { };
         java.util.function.Consumer<String> onUnassigned = who -> { };
 
-        Observed(TicketStore inner) {
-            this.inner = inner;
-        }
-
         @Override
-        public void create(TicketChange created, Optional<IdempotencyClaim> claim) {
-            inner.create(created, claim);
-        }
-
-        @Override
-        public Optional<IdempotencyClaim> findClaim(IdempotencyKey key) {
-            return inner.findClaim(key);
-        }
-
-        @Override
-        public Optional<Ticket> find(TicketId id) {
-            return inner.find(id);
-        }
-
-        @Override
-        public Optional<TicketHistory> history(TicketId id) {
-            return inner.history(id);
-        }
-
-        @Override
-        public void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
-            inner.apply(changes, claim);
+        public void stored(List<TicketChange> changes) {
             for (TicketChange change : changes) {
                 io.tierline.core.routing.LoadChange.of(List.of(change)).stream().filter(l -> l.delta() < 0)
                         .forEach(l -> onUnassigned.accept(l.person().value()));

@@ -13,7 +13,7 @@ import io.tierline.core.report.ReportService;
 import io.tierline.core.aws.DynamoDbTicketStore;
 import io.tierline.core.aws.EmfMetrics;
 import io.tierline.core.metrics.Metrics;
-import io.tierline.core.write.MeteredTicketStore;
+import io.tierline.core.write.ObservedTicketStore;
 import io.tierline.core.aws.OutboxEmailSender;
 import io.tierline.core.aws.SesEmailSender;
 import io.tierline.core.aws.SqsOutbox;
@@ -83,7 +83,7 @@ public class CoreBeans {
     @Produces
     @Singleton
     TicketStore ticketStore(DynamoDbClient dynamo, TierlineSettings settings, Metrics metrics) {
-        return new MeteredTicketStore(new DynamoDbTicketStore(dynamo, settings.table()), metrics);
+        return ObservedTicketStore.metered(new DynamoDbTicketStore(dynamo, settings.table()), metrics);
     }
 
     /** EMF lines on standard output, named by the Lambda function that wrote them (the runner sets it too). */

@@ -29,7 +29,7 @@ import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketWorkService;
-import io.tierline.core.write.MeteredTicketStore;
+import io.tierline.core.write.ObservedTicketStore;
 import io.tierline.core.write.WritePipeline;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.routing.AssigningAfterWrite;
@@ -83,7 +83,7 @@ public final class FakeWorld {
         keeper = new ClockKeeper(policies::sla, new FollowUps(policies::followUp).after(engine::follow));
         sweep = new SweepService(new InMemoryDueDeadlines(store), outbox, window);
         // the services write through the metered store, as CoreBeans wires them
-        MeteredTicketStore metered = new MeteredTicketStore(store, metrics);
+        ObservedTicketStore metered = ObservedTicketStore.metered(store, metrics);
         pipeline = new WritePipeline(metered, outbox, policies::escalation, sweep, clock);
         routing = new RoutingService(metered, store, new InMemoryWorklists(store), policies::staffing, clock, pipeline);
         afterWrite = new AssigningAfterWrite(pipeline, routing);

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metrics one ticket's journey emits, as the stored writes' events say (MeteredTicketStore, EventMetrics), on
+ * The metrics one ticket's journey emits, as the stored writes' events say (ObservedTicketStore.metered, EventMetrics), on
  * the in-memory world with the bundled policy document: created, triaged, its SLA warnings and breaches with their
  * lateness from the events' times, the escalations they start.
  */

@@ -13,23 +13,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The store every service writes through, measuring what each stored write's events say happened
- * ({@link EventMetrics}) once the write succeeded: a refused or raced write measures nothing, and every write path
- * (api, intake, triage, a fired deadline, an escalation step) is measured the same way without knowing it.
+ * A store that tells an observer of every write once it succeeded: a refused or raced write tells nothing, and every
+ * write path (api, intake, triage, a fired deadline, an escalation step) is observed the same way without knowing it.
+ * In production the observer is the metrics ({@link #metered}); the assignment benchmark watches loads with it.
  */
-public final class MeteredTicketStore implements TicketStore {
-    private final TicketStore store;
-    private final Metrics metrics;
+public final class ObservedTicketStore implements TicketStore {
+    /** What happens after a write was stored. */
+    @FunctionalInterface
+    public interface StoredWrites {
+        void stored(List<TicketChange> changes);
+    }
 
-    public MeteredTicketStore(TicketStore store, Metrics metrics) {
+    private final TicketStore store;
+    private final StoredWrites observer;
+
+    public ObservedTicketStore(TicketStore store, StoredWrites observer) {
         this.store = store;
-        this.metrics = metrics;
+        this.observer = observer;
+    }
+
+    /** The store every service writes through: each stored write's events measured ({@link EventMetrics}). */
+    public static ObservedTicketStore metered(TicketStore store, Metrics metrics) {
+        return new ObservedTicketStore(store, changes ->
+                changes.forEach(change -> EventMetrics.of(change.events()).forEach(metrics::record)));
     }
 
     @Override
     public void create(TicketChange created, Optional<IdempotencyClaim> claim) {
         store.create(created, claim);
-        measure(List.of(created));
+        observer.stored(List.of(created));
     }
 
     @Override
@@ -50,10 +62,6 @@ public final class MeteredTicketStore implements TicketStore {
     @Override
     public void apply(List<TicketChange> changes, Optional<IdempotencyClaim> claim) {
         store.apply(changes, claim);
-        measure(changes);
-    }
-
-    private void measure(List<TicketChange> changes) {
-        changes.forEach(change -> EventMetrics.of(change.events()).forEach(metrics::record));
+        observer.stored(changes);
     }
 }
