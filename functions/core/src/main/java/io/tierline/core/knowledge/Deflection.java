@@ -46,13 +46,17 @@ public class Deflection {
      * The customer says the article solved the problem: no ticket, and the deflection is counted once per form key.
      * Only a public, published article can solve anything: any other is not found.
      *
-     * @return the article, for the thank-you page
+     * @return the article, for the thank-you page, and whether this post counted it (false for a repeat)
      */
-    public Article solved(ArticleId article, String formKey) {
+    public Solved solved(ArticleId article, String formKey) {
         Article read = knowledge.readPublic(article);
-        counts.add(clock.instant(), List.of(KnowledgeCounter.deflected(), KnowledgeCounter.deflectedBy(article)),
+        boolean counted = counts.add(clock.instant(), List.of(KnowledgeCounter.deflected(), KnowledgeCounter.deflectedBy(article)),
                 "solved|" + formKey);
-        return read;
+        return new Solved(read, counted);
+    }
+
+    /** What "this solved my problem" answers. */
+    public record Solved(Article article, boolean counted) {
     }
 
     /** A "was this article helpful?" vote, counted once per key; false when the key had voted already. */
