@@ -111,8 +111,8 @@ final class RequestBodies {
             if (value.isBlank()) {
                 return; // an empty form field means "not given"
             }
-            if (name.equals("tags")) {
-                var tags = root.putArray("tags");
+            if (name.equals("tags") || name.equals("articlesSeen")) {
+                var tags = root.putArray(name);
                 List.of(value.split(",")).stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
             } else if (name.startsWith("requester.")) {
                 ObjectNode requester = root.has("requester") ? (ObjectNode) root.get("requester")

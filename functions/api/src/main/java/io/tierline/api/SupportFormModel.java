@@ -17,6 +17,11 @@ public record SupportFormModel(boolean hasErrors, FormField.Summary problems, Fo
         static Suggestions none() {
             return new Suggestions(false, java.util.List.of());
         }
+
+        /** The articles shown, as the form's hidden articlesSeen field sends them with "I still need help". */
+        public String seen() {
+            return String.join(",", articles.stream().map(Suggestion::id).toList());
+        }
     }
 
     /** One suggested article: its title and snippet are text, escaped like every other value. */

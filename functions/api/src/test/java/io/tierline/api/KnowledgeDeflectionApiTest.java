@@ -102,9 +102,29 @@ class KnowledgeDeflectionApiTest {
         assertEquals(1, count("kb|article|" + id + "|deflected"));
         assertEquals(created, count("created"), "no ticket was filed");
 
-        LambdaHttp.Reply filed = form("/tickets", typed("form-defl-2", "Duplicate charge on my card"));
+        assertTrue(html.contains("name=\"articlesSeen\" value=\"" + id + "\""), html);
+        long filedAfter = count("kb|filed-after-suggestions");
+        Map<String, String> stillNeedHelp = typed("form-defl-2", "Duplicate charge on my card");
+        stillNeedHelp.put("articlesSeen", id);
+        LambdaHttp.Reply filed = form("/tickets", stillNeedHelp);
         assertEquals(303, filed.status(), filed.body());
         assertEquals(created + 1, count("created"));
+        assertEquals(filedAfter + 1, count("kb|filed-after-suggestions"));
+
+        LambdaHttp.Reply api = json("POST", "/tickets", """
+                {"subject":"Charged twice","description":"Same payment two times.",
+                 "requester":{"name":"Kim","email":"kim@example.com"},"articlesSeen":["%s"]}""".formatted(id),
+                Map.of());
+        assertEquals(201, api.status(), api.body());
+        String ticket = api.json().get("id").asText();
+        LambdaHttp.Reply trail = LambdaHttp.get("/tickets/" + ticket, "ada");
+        assertTrue(trail.body().contains("\"articlesSeen\""), trail.body());
+        assertTrue(trail.body().contains(id), trail.body());
+        LambdaHttp.Reply tooMany = json("POST", "/tickets", """
+                {"subject":"x","description":"y","requester":{"name":"Kim","email":"kim@example.com"},
+                 "articlesSeen":["nope"]}""", Map.of());
+        assertEquals(400, tooMany.status(), tooMany.body());
+        assertEquals("articlesSeen[0]", tooMany.json().get("errors").get(0).get("field").asText());
     }
 
     @Test

@@ -157,6 +157,15 @@
         list.appendChild(item);
       });
       region.appendChild(list);
+      // "I still need help" tells the agent what the customer already read
+      var seen = form.querySelector('input[name="articlesSeen"]');
+      if (!seen) {
+        seen = document.createElement('input');
+        seen.type = 'hidden';
+        seen.name = 'articlesSeen';
+        form.appendChild(seen);
+      }
+      seen.value = hits.map(function (hit) { return hit.id; }).join(',');
       // the customer has seen the answers: the main button files at once, without the server's check step
       var send = form.querySelector('button[name="step"]');
       if (send) {
