@@ -34,12 +34,21 @@ public class Deflection {
         }
         List<SearchHit> hits = knowledge.search(query, language, false, SUGGESTIONS);
         if (hits.isEmpty()) {
+            // the gap is counted under the subject: the words a report can show, not a whole description
             counts.add(clock.instant(), List.of(KnowledgeCounter.unansweredSearch(subject.isBlank() ? query : subject)),
                     "gap|" + formKey);
         } else {
-            counts.add(clock.instant(), List.of(KnowledgeCounter.suggestionsShown()), "shown|" + formKey);
+            shown(formKey);
         }
         return hits;
+    }
+
+    /**
+     * Suggestions were shown for this form: by the server's check for answers, or by the page's script (known when
+     * the form comes back solved or with articles seen). One key for all three, so a form counts once.
+     */
+    public void shown(String formKey) {
+        counts.add(clock.instant(), List.of(KnowledgeCounter.suggestionsShown()), "shown|" + formKey);
     }
 
     /**
@@ -50,6 +59,7 @@ public class Deflection {
      */
     public Solved solved(ArticleId article, String formKey) {
         Article read = knowledge.readPublic(article);
+        shown(formKey);
         boolean counted = counts.add(clock.instant(), List.of(KnowledgeCounter.deflected(), KnowledgeCounter.deflectedBy(article)),
                 "solved|" + formKey);
         return new Solved(read, counted);

@@ -44,7 +44,8 @@ class DeflectionTest {
         deflection.solved(reset, "form-1");
         deflection.solved(reset, "form-2");
 
-        assertEquals(Map.of("kb|deflected", 2L, "kb|article|" + reset.value() + "|deflected", 2L), counts.day(DAY));
+        assertEquals(Map.of("kb|deflected", 2L, "kb|article|" + reset.value() + "|deflected", 2L,
+                "kb|suggested", 2L), counts.day(DAY));
     }
 
     @Test
