@@ -162,6 +162,25 @@ function timelineEntry(event, escalation) {
     el('li', {}, c.field + ': ' + (c.from ?? '—') + ' → ' + (c.to ?? '—')))) : null);
 }
 
+// The knowledge-base articles the customer read on the support form before filing anyway (the CREATED event's
+// articlesSeen): their titles come from the public article API, links open the public page.
+function articlesSeen(t) {
+  const created = (t.events || []).find(e => code(e.type) === 'created');
+  const seen = created && (created.changes || []).find(c => c.field === 'articlesSeen');
+  if (!seen || !seen.to) {
+    return null;
+  }
+  const list = el('span', {testid: 'articles-seen'});
+  seen.to.split(',').forEach((id, i) => {
+    const link = el('a', {href: '/help/articles/' + encodeURIComponent(id), target: '_blank', rel: 'noopener'}, id);
+    list.append(i ? ', ' : '', link);
+    api('/kb/articles/' + encodeURIComponent(id))
+      .then(a => { if (a && a.title) { link.textContent = a.title; } })
+      .catch(() => { /* the id stays as the link's text */ });
+  });
+  return el('p', {class: 'articles-seen'}, 'Customer already read: ', list);
+}
+
 function timeline(t) {
   const escalations = t.escalations || [];
   const used = new Set();
@@ -377,6 +396,7 @@ export function ticketView(main, me, config, id) {
           details(t),
           el('h2', {}, 'Description'),
           el('div', {class: 'description', testid: 'ticket-description'}, t.description),
+          articlesSeen(t),
           el('h2', {}, 'SLA clocks'), clocks(t.sla),
           el('h2', {}, 'Audit trail'), timeline(t)),
         el('div', {class: 'col side'}, actions(t, me, ctx))));

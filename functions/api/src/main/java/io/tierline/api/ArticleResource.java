@@ -133,10 +133,11 @@ public class ArticleResource {
     @GET
     @Path("help/articles/{id}")
     @Produces(Pages.HTML_UTF8)
-    public Response page(@PathParam("id") String id) {
+    public Response page(@PathParam("id") String id, @QueryParam("voted") String voted) {
         try {
             Article article = kb.readPublic(new ArticleId(id));
-            return Response.ok(PageTemplates.helpArticle(HelpArticleModel.of(article)).render(), Pages.HTML_UTF8)
+            return Response.ok(PageTemplates.helpArticle(HelpArticleModel.of(article, voted != null)).render(),
+                            Pages.HTML_UTF8)
                     .build();
         } catch (io.tierline.core.knowledge.ArticleNotFoundException
                  | io.tierline.core.validation.InvalidInputException e) {

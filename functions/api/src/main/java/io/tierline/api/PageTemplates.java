@@ -22,4 +22,6 @@ final class PageTemplates {
     static native TemplateInstance statusPage(StatusPageModel page);
 
     static native TemplateInstance helpArticle(HelpArticleModel page);
+
+    static native TemplateInstance solved(SolvedModel page);
 }

@@ -43,6 +43,11 @@ final class Pages {
     }
 
     static String supportForm(JsonNode values, List<FieldError> errors, String idempotencyKey) {
+        return supportForm(values, errors, idempotencyKey, SupportFormModel.Suggestions.none());
+    }
+
+    static String supportForm(JsonNode values, List<FieldError> errors, String idempotencyKey,
+                              SupportFormModel.Suggestions suggestions) {
         HtmlForm form = HtmlForm.of(values, requesterErrorsOnItsFields(errors));
         SupportFormModel.AboutYou you = new SupportFormModel.AboutYou(
                 form.input("requester.name", "Your name", "text", "name", null, true),
@@ -57,7 +62,8 @@ final class Pages {
                         "Together with how urgent it is, this sets how soon we answer."),
                 form.select("urgency", "How urgent is it?", URGENCY, "medium", null));
         return PageTemplates.supportForm(new SupportFormModel(form.hasErrors(), form.summary(),
-                new FormField.Key(idempotencyKey != null ? idempotencyKey : newKey()), you, request)).render();
+                new FormField.Key(idempotencyKey != null ? idempotencyKey : newKey()), you, request, suggestions))
+                .render();
     }
 
     /**

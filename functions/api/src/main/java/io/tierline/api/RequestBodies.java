@@ -27,8 +27,19 @@ final class RequestBodies {
     static final String FORM_KEY_FIELD = "idempotencyKey";
 
     /** What a body said: the ticket JSON, and the idempotency key a form carried, if any. */
-    record Parsed(JsonNode json, String formKey, boolean fromForm) {
+    record Parsed(JsonNode json, String formKey, boolean fromForm, String step) {
+        Parsed(JsonNode json, String formKey, boolean fromForm) {
+            this(json, formKey, fromForm, null);
+        }
+
+        /** The support form's first submit asks to check for answers before filing (the button's value). */
+        boolean checkFirst() {
+            return CHECK_STEP.equals(step);
+        }
     }
+    /** The support form's submit button that shows suggestions first; the form's other button files at once. */
+    static final String STEP_FIELD = "step";
+    static final String CHECK_STEP = "check";
 
     private RequestBodies() {
     }
@@ -46,7 +57,8 @@ final class RequestBodies {
         if (mediaType.equals(FORM)) {
             Map<String, String> fields = formFields(text);
             String key = fields.remove(FORM_KEY_FIELD);
-            return new Parsed(formToJson(fields), key == null || key.isBlank() ? null : key, true);
+            String step = fields.remove(STEP_FIELD);
+            return new Parsed(formToJson(fields), key == null || key.isBlank() ? null : key, true, step);
         }
         throw new WebApplicationException(Problem.response(415, "Unsupported Media Type",
                 "Send " + JSON + " or " + FORM + (mediaType.isEmpty() ? "; the request had no Content-Type."
@@ -99,8 +111,8 @@ final class RequestBodies {
             if (value.isBlank()) {
                 return; // an empty form field means "not given"
             }
-            if (name.equals("tags")) {
-                var tags = root.putArray("tags");
+            if (name.equals("tags") || name.equals("articlesSeen")) {
+                var tags = root.putArray(name);
                 List.of(value.split(",")).stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
             } else if (name.startsWith("requester.")) {
                 ObjectNode requester = root.has("requester") ? (ObjectNode) root.get("requester")

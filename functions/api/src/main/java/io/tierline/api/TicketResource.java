@@ -31,6 +31,8 @@ public class TicketResource {
 
     @Inject
     IntakeService intake;
+    @Inject
+    io.tierline.core.knowledge.Deflection deflection;
 
     /** The ticket request as JSON, or as a plain HTML form whose field names are its paths ("requester.email"). */
     @POST
@@ -56,6 +58,18 @@ public class TicketResource {
                         .entity(Pages.supportForm(parsed.json(), e.errors(), parsed.formKey())).build();
             }
             throw e;
+        }
+        if (browser && parsed.checkFirst()) {
+            // without JavaScript the first submit checks for answers; with none found it files at once
+            java.util.List<io.tierline.core.knowledge.SearchHit> hits = deflection.checkForAnswers(draft.subject(),
+                    draft.description(), "en", parsed.formKey() != null ? parsed.formKey() : Pages.newKey());
+            if (!hits.isEmpty()) {
+                return Response.ok(Pages.supportForm(parsed.json(), java.util.List.of(), parsed.formKey(),
+                        SuggestionsView.of(hits)), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
+        }
+        if (!draft.articlesSeen().isEmpty() && parsed.formKey() != null) {
+            deflection.shown(parsed.formKey()); // the script showed them without the check step
         }
         IntakeResult result = intake.submit(draft, Actor.customer(draft.requester().email()), key);
         String id = result.ticket().id().value();

@@ -54,6 +54,8 @@ class OpenApiRequestBodiesTest {
         BODIES.put("post /tickets/{id}/escalations/{sequence}/feedback", AgentActions.EscalationFeedback.class);
         BODIES.put("post /articles", io.tierline.core.request.ArticleRequest.class);
         BODIES.put("put /articles/{id}", io.tierline.core.request.ArticleRequest.class);
+        BODIES.put("post /kb/deflections", io.tierline.core.request.DeflectionRequest.class);
+        BODIES.put("post /kb/articles/{id}/votes", io.tierline.core.request.VoteRequest.class);
     }
 
     /** Operations that are posts but take no body: the path says it all (an article's publish and retire). */

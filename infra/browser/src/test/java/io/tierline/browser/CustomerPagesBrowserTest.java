@@ -75,6 +75,25 @@ class CustomerPagesBrowserTest extends PageTest {
     }
 
     @Test
+    void aSuggestionAsTheCustomerTypesSolvesTheProblemWithoutATicket() throws Exception {
+        // words no other test's ticket uses, so this article is suggested to nobody else
+        String id = site.asAgent("sam", "POST", "/articles", """
+                {"title":"Recalibrate the quantum flux capacitor","category":"lab",
+                 "body":"Quantum flux capacitors drift; recalibrate them from the lab console."}""").get("id").asText();
+        site.asAgent("sam", "POST", "/articles/" + id + "/publish", null);
+
+        browser.open("/", "support-form");
+        browser.type(By.id("subject"), "quantum flux capacitor drifts");
+        WebElement suggestion = browser.await(By.cssSelector("#kb-suggestions a[href='/help/articles/" + id + "']"));
+        assertEquals("Recalibrate the quantum flux capacitor", suggestion.getText());
+        assertEquals("polite", browser.await(By.id("kb-suggestions")).getAttribute("aria-live"));
+        assertNothingInjected("suggestions");
+        browser.clickAndAwaitPage(By.cssSelector("#kb-suggestions button[value='" + id + "']"), "solved");
+        assertEquals("Glad it helped", browser.text(By.tagName("h1")));
+        assertTrue(browser.text(By.id("solved")).contains("did not file a request"), browser.text(By.id("solved")));
+    }
+
+    @Test
     void aHostileSubjectStaysInertText() {
         String subject = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         String description = "<b>bold?</b> <a href=javascript:alert(3)>click</a>";

@@ -1,7 +1,7 @@
 // Tierline customer pages: an optional enhancement. Every page works without it; the server validates every post.
 // It only (1) moves keyboard focus to an error summary or confirmation so screen readers announce it, and from a
 // summary's link into its field, and (2) on the support form, points out empty required fields and malformed
-// emails before a round trip.
+// emails before a round trip, and (3) suggests knowledge-base articles under the subject as the customer types.
 // It never builds markup from strings (textContent only): ticket text must stay inert.
 (function () {
   'use strict';
@@ -50,6 +50,10 @@
 
   function check(event) {
     var form = event.target;
+    // "This solved my problem" files nothing: the customer's details are not needed for it
+    if (event.submitter && event.submitter.getAttribute('formaction') === '/kb/deflections') {
+      return;
+    }
     clearErrors(form);
     var problems = [];
     form.querySelectorAll('input[required], textarea[required]').forEach(function (field) {
@@ -109,11 +113,94 @@
     }
   }
 
+  // Suggestions as the customer types: the same buttons as the server's check for answers, built with textContent.
+  function suggest(form) {
+    var subject = form.querySelector('[name="subject"]');
+    var description = form.querySelector('[name="description"]');
+    if (!subject || !window.fetch || form.querySelector('#kb-checked')) {
+      return;
+    }
+    var region = document.createElement('div');
+    region.id = 'kb-suggestions';
+    region.className = 'suggestions';
+    region.setAttribute('aria-live', 'polite');
+    subject.parentNode.appendChild(region);
+    var timer = null;
+    var asked = '';
+    function show(hits) {
+      region.textContent = '';
+      if (!hits.length) {
+        return;
+      }
+      var title = document.createElement('h2');
+      title.textContent = 'These articles may answer your question';
+      region.appendChild(title);
+      var list = document.createElement('ul');
+      hits.forEach(function (hit) {
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = '/help/articles/' + encodeURIComponent(hit.id);
+        link.textContent = hit.title;
+        var snippet = document.createElement('p');
+        snippet.className = 'hint';
+        snippet.textContent = hit.snippet;
+        var solved = document.createElement('button');
+        solved.type = 'submit';
+        solved.className = 'secondary';
+        solved.name = 'article';
+        solved.value = hit.id;
+        solved.setAttribute('formaction', '/kb/deflections');
+        solved.textContent = 'This solved my problem';
+        item.appendChild(link);
+        item.appendChild(snippet);
+        item.appendChild(solved);
+        list.appendChild(item);
+      });
+      region.appendChild(list);
+      // "I still need help" tells the agent what the customer already read
+      var seen = form.querySelector('input[name="articlesSeen"]');
+      if (!seen) {
+        seen = document.createElement('input');
+        seen.type = 'hidden';
+        seen.name = 'articlesSeen';
+        form.appendChild(seen);
+      }
+      seen.value = hits.map(function (hit) { return hit.id; }).join(',');
+      // the customer has seen the answers: the main button files at once, without the server's check step
+      var send = form.querySelector('button[name="step"]');
+      if (send) {
+        send.removeAttribute('name');
+      }
+    }
+    function search() {
+      var words = (subject.value + ' ' + (description ? description.value : '')).trim().slice(0, 500);
+      if (words.length < 3 || words === asked) {
+        return;
+      }
+      asked = words;
+      var lang = document.documentElement.lang || 'en';
+      fetch('/kb/search?limit=3&lang=' + encodeURIComponent(lang) + '&q=' + encodeURIComponent(words),
+          {headers: {Accept: 'application/json'}})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (hits) { if (words === asked) { show(hits.slice(0, 3)); } })
+        .catch(function () { /* no suggestions: the form works as without script */ });
+    }
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(search, 300);
+    }
+    subject.addEventListener('input', later);
+    if (description) {
+      description.addEventListener('input', later);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     focusFirst();
     document.addEventListener('click', focusLinkedField);
     document.querySelectorAll('form[data-validate]').forEach(function (form) {
       form.addEventListener('submit', check);
     });
+    document.querySelectorAll('form[data-suggest]').forEach(suggest);
   });
 }());

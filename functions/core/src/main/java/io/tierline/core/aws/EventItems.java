@@ -116,6 +116,9 @@ final class EventItems {
             item.put("assignment", assignment(assigned.assignment()));
         } else if (e instanceof TicketEvent.AssignmentWaiting waiting) {
             item.put("assignment", assignment(waiting.assignment()));
+        } else if (e instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
+            item.put("articlesSeen", AttributeValue.fromL(created.articlesSeen().stream()
+                    .map(a -> s(a.id())).toList()));
         }
         return item;
     }
@@ -148,6 +151,7 @@ final class EventItems {
         FollowUpAnswer answer;
         EscalationFeedback feedback;
         AssignmentFacts assignment;
+        List<io.tierline.core.ticket.SeenArticle> articlesSeen = List.of();
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -166,6 +170,7 @@ final class EventItems {
                         feedback);
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
+                case CREATED -> new TicketEvent.Created(header, moves, articlesSeen);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -219,6 +224,10 @@ final class EventItems {
         }
         if (item.containsKey("assignment")) {
             facts.assignment = assignment(item.get("assignment").m());
+        }
+        if (item.containsKey("articlesSeen")) {
+            facts.articlesSeen = item.get("articlesSeen").l().stream()
+                    .map(v -> new io.tierline.core.ticket.SeenArticle(v.s())).toList();
         }
         return facts;
     }

@@ -28,6 +28,11 @@ public final class KnowledgeTicketCounters {
 
     private void count(TicketEvent event) {
         switch (event.type()) {
+            case CREATED -> {
+                if (event instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
+                    add(KnowledgeCounter.filedAfterSuggestions());
+                }
+            }
             default -> {
                 // no knowledge-base figure moves
             }

@@ -27,6 +27,8 @@ public final class EventChanges {
     public static final String ESCALATION_COMPLETE = "escalationComplete";
     /** Not among the changes the API shows: an event view shows it as its own {@code dueAt}. */
     public static final String DUE_AT = "dueAt";
+    /** The CREATED event's articles the customer saw before filing, comma-separated ids. */
+    public static final String ARTICLES_SEEN = "articlesSeen";
     public static final String ASSIGNMENT_MODE = "assignmentMode";
     public static final String SKILLS_NEEDED = "skillsNeeded";
     public static final String LANGUAGE_NEEDED = "languageNeeded";
@@ -88,6 +90,9 @@ public final class EventChanges {
             assignment(changes, assigned.assignment());
         } else if (event instanceof TicketEvent.AssignmentWaiting waiting) {
             assignment(changes, waiting.assignment());
+        } else if (event instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
+            changes.add(fact(ARTICLES_SEEN, created.articlesSeen().stream().map(SeenArticle::id)
+                    .collect(java.util.stream.Collectors.joining(","))));
         }
         return changes;
     }

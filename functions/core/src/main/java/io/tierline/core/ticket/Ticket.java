@@ -154,7 +154,8 @@ public record Ticket(TicketId id, Request request, Classification classification
         FieldMoves moves = FieldMoves.NONE.with(TicketField.STATUS, null, Status.NEW)
                 .with(TicketField.CHANNEL, null, draft.channel()).with(TicketField.IMPACT, null, draft.impact())
                 .with(TicketField.URGENCY, null, draft.urgency());
-        TicketEvent created = new TicketEvent.Created(new EventHeader(id, 1, 0, now, actor, null, null), moves);
+        TicketEvent created = new TicketEvent.Created(new EventHeader(id, 1, 0, now, actor, null, null), moves,
+                draft.articlesSeen());
         return new TicketChange(null, ticket, List.of(created));
     }
 

@@ -130,7 +130,16 @@ public sealed interface TicketEvent {
         Instant dueAt();
     }
 
-    record Created(EventHeader header, FieldMoves moves) implements TicketEvent {
+    /** @param articlesSeen the knowledge-base articles the customer saw on the form before filing (may be none) */
+    record Created(EventHeader header, FieldMoves moves, List<SeenArticle> articlesSeen) implements TicketEvent {
+        public Created {
+            articlesSeen = articlesSeen == null ? List.of() : List.copyOf(articlesSeen);
+        }
+
+        public Created(EventHeader header, FieldMoves moves) {
+            this(header, moves, List.of());
+        }
+
         public EventType type() {
             return EventType.CREATED;
         }

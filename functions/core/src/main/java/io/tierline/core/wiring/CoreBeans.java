@@ -6,6 +6,7 @@ import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.aws.DynamoDbArticleStore;
 import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.DynamoDbDueDeadlines;
+import io.tierline.core.aws.DynamoDbKnowledgeCounts;
 import io.tierline.core.aws.DynamoDbTicketQueries;
 import io.tierline.core.aws.DynamoDbTicketReports;
 import io.tierline.core.port.TicketReports;
@@ -26,6 +27,7 @@ import io.tierline.core.escalation.EscalationService;
 import io.tierline.core.followup.FollowUpService;
 import io.tierline.core.followup.FollowUps;
 import io.tierline.core.intake.IntakeService;
+import io.tierline.core.knowledge.Deflection;
 import io.tierline.core.knowledge.KnowledgeService;
 import io.tierline.core.notify.DeliveryLedger;
 import io.tierline.core.notify.EmailSender;
@@ -99,6 +101,12 @@ public class CoreBeans {
     @Singleton
     KnowledgeService knowledgeService(DynamoDbClient dynamo, TierlineSettings settings, Clock clock) {
         return new KnowledgeService(new DynamoDbArticleStore(dynamo, settings.table()), clock);
+    }
+
+    @Produces
+    @Singleton
+    Deflection deflection(KnowledgeService knowledge, DynamoDbClient dynamo, TierlineSettings settings, Clock clock) {
+        return new Deflection(knowledge, new DynamoDbKnowledgeCounts(dynamo, settings.table()), clock);
     }
 
     @Produces
