@@ -10,6 +10,7 @@ import io.tierline.core.ticket.AssignmentFacts;
 import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.ArticleRef;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.DeadlineKey;
@@ -116,6 +117,8 @@ final class EventItems {
             item.put("assignment", assignment(assigned.assignment()));
         } else if (e instanceof TicketEvent.AssignmentWaiting waiting) {
             item.put("assignment", assignment(waiting.assignment()));
+        } else if (e instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
+            item.put("solvedWith", s(resolved.solvedWith().value()));
         }
         return item;
     }
@@ -148,6 +151,7 @@ final class EventItems {
         FollowUpAnswer answer;
         EscalationFeedback feedback;
         AssignmentFacts assignment;
+        ArticleRef solvedWith;
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -166,6 +170,7 @@ final class EventItems {
                         feedback);
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
+                case RESOLVED -> new TicketEvent.Resolved(header, moves, solvedWith);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -219,6 +224,9 @@ final class EventItems {
         }
         if (item.containsKey("assignment")) {
             facts.assignment = assignment(item.get("assignment").m());
+        }
+        if (item.containsKey("solvedWith")) {
+            facts.solvedWith = new ArticleRef(str(item, "solvedWith"));
         }
         return facts;
     }

@@ -3,6 +3,9 @@ package io.tierline.core.knowledge;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.access.ForbiddenException;
+import io.tierline.core.ticket.ArticleRef;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.validation.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +83,19 @@ public class KnowledgeService {
         return new Written(after, false);
     }
 
+    /**
+     * The reference a ticket event may carry to this article (a ticket solved with it), if {@code id} names a
+     * published article of either audience; empty otherwise, so the caller can name the field in its 400.
+     */
+    public Optional<ArticleRef> publishedRef(String id) {
+        try {
+            return store.find(new ArticleId(id)).filter(a -> a.status() == ArticleStatus.PUBLISHED)
+                    .map(a -> new ArticleRef(a.id().value()));
+        } catch (InvalidInputException notAnId) {
+            return Optional.empty();
+        }
+    }
+
     /** Any article, for staff; internal and draft ones included. */
     public Article read(ArticleId id) {
         return store.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
@@ -99,6 +115,15 @@ public class KnowledgeService {
     public List<SearchHit> search(String query, String language, boolean staff, int limit) {
         Set<Audience> audiences = staff ? Set.of(Audience.PUBLIC, Audience.INTERNAL) : Set.of(Audience.PUBLIC);
         return index().search(query, language, audiences, Math.min(limit, MAX_HITS));
+    }
+
+    /**
+     * The articles that may answer a ticket, for the agent working on it: searched with its subject and description,
+     * in its language first (as triage read it), internal articles included.
+     */
+    public List<SearchHit> suggestFor(Ticket ticket, int limit) {
+        String language = ticket.signals() == null ? null : ticket.signals().language();
+        return search(ticket.subject() + " " + ticket.description(), language, true, limit);
     }
 
     /** The index of the current version: loaded on the first search of an instance and after each change only. */

@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.KnowledgeCounter;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -28,6 +29,12 @@ public final class KnowledgeTicketCounters {
 
     private void count(TicketEvent event) {
         switch (event.type()) {
+            case RESOLVED -> {
+                TicketEvent.Resolved resolved = (TicketEvent.Resolved) event;
+                if (resolved.solvedWith() != null) {
+                    add(KnowledgeCounter.solvedWith(new ArticleId(resolved.solvedWith().value())));
+                }
+            }
             default -> {
                 // no knowledge-base figure moves
             }

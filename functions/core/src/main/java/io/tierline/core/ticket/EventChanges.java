@@ -33,6 +33,8 @@ public final class EventChanges {
     public static final String SKILLS_MATCHED = "skillsMatched";
     /** {@code before/limit}, with a {@code +} when an urgent ticket went past the limit. */
     public static final String LOAD = "load";
+    /** The article a ticket was solved with (a Resolved event's fact). */
+    public static final String SOLVED_WITH = "solvedWithArticle";
     /** {@code person:verdict} for everyone considered, comma-separated, in rank order. */
     public static final String CONSIDERED = "considered";
 
@@ -88,6 +90,8 @@ public final class EventChanges {
             assignment(changes, assigned.assignment());
         } else if (event instanceof TicketEvent.AssignmentWaiting waiting) {
             assignment(changes, waiting.assignment());
+        } else if (event instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
+            changes.add(fact(SOLVED_WITH, resolved.solvedWith().value()));
         }
         return changes;
     }

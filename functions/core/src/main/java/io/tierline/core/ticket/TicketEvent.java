@@ -197,7 +197,12 @@ public sealed interface TicketEvent {
     }
 
     /** The note is the body; the root cause, when one was given, is a move of its own (the reviews count it). */
-    record Resolved(EventHeader header, FieldMoves moves) implements TicketEvent {
+    /** @param solvedWith the published article the ticket was solved with (counted for it), or null */
+    record Resolved(EventHeader header, FieldMoves moves, ArticleRef solvedWith) implements TicketEvent {
+        public Resolved(EventHeader header, FieldMoves moves) {
+            this(header, moves, null);
+        }
+
         public EventType type() {
             return EventType.RESOLVED;
         }

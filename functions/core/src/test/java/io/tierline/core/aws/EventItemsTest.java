@@ -154,6 +154,20 @@ class EventItemsTest {
     }
 
     @Test
+    void aResolutionKeepsTheArticleItWasSolvedWith() {
+        EventHeader header = new EventHeader(ID, 9, 0, Instant.parse("2026-12-05T10:00:00Z"),
+                new Actor(Actor.Kind.AGENT, "greta"), null, "see the article");
+        FieldMoves moves = FieldMoves.NONE.with(TicketField.ROOT_CAUSE, null, "how-to");
+        var with = new TicketEvent.Resolved(header, moves, new io.tierline.core.ticket.ArticleRef("KB-0123456789ab"));
+        var without = new TicketEvent.Resolved(header, moves);
+        assertEquals(with, EventItems.event(EventItems.item(with)));
+        assertEquals(without, EventItems.event(EventItems.item(without)));
+        assertEquals(new Change("solvedWithArticle", null, "KB-0123456789ab"),
+                EventChanges.of(with).get(EventChanges.of(with).size() - 1));
+        assertEquals(EventChanges.of(without).size() + 1, EventChanges.of(with).size());
+    }
+
+    @Test
     void theFollowUpAndFeedbackKindsRoundTripWithTheirFacts() {
         Actor customer = Actor.customer("ada@example.com");
         Instant at = Instant.parse("2026-11-23T09:00:00Z");
