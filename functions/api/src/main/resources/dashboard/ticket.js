@@ -292,6 +292,11 @@ function actions(t, me, ctx) {
     articleId: optional(solvedWith.value)}], ctx));
 
   // only a solved ticket can be reopened, and a closed one merged into nothing: the others are not offered
+  if (t.status === 'solved' || t.status === 'closed') {
+    forms.push(actionForm('propose-article', 'Propose an article',
+      el('p', {class: 'muted small'}, 'Makes an internal draft from this ticket for a supervisor to publish '
+        + '(once per ticket; see Articles).'), 'Propose article', () => ['article-draft', {}], ctx));
+  }
   if (t.status === 'solved') {
     const reopenReason = el('input', {type: 'text', required: true});
     forms.push(actionForm('reopen', 'Reopen', field('reopen-reason', 'Reason', reopenReason), 'Reopen',

@@ -1,9 +1,11 @@
 package io.tierline.api;
 
 import io.tierline.core.knowledge.SearchHit;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 
 import io.tierline.core.knowledge.KnowledgeService;
@@ -21,6 +23,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
@@ -268,6 +271,30 @@ public class AgentTicketResource {
             ArticleRef article = solvedWith(r, r.get().articleId());
             return (t, now) -> t.resolve(note, rootCause, article, who.actor(), now);
         });
+    }
+
+    /**
+     * A draft article from this solved ticket (agents and above; only supervisors and admins publish it), recorded
+     * once in the trail. One draft per ticket: a repeated request answers the same draft and records nothing new.
+     */
+    @POST
+    @Path("article-draft")
+    public Response proposeArticle(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                   @HeaderParam("Idempotency-Key") String key) {
+        Principal who = caller.agent();
+        TicketHistory history = work.read(ticketId(id), who);
+        KnowledgeService.Written draft = knowledge.proposeFrom(history.ticket(), who);
+        ArticleRef article = new ArticleRef(draft.article().id().value());
+        boolean recorded = history.events().stream().anyMatch(e -> e instanceof TicketEvent.ArticleProposed p
+                && p.article().equals(article));
+        if (!recorded) {
+            ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/article-draft", null, null,
+                    ifMatch, key, "action:" + who.id());
+            history = work.actOnTrail(ticketId(id), who, request.guard(),
+                    (h, now) -> h.ticket().proposeArticle(article, who.actor(), now));
+        }
+        return Response.fromResponse(view(history)).status(recorded ? 200 : 201)
+                .location(URI.create("/articles/" + article.value())).build();
     }
 
     @POST

@@ -89,6 +89,25 @@ class KnowledgeStaffApiTest {
         assertTrue(solved.toString().contains("{\"field\":\"solvedWithArticle\",\"from\":null,\"to\":\"" + vault
                 + "\"}"), solved.toString());
 
+        LambdaHttp.Reply proposed = call("POST", "/tickets/" + ticket + "/article-draft", "alice", "");
+        assertEquals(201, proposed.status(), proposed.body());
+        String location = proposed.header("Location");
+        assertTrue(location.endsWith("/articles/KB-" + location.substring(location.length() - 12)), location);
+        String draftId = location.substring(location.lastIndexOf('/') + 1);
+        assertTrue(proposed.body().contains("{\"field\":\"proposedArticle\",\"from\":null,\"to\":\"" + draftId
+                + "\"}"), proposed.body());
+        LambdaHttp.Reply again = call("POST", "/tickets/" + ticket + "/article-draft", "alice", "");
+        assertEquals(200, again.status(), again.body());
+        assertEquals(proposed.json().get("version").asLong(), again.json().get("version").asLong(),
+                "a second proposal records nothing");
+        JsonNode draftArticle = AgentAndCustomerTest.ok(LambdaHttp.get("/articles/" + draftId, "alice"));
+        assertEquals("draft", draftArticle.get("status").asText());
+        assertEquals("internal", draftArticle.get("content").get("audience").asText());
+        assertEquals("Quartz vault locked", draftArticle.get("content").get("title").asText());
+        assertTrue(draftArticle.get("content").get("body").asText().contains("Held the key."));
+        assertEquals("proposed from ticket " + ticket, draftArticle.get("history").get(0).get("note").asText());
+        assertEquals(403, call("POST", "/articles/" + draftId + "/publish", "alice", "").status());
+
         JsonNode figures = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/knowledge?" + PERIOD, "sam"));
         assertEquals(1, figures.get("bySolved").size(), figures.toString());
         assertEquals(vault, figures.get("bySolved").get(0).get("id").asText());

@@ -288,6 +288,8 @@ class DashboardBrowserTest extends PageTest {
         screenshotOf(testid("article-form"), "article-published");
 
         String id = fileTriagedTicket("Toner smudges on my printed invoice", "The printed invoice has toner smudges.");
+        browser.open("/dashboard#/queues", "back-to-queues");
+        browser.await(testid("queue-table"));
         signOutAndSignInAs("alice", "agent");
         openTicket(id, "ticket-with-suggestions");
         By suggestion = By.cssSelector("[data-testid='suggested-article'][data-article-id='" + article + "']");

@@ -119,6 +119,8 @@ final class EventItems {
             item.put("assignment", assignment(waiting.assignment()));
         } else if (e instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
             item.put("solvedWith", s(resolved.solvedWith().value()));
+        } else if (e instanceof TicketEvent.ArticleProposed proposed) {
+            item.put("proposedArticle", s(proposed.article().value()));
         }
         return item;
     }
@@ -152,6 +154,7 @@ final class EventItems {
         EscalationFeedback feedback;
         AssignmentFacts assignment;
         ArticleRef solvedWith;
+        ArticleRef proposedArticle;
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -171,6 +174,7 @@ final class EventItems {
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
                 case RESOLVED -> new TicketEvent.Resolved(header, moves, solvedWith);
+                case ARTICLE_PROPOSED -> new TicketEvent.ArticleProposed(header, moves, proposedArticle);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -227,6 +231,9 @@ final class EventItems {
         }
         if (item.containsKey("solvedWith")) {
             facts.solvedWith = new ArticleRef(str(item, "solvedWith"));
+        }
+        if (item.containsKey("proposedArticle")) {
+            facts.proposedArticle = new ArticleRef(str(item, "proposedArticle"));
         }
         return facts;
     }

@@ -4,6 +4,7 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.ticket.ArticleRef;
+import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.validation.InvalidInputException;
 import java.time.Clock;
@@ -52,6 +53,37 @@ public class KnowledgeService {
             store.save(article, 0);
         } catch (ArticleVersionConflictException e) {
             // the same key's first request won the race: answer what it made
+            return new Written(read(id), true);
+        }
+        return new Written(article, false);
+    }
+
+    /**
+     * A draft article from a solved ticket, proposed by whoever works on it (agents included; only supervisors and
+     * admins publish): the title is the subject, the body the customer's description and the resolution, internal
+     * by default. One draft per ticket: its id comes from the ticket's, so a second proposal answers the first.
+     */
+    public Written proposeFrom(Ticket ticket, Principal who) {
+        if (ticket.status() != Status.SOLVED && ticket.status() != Status.CLOSED) {
+            throw new ArticleTransitionException("only a solved ticket can become an article; " + ticket.id().value()
+                    + " is " + ticket.status().code());
+        }
+        ArticleId id = ArticleId.forKey("proposed-from:" + ticket.id().value());
+        Optional<Article> existing = store.find(id);
+        if (existing.isPresent()) {
+            return new Written(existing.get(), true);
+        }
+        String resolution = ticket.resolution() == null ? "" : ticket.resolution().note();
+        String body = "## The question\n\n" + ticket.description() + "\n\n## The answer\n\n" + resolution;
+        String language = ticket.signals() == null || ticket.signals().language() == null ? "en"
+                : ticket.signals().language();
+        ArticleContent content = new ArticleContent(ticket.subject(), body,
+                ticket.category() == null ? "general" : ticket.category(), List.of(), language, Audience.INTERNAL);
+        Article article = Article.proposed(id, content, who.actor(), clock.instant(),
+                "proposed from ticket " + ticket.id().value());
+        try {
+            store.save(article, 0);
+        } catch (ArticleVersionConflictException e) {
             return new Written(read(id), true);
         }
         return new Written(article, false);

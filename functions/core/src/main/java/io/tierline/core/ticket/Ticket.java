@@ -431,6 +431,14 @@ public record Ticket(TicketId id, Request request, Classification classification
         return edit.done();
     }
 
+    /** Records that a draft article was proposed from this ticket (the article is written by the knowledge base). */
+    public TicketChange proposeArticle(ArticleRef article, Actor actor, Instant now) {
+        Edit edit = new Edit(actor, now);
+        edit.record((header, moves) -> new TicketEvent.ArticleProposed(header, moves, article),
+                "proposed article " + article.value(), null);
+        return edit.done();
+    }
+
     public TicketChange reopen(String reason, Actor actor, Instant now) {
         if (status() != Status.SOLVED) {
             throw new IllegalTransitionException(status(), Status.OPEN);

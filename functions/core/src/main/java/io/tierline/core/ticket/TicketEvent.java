@@ -24,7 +24,7 @@ public sealed interface TicketEvent {
         CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC),
         FOLLOW_UP_REQUESTED(Visibility.PUBLIC), FOLLOW_UP_ANSWERED(Visibility.PUBLIC),
         ESCALATION_FEEDBACK_GIVEN(Visibility.INTERNAL), AUTO_ASSIGNED(Visibility.INTERNAL),
-        ASSIGNMENT_WAITING(Visibility.INTERNAL);
+        ASSIGNMENT_WAITING(Visibility.INTERNAL), ARTICLE_PROPOSED(Visibility.INTERNAL);
 
         private final Visibility visibility;
 
@@ -420,6 +420,13 @@ public sealed interface TicketEvent {
 
         public EventType type() {
             return EventType.ASSIGNMENT_WAITING;
+        }
+    }
+
+    /** An agent proposed a knowledge-base article (a draft, for a supervisor to publish) from this solved ticket. */
+    record ArticleProposed(EventHeader header, FieldMoves moves, ArticleRef article) implements TicketEvent {
+        public EventType type() {
+            return EventType.ARTICLE_PROPOSED;
         }
     }
 }
