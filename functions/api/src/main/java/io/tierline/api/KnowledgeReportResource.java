@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * The knowledge base's figures for supervisors and admins (deflection rate, content gaps, articles that work);
@@ -28,7 +27,7 @@ public class KnowledgeReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public KnowledgeReport.Figures figures(@QueryParam("from") String from, @QueryParam("to") String to) {
         caller.atLeast(Role.SUPERVISOR);
-        LocalDate[] period = ReviewResource.period(from, to, clock);
-        return report.figures(period[0], period[1]);
+        ReviewResource.Period period = ReviewResource.period(from, to, clock);
+        return report.figures(period.first(), period.last());
     }
 }
