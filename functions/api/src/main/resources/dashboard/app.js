@@ -6,6 +6,7 @@ import {queuesView} from './queues.js';
 import {ticketView} from './ticket.js';
 import {supervisorView} from './supervisor.js';
 import {myTicketsView, peopleView} from './people.js';
+import {articlesView, articleView} from './articles.js';
 
 const main = document.getElementById('main');
 let config = null;
@@ -119,7 +120,10 @@ function route() {
   for (const link of document.querySelectorAll('#nav a')) {
     link.toggleAttribute('aria-current', hash.startsWith(link.getAttribute('href')));
   }
+  const article = /^#\/articles\/([^/]+)$/.exec(hash);
   if (ticket) stopView = ticketView(main, me, config, decodeURIComponent(ticket[1]));
+  else if (article) stopView = articleView(main, me, article[1] === 'new' ? null : decodeURIComponent(article[1]));
+  else if (hash === '#/articles') stopView = articlesView(main, me);
   else if (hash === '#/supervisor') stopView = supervisorView(main, me, config);
   else if (hash === '#/mine') stopView = myTicketsView(main, me, config);
   else if (hash === '#/people') stopView = peopleView(main, me, config);

@@ -4,6 +4,7 @@ import {el, replace, ticketLink, showProblem} from './dom.js';
 import {tickCountdowns, whileVisible, when} from './time.js';
 import {dailyChart} from './chart.js';
 import {reviewsInto} from './reviews.js';
+import {knowledgeInto} from './knowledge.js';
 
 const pct = v => v === null || v === undefined ? '—' : Math.round(v * 100) + '%';
 
@@ -66,6 +67,7 @@ export function supervisorView(main, me, config) {
   const loadBox = el('div', {testid: 'load'});
   const chartBox = el('div', {class: 'chart-box', testid: 'daily'});
   const reviewsBox = el('div', {testid: 'reviews'});
+  const knowledgeBox = el('div', {testid: 'knowledge'});
   const updated = el('span', {class: 'muted small', testid: 'supervisor-updated', 'aria-live': 'polite'});
   replace(main, el('h1', {}, 'Supervisor view'),
     el('div', {class: 'toolbar'}, el('button', {type: 'button', testid: 'supervisor-refresh',
@@ -73,7 +75,8 @@ export function supervisorView(main, me, config) {
     el('h2', {}, 'Escalations in flight by level'), levelsBox,
     el('h2', {}, 'Load per team and tier'), loadBox,
     el('h2', {}, 'Last 14 days'), chartBox,
-    el('h2', {}, 'Escalation reviews'), reviewsBox);
+    el('h2', {}, 'Escalation reviews'), reviewsBox,
+    el('h2', {}, 'Knowledge base'), knowledgeBox);
 
   async function load() {
     try {
@@ -83,6 +86,7 @@ export function supervisorView(main, me, config) {
         + 'reads; counts are lower bounds.') : null, loadTable(loadReport));
       replace(chartBox, dailyChart(daily.days), dailyTable(daily));
       reviewsInto(reviewsBox);
+      knowledgeInto(knowledgeBox);
       error.hidden = true;
       updated.textContent = 'updated ' + new Date().toLocaleTimeString();
       tickCountdowns(main, atRisk);

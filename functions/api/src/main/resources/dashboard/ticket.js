@@ -301,11 +301,21 @@ function actions(t, me, ctx) {
 
   const note2 = el('textarea', {rows: 2, required: true});
   const rootCause = el('input', {type: 'text'});
+  // filled by a suggestion's "Solved with this article"; the ticket then counts for that article
+  const solvedWith = el('input', {type: 'text', placeholder: 'KB-… (optional)', autocomplete: 'off',
+    spellcheck: 'false'});
   forms.push(actionForm('resolve', 'Resolve', [field('resolve-note', 'Note to the customer', note2),
-    field('resolve-root-cause', 'Root cause (internal)', rootCause)], 'Resolve',
-  () => ['resolution', {note: note2.value, rootCause: optional(rootCause.value)}], ctx));
+    field('resolve-root-cause', 'Root cause (internal)', rootCause),
+    field('resolve-article', 'Solved with article', solvedWith)], 'Resolve',
+  () => ['resolution', {note: note2.value, rootCause: optional(rootCause.value),
+    articleId: optional(solvedWith.value)}], ctx));
 
   // only a solved ticket can be reopened, and a closed one merged into nothing: the others are not offered
+  if (t.status === 'solved' || t.status === 'closed') {
+    forms.push(actionForm('propose-article', 'Propose an article',
+      el('p', {class: 'muted small'}, 'Makes an internal draft from this ticket for a supervisor to publish '
+        + '(once per ticket; see Articles).'), 'Propose article', () => ['article-draft', {}], ctx));
+  }
   if (t.status === 'solved') {
     const reopenReason = el('input', {type: 'text', required: true});
     forms.push(actionForm('reopen', 'Reopen', field('reopen-reason', 'Reason', reopenReason), 'Reopen',
@@ -376,6 +386,39 @@ function transferDecision(t, ctx) {
   return form;
 }
 
+// ---------------------------------------------------------------- suggested articles
+
+/**
+ * The knowledge base's articles that may answer the ticket (internal ones too): "Insert link" adds the public
+ * link to the reply box, "Solved with this article" fills the resolve form's article.
+ */
+function suggestions(t) {
+  const box = el('section', {class: 'action', testid: 'suggested-articles', id: 'suggested-articles'},
+    el('h3', {}, 'Suggested articles'), el('p', {class: 'muted small'}, 'Searching the knowledge base…'));
+  api('/tickets/' + encodeURIComponent(t.id) + '/suggested-articles').then(hits => {
+    const list = hits.length ? el('ul', {class: 'plain'}, hits.map(h => el('li', {testid: 'suggested-article',
+      'data-article-id': h.id},
+    el('strong', {}, h.title), ' ', el('span', {class: 'muted small'}, h.category + ' · ' + h.language),
+    el('div', {class: 'small'}, h.snippet),
+    el('button', {type: 'button', testid: 'insert-link', onclick: () => {
+      const reply = document.getElementById('reply-body');
+      reply.value = (reply.value.trim() ? reply.value.trimEnd() + '\n\n' : '') + h.title + ': ' + h.link;
+      reply.focus();
+    }}, 'Insert link'), ' ',
+    el('button', {type: 'button', testid: 'solved-with', onclick: () => {
+      document.getElementById('resolve-article').value = h.id;
+      document.getElementById('resolve-note').focus();
+    }}, 'Solved with this article'))))
+      : el('p', {class: 'muted small', testid: 'suggested-none'}, 'No article matches this ticket.');
+    replace(box, el('h3', {}, 'Suggested articles'), list);
+  }).catch(e => {
+    const error = el('div', {class: 'error', role: 'alert'});
+    showProblem(error, e);
+    replace(box, el('h3', {}, 'Suggested articles'), error);
+  });
+  return box;
+}
+
 // ---------------------------------------------------------------- the page
 
 export function ticketView(main, me, config, id) {
@@ -399,7 +442,7 @@ export function ticketView(main, me, config, id) {
           articlesSeen(t),
           el('h2', {}, 'SLA clocks'), clocks(t.sla),
           el('h2', {}, 'Audit trail'), timeline(t)),
-        el('div', {class: 'col side'}, actions(t, me, ctx))));
+        el('div', {class: 'col side'}, suggestions(t), actions(t, me, ctx))));
     tickCountdowns(main, atRisk);
   };
   ctx.reload = async () => {

@@ -1,5 +1,16 @@
 package io.tierline.api;
 
+import io.tierline.core.knowledge.SearchHit;
+import io.tierline.core.ticket.TicketEvent;
+import io.tierline.core.ticket.TicketHistory;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+
+import io.tierline.core.knowledge.KnowledgeService;
+import io.tierline.core.ticket.ArticleRef;
+
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
@@ -12,6 +23,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
@@ -32,6 +44,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -52,6 +65,8 @@ public class AgentTicketResource {
     Policies policies;
     @Inject
     EscalationEngine engine;
+    @Inject
+    KnowledgeService knowledge;
 
     /** One action's plumbing: who, the body as bound (a step may add checks of its own), and the domain call. */
     private interface Step<B> {
@@ -66,6 +81,28 @@ public class AgentTicketResource {
     @GET
     public Response read(@PathParam("id") String id) {
         return view(work.read(ticketId(id), caller.agent()));
+    }
+
+    /**
+     * Articles that may answer the ticket, for whoever works on it (internal ones too); each with its public link,
+     * made like the other links we hand out, so an agent can paste it into a reply.
+     */
+    @GET
+    @Path("suggested-articles")
+    public List<SuggestedArticle> suggestedArticles(@PathParam("id") String id, @Context UriInfo uri) {
+        TicketHistory history = work.read(ticketId(id), caller.agent());
+        return knowledge.suggestFor(history.ticket(), SUGGESTIONS).stream()
+                .map(hit -> SuggestedArticle.of(hit, uri.getBaseUriBuilder().path("help/articles").path(hit.id().value()).build().toString())).toList();
+    }
+
+    static final int SUGGESTIONS = 5;
+
+    public record SuggestedArticle(String id, String title, String category, String language, double score,
+                                   String snippet, String link) {
+        static SuggestedArticle of(SearchHit hit, String link) {
+            return new SuggestedArticle(hit.id().value(), hit.title(), hit.category(), hit.language(), hit.score(),
+                    hit.snippet(), link);
+        }
     }
 
     @POST
@@ -231,8 +268,33 @@ public class AgentTicketResource {
         return act(id, "resolution", body, type, ifMatch, key, AgentActions.Resolution.class, (r, who) -> {
             String note = r.get().note();
             String rootCause = r.get().rootCause();
-            return (t, now) -> t.resolve(note, rootCause, who.actor(), now);
+            ArticleRef article = solvedWith(r, r.get().articleId());
+            return (t, now) -> t.resolve(note, rootCause, article, who.actor(), now);
         });
+    }
+
+    /**
+     * A draft article from this solved ticket (agents and above; only supervisors and admins publish it), recorded
+     * once in the trail. One draft per ticket: a repeated request answers the same draft and records nothing new.
+     */
+    @POST
+    @Path("article-draft")
+    public Response proposeArticle(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                   @HeaderParam("Idempotency-Key") String key) {
+        Principal who = caller.agent();
+        TicketHistory history = work.read(ticketId(id), who);
+        KnowledgeService.Written draft = knowledge.proposeFrom(history.ticket(), who);
+        ArticleRef article = new ArticleRef(draft.article().id().value());
+        boolean recorded = history.events().stream().anyMatch(e -> e instanceof TicketEvent.ArticleProposed p
+                && p.article().equals(article));
+        if (!recorded) {
+            ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/article-draft", null, null,
+                    ifMatch, key, "action:" + who.id());
+            history = work.actOnTrail(ticketId(id), who, request.guard(),
+                    (h, now) -> h.ticket().proposeArticle(article, who.actor(), now));
+        }
+        return Response.fromResponse(view(history)).status(recorded ? 200 : 201)
+                .location(URI.create("/articles/" + article.value())).build();
     }
 
     @POST
@@ -283,6 +345,16 @@ public class AgentTicketResource {
         TicketWorkService.TrailAction domainAction = step.action(bound, who);
         bound.valid();
         return view(work.actOnTrail(ticketId(id), who, request.guard(), domainAction));
+    }
+
+    /** The optional article a ticket is solved with: it must be published (either audience) to be counted. */
+    private ArticleRef solvedWith(RequestBinder.Bound<?> r, String articleId) {
+        if (articleId == null || articleId.isBlank()) {
+            return null;
+        }
+        Optional<ArticleRef> ref = knowledge.publishedRef(articleId.strip());
+        r.check(ref.isPresent(), "articleId", "must name a published article");
+        return ref.orElse(null);
     }
 
     /** The optional {@code team} of a transfer or escalation: one the policy document names (see Policies#teams). */

@@ -186,10 +186,11 @@ public class ArticleResource {
             }
         }
 
-        public record Revision(long version, String action, String by, java.time.Instant at, String status) {
+        public record Revision(long version, String action, String by, java.time.Instant at, String status,
+                               String note) {
             static Revision of(ArticleRevision r) {
                 return new Revision(r.version(), r.action().code(), r.by().kind().name().toLowerCase() + ":"
-                        + r.by().id(), r.at(), r.status().code());
+                        + r.by().id(), r.at(), r.status().code(), r.note().orElse(null));
             }
         }
 

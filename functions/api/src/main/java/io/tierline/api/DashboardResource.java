@@ -35,7 +35,8 @@ public class DashboardResource {
             Map.entry("index.html", HTML), Map.entry("dashboard.css", CSS), Map.entry("app.js", JS),
             Map.entry("api.js", JS), Map.entry("auth.js", JS), Map.entry("dom.js", JS), Map.entry("time.js", JS),
             Map.entry("queues.js", JS), Map.entry("ticket.js", JS), Map.entry("supervisor.js", JS),
-            Map.entry("chart.js", JS), Map.entry("reviews.js", JS), Map.entry("people.js", JS));
+            Map.entry("chart.js", JS), Map.entry("reviews.js", JS), Map.entry("people.js", JS),
+            Map.entry("articles.js", JS), Map.entry("knowledge.js", JS));
 
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 

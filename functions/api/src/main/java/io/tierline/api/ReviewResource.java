@@ -86,6 +86,18 @@ public class ReviewResource {
     /** Agents and above; an agent is held to their own figures. */
     ReviewService.Scope scope(String from, String to, String team) {
         Principal who = caller.atLeast(Role.AGENT);
+        Period period = period(from, to, clock);
+        LocalDate first = period.first();
+        LocalDate last = period.last();
+        Optional<String> onlyAgent = who.role() == Role.AGENT ? Optional.of(who.id()) : Optional.empty();
+        return new ReviewService.Scope(first, last, Optional.ofNullable(team).filter(t -> !t.isBlank()), onlyAgent);
+    }
+
+    /**
+     * The period {@code from}/{@code to} (ISO dates, inclusive; the last 30 days by default), 1 to
+     * {@link ReviewService#MAX_DAYS} days; shared by the reports that read the day counters.
+     */
+    static Period period(String from, String to, Clock clock) {
         LocalDate last = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
         long days = ChronoUnit.DAYS.between(first, last) + 1;
@@ -93,8 +105,11 @@ public class ReviewResource {
             throw new InvalidInputException("from", "the period from 'from' to 'to' must be 1 to "
                     + ReviewService.MAX_DAYS + " days");
         }
-        Optional<String> onlyAgent = who.role() == Role.AGENT ? Optional.of(who.id()) : Optional.empty();
-        return new ReviewService.Scope(first, last, Optional.ofNullable(team).filter(t -> !t.isBlank()), onlyAgent);
+        return new Period(first, last);
+    }
+
+    /** The days a report covers, both inclusive. */
+    record Period(LocalDate first, LocalDate last) {
     }
 
     private static LocalDate date(String field, String text) {

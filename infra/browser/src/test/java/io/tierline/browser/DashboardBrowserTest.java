@@ -269,6 +269,42 @@ class DashboardBrowserTest extends PageTest {
 
     /** Reopen and merge, each with its error beside it, recorded in the role the supervisor acted in. */
     @Test
+    void aSupervisorPublishesAnArticleAndAnAgentSolvesAMatchingTicketWithIt() throws Exception {
+        signIn("sam", "supervisor");
+        browser.open("/dashboard#/articles/new", "article-new");
+        browser.type(testid("article-title"), "Toner smudges on printed invoices");
+        browser.type(testid("article-body"), "Clean the **fuser roller**, then print the invoice again.");
+        browser.type(testid("article-category"), "billing");
+        new Select(browser.await(testid("article-audience"))).selectByValue("public");
+        browser.await(testid("article-save")).click();
+        browser.until("the draft saved", () -> browser.text(testid("article-status-line")).contains("· draft ·"));
+        String article = browser.text(testid("article-status-line")).split(" ")[0];
+        browser.await(testid("article-publish")).click();
+        browser.until("the article published", () -> browser.text(testid("article-status-line"))
+                .contains("· published · version 2"));
+        assertEquals("fuser roller", browser.await(testid("article-preview")).findElement(By.tagName("strong"))
+                .getText());
+        assertEquals(2, browser.driver().findElements(testid("article-revision")).size());
+        screenshotOf(testid("article-form"), "article-published");
+
+        String id = fileTriagedTicket("Toner smudges on my printed invoice", "The printed invoice has toner smudges.");
+        browser.open("/dashboard#/queues", "back-to-queues");
+        browser.await(testid("queue-table"));
+        signOutAndSignInAs("alice", "agent");
+        openTicket(id, "ticket-with-suggestions");
+        By suggestion = By.cssSelector("[data-testid='suggested-article'][data-article-id='" + article + "']");
+        browser.await(suggestion).findElement(testid("insert-link")).click();
+        assertTrue(browser.await(testid("reply-body")).getAttribute("value")
+                .endsWith("/help/articles/" + article), browser.await(testid("reply-body")).getAttribute("value"));
+        browser.await(suggestion).findElement(testid("solved-with")).click();
+        assertEquals(article, browser.await(testid("resolve-article")).getAttribute("value"));
+        browser.type(testid("resolve-note"), "Cleaning the fuser roller fixes it.");
+        act("resolve", testid("resolve-submit"), "solved-with-article");
+        WebElement resolved = browser.await(By.cssSelector("[data-testid='timeline-event'][data-type='resolved']"));
+        assertTrue(resolved.getText().contains("solvedWithArticle: — → " + article), resolved.getText());
+    }
+
+    @Test
     void aSupervisorReopensASolvedTicketAndMergesItIntoAnother() throws Exception {
         String id = fileTriagedTicket("Invoice PDF is blank", "The PDF of my invoice is an empty page.");
         String survivor = fileTriagedTicket("Blank invoice PDF again", "Same blank invoice PDF as before.");

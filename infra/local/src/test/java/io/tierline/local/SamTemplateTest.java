@@ -84,7 +84,8 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("MyAvailability", "/agents/me/availability", "PUT")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("KnowledgeBase", "/kb/{proxy+}", "GET")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("HelpArticlePage", "/help/articles/{id}", "GET")));
-        assertEquals(24, api.size());
+        assertTrue(api.contains(new FunctionEvent.HttpApi("TicketReads", "/tickets/{id}/{proxy+}", "GET")));
+        assertEquals(25, api.size());
         assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
         assertEquals(Map.of("AgentUserPoolClient", new UserPoolClientDefinition("AgentUserPoolClient", "AgentUserPool",
                 java.time.Duration.ofHours(1))), template.userPoolClients());

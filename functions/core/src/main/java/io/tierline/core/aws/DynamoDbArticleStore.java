@@ -158,6 +158,7 @@ public class DynamoDbArticleStore implements ArticleStore {
         item.put("language", TicketItems.s(c.language()));
         item.put("audience", TicketItems.s(c.audience().code()));
         r.key().ifPresent(k -> item.put("requestKey", TicketItems.s(k)));
+        r.note().ifPresent(n -> item.put("note", TicketItems.s(n)));
         return item;
     }
 
@@ -169,7 +170,8 @@ public class DynamoDbArticleStore implements ArticleStore {
                 ArticleAction.of(TicketItems.str(item, "action")),
                 new Actor(Actor.Kind.valueOf(TicketItems.str(item, "byKind")), TicketItems.str(item, "byId")),
                 Instant.parse(TicketItems.str(item, "at")), ArticleStatus.of(TicketItems.str(item, "status")), content,
-                Optional.ofNullable(TicketItems.str(item, "requestKey")));
+                Optional.ofNullable(TicketItems.str(item, "requestKey")),
+                Optional.ofNullable(TicketItems.str(item, "note")));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition,

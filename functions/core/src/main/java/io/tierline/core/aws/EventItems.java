@@ -10,6 +10,7 @@ import io.tierline.core.ticket.AssignmentFacts;
 import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.ArticleRef;
 import io.tierline.core.ticket.Change;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.DeadlineKey;
@@ -119,6 +120,10 @@ final class EventItems {
         } else if (e instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
             item.put("articlesSeen", AttributeValue.fromL(created.articlesSeen().stream()
                     .map(a -> s(a.id())).toList()));
+        } else if (e instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
+            item.put("solvedWith", s(resolved.solvedWith().value()));
+        } else if (e instanceof TicketEvent.ArticleProposed proposed) {
+            item.put("proposedArticle", s(proposed.article().value()));
         }
         return item;
     }
@@ -152,6 +157,8 @@ final class EventItems {
         EscalationFeedback feedback;
         AssignmentFacts assignment;
         List<io.tierline.core.ticket.SeenArticle> articlesSeen = List.of();
+        ArticleRef solvedWith;
+        ArticleRef proposedArticle;
 
         TicketEvent event(EventType type, EventHeader header) {
             return switch (type) {
@@ -171,6 +178,8 @@ final class EventItems {
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
                 case CREATED -> new TicketEvent.Created(header, moves, articlesSeen);
+                case RESOLVED -> new TicketEvent.Resolved(header, moves, solvedWith);
+                case ARTICLE_PROPOSED -> new TicketEvent.ArticleProposed(header, moves, proposedArticle);
                 default -> TicketEvent.plain(type).make(header, moves);
             };
         }
@@ -228,6 +237,11 @@ final class EventItems {
         if (item.containsKey("articlesSeen")) {
             facts.articlesSeen = item.get("articlesSeen").l().stream()
                     .map(v -> new io.tierline.core.ticket.SeenArticle(v.s())).toList();
+        if (item.containsKey("solvedWith")) {
+            facts.solvedWith = new ArticleRef(str(item, "solvedWith"));
+        }
+        if (item.containsKey("proposedArticle")) {
+            facts.proposedArticle = new ArticleRef(str(item, "proposedArticle"));
         }
         return facts;
     }

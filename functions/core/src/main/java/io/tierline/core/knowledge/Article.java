@@ -23,6 +23,12 @@ public record Article(ArticleId id, List<ArticleRevision> history) {
                 content, key)));
     }
 
+    /** A draft an agent proposes from a solved ticket; its first revision says which. */
+    public static Article proposed(ArticleId id, ArticleContent content, Actor by, Instant at, String note) {
+        return new Article(id, List.of(new ArticleRevision(1, ArticleAction.CREATED, by, at, ArticleStatus.DRAFT,
+                content, Optional.empty(), Optional.of(note))));
+    }
+
     public ArticleRevision current() {
         return history.get(history.size() - 1);
     }

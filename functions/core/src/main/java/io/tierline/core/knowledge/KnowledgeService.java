@@ -3,6 +3,10 @@ package io.tierline.core.knowledge;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.access.ForbiddenException;
+import io.tierline.core.ticket.ArticleRef;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Ticket;
+import io.tierline.core.validation.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +58,37 @@ public class KnowledgeService {
         return new Written(article, false);
     }
 
+    /**
+     * A draft article from a solved ticket, proposed by whoever works on it (agents included; only supervisors and
+     * admins publish): the title is the subject, the body the customer's description and the resolution, internal
+     * by default. One draft per ticket: its id comes from the ticket's, so a second proposal answers the first.
+     */
+    public Written proposeFrom(Ticket ticket, Principal who) {
+        if (ticket.status() != Status.SOLVED && ticket.status() != Status.CLOSED) {
+            throw new ArticleTransitionException("only a solved ticket can become an article; " + ticket.id().value()
+                    + " is " + ticket.status().code());
+        }
+        ArticleId id = ArticleId.forKey("proposed-from:" + ticket.id().value());
+        Optional<Article> existing = store.find(id);
+        if (existing.isPresent()) {
+            return new Written(existing.get(), true);
+        }
+        String resolution = ticket.resolution() == null ? "" : ticket.resolution().note();
+        String body = "## The question\n\n" + ticket.description() + "\n\n## The answer\n\n" + resolution;
+        String language = ticket.signals() == null || ticket.signals().language() == null ? "en"
+                : ticket.signals().language();
+        ArticleContent content = new ArticleContent(ticket.subject(), body,
+                ticket.category() == null ? "general" : ticket.category(), List.of(), language, Audience.INTERNAL);
+        Article article = Article.proposed(id, content, who.actor(), clock.instant(),
+                "proposed from ticket " + ticket.id().value());
+        try {
+            store.save(article, 0);
+        } catch (ArticleVersionConflictException e) {
+            return new Written(read(id), true);
+        }
+        return new Written(article, false);
+    }
+
     public Written edit(ArticleId id, ArticleContent content, Principal who, Guard guard) {
         return change(id, who, guard, a -> a.edit(content, who.actor(), clock.instant(), guard.key()));
     }
@@ -80,6 +115,19 @@ public class KnowledgeService {
         return new Written(after, false);
     }
 
+    /**
+     * The reference a ticket event may carry to this article (a ticket solved with it), if {@code id} names a
+     * published article of either audience; empty otherwise, so the caller can name the field in its 400.
+     */
+    public Optional<ArticleRef> publishedRef(String id) {
+        try {
+            return store.find(new ArticleId(id)).filter(a -> a.status() == ArticleStatus.PUBLISHED)
+                    .map(a -> new ArticleRef(a.id().value()));
+        } catch (InvalidInputException notAnId) {
+            return Optional.empty();
+        }
+    }
+
     /** Any article, for staff; internal and draft ones included. */
     public Article read(ArticleId id) {
         return store.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
@@ -90,8 +138,8 @@ public class KnowledgeService {
         return store.find(id).filter(Article::publicAndPublished).orElseThrow(() -> new ArticleNotFoundException(id));
     }
 
+    /** Every article for staff (agents read them to answer tickets; only supervisors and admins write). */
     public List<Article> list(Principal who) {
-        requireEditor(who);
         return store.all();
     }
 
@@ -99,6 +147,15 @@ public class KnowledgeService {
     public List<SearchHit> search(String query, String language, boolean staff, int limit) {
         Set<Audience> audiences = staff ? Set.of(Audience.PUBLIC, Audience.INTERNAL) : Set.of(Audience.PUBLIC);
         return index().search(query, language, audiences, Math.min(limit, MAX_HITS));
+    }
+
+    /**
+     * The articles that may answer a ticket, for the agent working on it: searched with its subject and description,
+     * in its language first (as triage read it), internal articles included.
+     */
+    public List<SearchHit> suggestFor(Ticket ticket, int limit) {
+        String language = ticket.signals() == null ? null : ticket.signals().language();
+        return search(ticket.subject() + " " + ticket.description(), language, true, limit);
     }
 
     /** The index of the current version: loaded on the first search of an instance and after each change only. */

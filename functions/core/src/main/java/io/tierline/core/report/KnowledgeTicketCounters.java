@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.KnowledgeCounter;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -31,6 +32,12 @@ public final class KnowledgeTicketCounters {
             case CREATED -> {
                 if (event instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
                     add(KnowledgeCounter.filedAfterSuggestions());
+                }
+            }
+            case RESOLVED -> {
+                TicketEvent.Resolved resolved = (TicketEvent.Resolved) event;
+                if (resolved.solvedWith() != null) {
+                    add(KnowledgeCounter.solvedWith(new ArticleId(resolved.solvedWith().value())));
                 }
             }
             default -> {

@@ -122,7 +122,9 @@ public final class AgentActions {
     public record Resolution(
             @NotNull(message = Say.REQUIRED) @NotBlank(message = Say.NOT_BLANK)
             @CodePointLength(max = 20_000, message = Say.AT_MOST) @PlainText String note,
-            @CodePointLength(max = 2000, message = Say.AT_MOST) @PlainText String rootCause) {
+            @CodePointLength(max = 2000, message = Say.AT_MOST) @PlainText String rootCause,
+            /* the published article the ticket was solved with, counted for it (optional) */
+            @CodePointLength(max = 40, message = Say.AT_MOST) String articleId) {
     }
 
     /** {@code reopen}: why a solved ticket is open again. */

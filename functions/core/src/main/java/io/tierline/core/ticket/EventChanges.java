@@ -35,6 +35,10 @@ public final class EventChanges {
     public static final String SKILLS_MATCHED = "skillsMatched";
     /** {@code before/limit}, with a {@code +} when an urgent ticket went past the limit. */
     public static final String LOAD = "load";
+    /** The article a ticket was solved with (a Resolved event's fact). */
+    public static final String SOLVED_WITH = "solvedWithArticle";
+    /** The draft article proposed from the ticket (an ArticleProposed event's fact). */
+    public static final String PROPOSED_ARTICLE = "proposedArticle";
     /** {@code person:verdict} for everyone considered, comma-separated, in rank order. */
     public static final String CONSIDERED = "considered";
 
@@ -93,6 +97,10 @@ public final class EventChanges {
         } else if (event instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
             changes.add(fact(ARTICLES_SEEN, created.articlesSeen().stream().map(SeenArticle::id)
                     .collect(java.util.stream.Collectors.joining(","))));
+        } else if (event instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
+            changes.add(fact(SOLVED_WITH, resolved.solvedWith().value()));
+        } else if (event instanceof TicketEvent.ArticleProposed proposed) {
+            changes.add(fact(PROPOSED_ARTICLE, proposed.article().value()));
         }
         return changes;
     }

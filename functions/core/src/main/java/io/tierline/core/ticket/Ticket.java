@@ -417,13 +417,26 @@ public record Ticket(TicketId id, Request request, Classification classification
     }
 
     public TicketChange resolve(String note, String rootCause, Actor actor, Instant now) {
+        return resolve(note, rootCause, null, actor, now);
+    }
+
+    /** Solves the ticket; {@code solvedWith}, when given, is the (already checked) article that answered it. */
+    public TicketChange resolve(String note, String rootCause, ArticleRef solvedWith, Actor actor, Instant now) {
         if (!status().canMoveTo(Status.SOLVED)) {
             throw new IllegalTransitionException(status(), Status.SOLVED);
         }
         requireReason(note);
         Edit edit = new Edit(actor, now);
         edit.work = edit.work.withStatus(Status.SOLVED).withResolution(new Resolution(note, rootCause));
-        edit.record(TicketEvent.EventType.RESOLVED, null, note);
+        edit.record((header, moves) -> new TicketEvent.Resolved(header, moves, solvedWith), null, note);
+        return edit.done();
+    }
+
+    /** Records that a draft article was proposed from this ticket (the article is written by the knowledge base). */
+    public TicketChange proposeArticle(ArticleRef article, Actor actor, Instant now) {
+        Edit edit = new Edit(actor, now);
+        edit.record((header, moves) -> new TicketEvent.ArticleProposed(header, moves, article),
+                "proposed article " + article.value(), null);
         return edit.done();
     }
 

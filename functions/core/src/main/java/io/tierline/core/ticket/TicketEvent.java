@@ -24,7 +24,7 @@ public sealed interface TicketEvent {
         CUSTOMER_UPDATED(Visibility.PUBLIC), SATISFACTION_RATED(Visibility.PUBLIC),
         FOLLOW_UP_REQUESTED(Visibility.PUBLIC), FOLLOW_UP_ANSWERED(Visibility.PUBLIC),
         ESCALATION_FEEDBACK_GIVEN(Visibility.INTERNAL), AUTO_ASSIGNED(Visibility.INTERNAL),
-        ASSIGNMENT_WAITING(Visibility.INTERNAL);
+        ASSIGNMENT_WAITING(Visibility.INTERNAL), ARTICLE_PROPOSED(Visibility.INTERNAL);
 
         private final Visibility visibility;
 
@@ -206,7 +206,12 @@ public sealed interface TicketEvent {
     }
 
     /** The note is the body; the root cause, when one was given, is a move of its own (the reviews count it). */
-    record Resolved(EventHeader header, FieldMoves moves) implements TicketEvent {
+    /** @param solvedWith the published article the ticket was solved with (counted for it), or null */
+    record Resolved(EventHeader header, FieldMoves moves, ArticleRef solvedWith) implements TicketEvent {
+        public Resolved(EventHeader header, FieldMoves moves) {
+            this(header, moves, null);
+        }
+
         public EventType type() {
             return EventType.RESOLVED;
         }
@@ -424,6 +429,13 @@ public sealed interface TicketEvent {
 
         public EventType type() {
             return EventType.ASSIGNMENT_WAITING;
+        }
+    }
+
+    /** An agent proposed a knowledge-base article (a draft, for a supervisor to publish) from this solved ticket. */
+    record ArticleProposed(EventHeader header, FieldMoves moves, ArticleRef article) implements TicketEvent {
+        public EventType type() {
+            return EventType.ARTICLE_PROPOSED;
         }
     }
 }

@@ -220,6 +220,14 @@ public class CoreBeans {
         return new io.tierline.core.report.ReviewService(reports);
     }
 
+    @Produces
+    @Singleton
+    io.tierline.core.report.KnowledgeReport knowledgeReport(TicketReports reports, DynamoDbClient dynamo,
+                                                           TierlineSettings settings) {
+        return new io.tierline.core.report.KnowledgeReport(reports,
+                new DynamoDbArticleStore(dynamo, settings.table()));
+    }
+
     /**
      * Read when the function starts (Lambda's init), not at the first request that needs it: an invalid document
      * fails the start with every problem by path instead of failing every request.

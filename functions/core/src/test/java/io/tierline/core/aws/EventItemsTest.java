@@ -125,7 +125,7 @@ class EventItemsTest {
     static final Set<TicketEvent.EventType> ONLY_IN_FORMAT_TWO = EnumSet.of(
             TicketEvent.EventType.FOLLOW_UP_REQUESTED, TicketEvent.EventType.FOLLOW_UP_ANSWERED,
             TicketEvent.EventType.ESCALATION_FEEDBACK_GIVEN, TicketEvent.EventType.AUTO_ASSIGNED,
-            TicketEvent.EventType.ASSIGNMENT_WAITING);
+            TicketEvent.EventType.ASSIGNMENT_WAITING, TicketEvent.EventType.ARTICLE_PROPOSED);
 
     @Test
     void everyKindIsInTheFixture() throws Exception {
@@ -151,6 +151,24 @@ class EventItemsTest {
                 new TicketEvent.AssignmentWaiting(header, FieldMoves.NONE, waiting))) {
             assertEquals(event, EventItems.event(EventItems.item(event)));
         }
+    }
+
+    @Test
+    void aResolutionKeepsTheArticleItWasSolvedWith() {
+        EventHeader header = new EventHeader(ID, 9, 0, Instant.parse("2026-12-05T10:00:00Z"),
+                new Actor(Actor.Kind.AGENT, "greta"), null, "see the article");
+        FieldMoves moves = FieldMoves.NONE.with(TicketField.ROOT_CAUSE, null, "how-to");
+        var with = new TicketEvent.Resolved(header, moves, new io.tierline.core.ticket.ArticleRef("KB-0123456789ab"));
+        var without = new TicketEvent.Resolved(header, moves);
+        var proposed = new TicketEvent.ArticleProposed(header, FieldMoves.NONE,
+                new io.tierline.core.ticket.ArticleRef("KB-0123456789ab"));
+        assertEquals(proposed, EventItems.event(EventItems.item(proposed)));
+        assertEquals(List.of(new Change("proposedArticle", null, "KB-0123456789ab")), EventChanges.of(proposed));
+        assertEquals(with, EventItems.event(EventItems.item(with)));
+        assertEquals(without, EventItems.event(EventItems.item(without)));
+        assertEquals(new Change("solvedWithArticle", null, "KB-0123456789ab"),
+                EventChanges.of(with).get(EventChanges.of(with).size() - 1));
+        assertEquals(EventChanges.of(without).size() + 1, EventChanges.of(with).size());
     }
 
     @Test
