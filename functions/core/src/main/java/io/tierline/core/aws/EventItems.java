@@ -15,6 +15,7 @@ import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.EventChanges;
 import io.tierline.core.ticket.EscalationFeedback;
+import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.EventHeader;
 import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.FieldMoves;
@@ -112,6 +113,12 @@ final class EventItems {
             item.put("feedback", AttributeValue.fromM(Map.of(
                     "needed", AttributeValue.fromBool(feedback.feedback().needed()),
                     "complete", AttributeValue.fromBool(feedback.feedback().complete()))));
+            if (feedback.sender() != null) {
+                Map<String, AttributeValue> m = new HashMap<>();
+                m.put("person", s(feedback.sender().person().value()));
+                putIfPresent(m, "team", feedback.sender().team());
+                item.put("sender", AttributeValue.fromM(m));
+            }
         } else if (e instanceof TicketEvent.AutoAssigned assigned) {
             item.put("assignment", assignment(assigned.assignment()));
         } else if (e instanceof TicketEvent.AssignmentWaiting waiting) {
@@ -147,6 +154,7 @@ final class EventItems {
         long resolution;
         FollowUpAnswer answer;
         EscalationFeedback feedback;
+        EscalationSender sender;
         AssignmentFacts assignment;
 
         TicketEvent event(EventType type, EventHeader header) {
@@ -163,7 +171,7 @@ final class EventItems {
                 case FOLLOW_UP_REQUESTED -> new TicketEvent.FollowUpRequested(header, moves, resolution, dueAt);
                 case FOLLOW_UP_ANSWERED -> new TicketEvent.FollowUpAnswered(header, moves, resolution, answer);
                 case ESCALATION_FEEDBACK_GIVEN -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence,
-                        feedback);
+                        feedback, sender);
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
                 default -> TicketEvent.plain(type).make(header, moves);
@@ -216,6 +224,10 @@ final class EventItems {
         if (item.containsKey("feedback")) {
             Map<String, AttributeValue> m = item.get("feedback").m();
             facts.feedback = new EscalationFeedback(m.get("needed").bool(), m.get("complete").bool());
+        }
+        if (item.containsKey("sender")) {
+            Map<String, AttributeValue> m = item.get("sender").m();
+            facts.sender = new EscalationSender(new PersonId(str(m, "person")), str(m, "team"));
         }
         if (item.containsKey("assignment")) {
             facts.assignment = assignment(item.get("assignment").m());

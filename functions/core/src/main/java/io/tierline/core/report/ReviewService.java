@@ -49,11 +49,17 @@ public final class ReviewService {
      * @param handled         tickets assigned to them
      * @param solvedEscalated of the tickets they solved, those escalated at some point (solved at the tier reached)
      * @param teamEscalationRate the team's escalations per ticket handled over the same period
+     * @param escalationsSettled of their escalations, those that were the ticket's last before it was solved (it
+     *                           settled at the tier they sent it to, or came back down)
+     * @param feedbackReceived   feedback on their escalations from those who received them, with the shares that
+     *                           said "needed" and "complete"
      */
     public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
                               Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
                               long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
-                              Double slaCompliance, long followUps, Double stayedSolvedRate) {
+                              Double slaCompliance, long followUps, Double stayedSolvedRate,
+                              long escalationsSettled, long feedbackReceived, Double feedbackNeededRate,
+                              Double feedbackCompleteRate) {
     }
 
     /** @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%) */
@@ -136,7 +142,10 @@ public final class ReviewService {
                     share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
                     get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
                     share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved),
-                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS))));
+                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
+                    get(m, Measure.ESCALATIONS_SETTLED), get(m, Measure.FEEDBACK_RECEIVED),
+                    share(get(m, Measure.FEEDBACK_RECEIVED_NEEDED), get(m, Measure.FEEDBACK_RECEIVED)),
+                    share(get(m, Measure.FEEDBACK_RECEIVED_COMPLETE), get(m, Measure.FEEDBACK_RECEIVED))));
         });
         rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
         return rows;
