@@ -40,12 +40,13 @@ function customersTable(customers) {
   const max = Math.max(0, ...customers.map(c => c.escalated));
   return el('table', {testid: 'review-customers'},
     el('thead', {}, el('tr', {}, ...['Customer', 'Tickets', 'Escalated', '', 'Rate', 'Above average',
-      'Customer-requested', 'Breaches', 'Rating'].map(h => el('th', {}, h)))),
+      'Customer-requested', 'Breaches', 'Rating', 'Top categories'].map(h => el('th', {}, h)))),
     el('tbody', {}, ...customers.map(c => el('tr', {},
       el('td', {}, c.customer), el('td', {}, String(c.tickets)), el('td', {}, String(c.escalated)),
       el('td', {}, bar(c.escalated, max)), el('td', {}, percent(c.escalationRate)),
       el('td', {}, percent(c.shareAboveAverage)), el('td', {}, String(c.customerRequested)),
-      el('td', {}, String(c.breaches)), el('td', {}, c.satisfaction === null ? '–' : String(c.satisfaction))))));
+      el('td', {}, String(c.breaches)), el('td', {}, c.satisfaction === null ? '–' : String(c.satisfaction)),
+      el('td', {}, (c.topCategories || []).join(', '))))));
 }
 
 function categoriesTable(categories) {

@@ -143,6 +143,7 @@ public final class ReviewCounters {
         String agent = assigneeOf(ticket);
         add(ReviewKey.agent(team, agent, Measure.SOLVED));
         add(ReviewKey.customer(team, customerOf(ticket), Measure.HANDLED));
+        add(ReviewKey.customer(team, customerOf(ticket), Measure.CATEGORY_PREFIX + categoryOf(ticket)));
         add(ReviewKey.category(team, categoryOf(ticket), Measure.HANDLED));
         if (!breached) {
             add(ReviewKey.agent(team, agent, Measure.WITHIN_SLA));
@@ -213,6 +214,8 @@ public final class ReviewCounters {
         public static final String SOLVED_ESCALATED = "solved-escalated";
         public static final String REASON_PREFIX = "reason-";
         public static final String RATING_PREFIX = "rating-";
+        /** A customer's tickets solved in a category. */
+        public static final String CATEGORY_PREFIX = "category-";
         public static final String ESCALATED_TO_TIER = "escalated-to-tier-";
         public static final String SOLVED_AT_TIER = "solved-at-tier-";
         public static final String FOLLOW_UPS = "follow-ups";

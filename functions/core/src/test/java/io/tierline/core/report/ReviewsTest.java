@@ -205,6 +205,22 @@ class ReviewsTest {
     }
 
     @Test
+    void aCustomersMostFrequentCategoriesAreTheirTopThreeByTicketsSolved() {
+        for (String category : List.of("vat", "refund", "vat", "login", "api", "refund", "vat")) {
+            // filed with its category and not triaged, so the category is the one given
+            TicketId id = world.intake.submit(new TicketDraft("Question", "Please help.",
+                    new Requester("Pia", "acme@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
+                    Level.MEDIUM, category, List.of()), Actor.customer("acme@example.com"), Optional.empty())
+                    .ticket().id();
+            act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
+            act(id, (t, now) -> t.resolve("Answered.", null, alice.actor(), now));
+        }
+        ReviewService.CustomerReview acme = all().customers().get(0);
+        assertEquals(7, acme.tickets());
+        assertEquals(List.of("vat", "refund", "api"), acme.topCategories(), "3 vat, 2 refund, then api before login");
+    }
+
+    @Test
     void anAgentSeesOnlyTheirOwnRowAndAnotherTeamFiltersEverythingOut() {
         handled(alice, "acme", true, "product-defect", 2);
         handled(bob, "zeta", false, "user-error", 5);
