@@ -17,13 +17,14 @@ function percent(share) {
 function agentsTable(agents) {
   const max = Math.max(0, ...agents.map(a => a.escalated));
   return el('table', {testid: 'review-agents'},
-    el('thead', {}, el('tr', {}, ...['Team', 'Agent', 'Handled', 'Escalated', '', 'Rate', 'Team rate', 'Reopen',
-      'SLA', 'Rating'].map(h => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['Team', 'Agent', 'Handled', 'Escalated', '', 'Rate', 'Team rate', 'Settled',
+      'Feedback: needed', 'complete', 'Reopen', 'SLA', 'Rating'].map(h => el('th', {}, h)))),
     el('tbody', {}, ...agents.map(a => el('tr', {},
       el('td', {}, a.team), el('td', {}, a.agent), el('td', {}, String(a.handled)),
       el('td', {}, String(a.escalated)), el('td', {}, bar(a.escalated, max)),
       el('td', {}, percent(a.escalationRate)), el('td', {}, percent(a.teamEscalationRate)),
-      el('td', {}, percent(a.reopenRate)), el('td', {}, percent(a.slaCompliance)),
+      el('td', {}, String(a.escalationsSettled)), el('td', {}, percent(a.feedbackNeededRate)),
+      el('td', {}, percent(a.feedbackCompleteRate)), el('td', {}, percent(a.reopenRate)), el('td', {}, percent(a.slaCompliance)),
       el('td', {}, a.satisfaction === null ? '–' : String(a.satisfaction))))));
 }
 
@@ -39,12 +40,13 @@ function customersTable(customers) {
   const max = Math.max(0, ...customers.map(c => c.escalated));
   return el('table', {testid: 'review-customers'},
     el('thead', {}, el('tr', {}, ...['Customer', 'Tickets', 'Escalated', '', 'Rate', 'Above average',
-      'Customer-requested', 'Breaches', 'Rating'].map(h => el('th', {}, h)))),
+      'Customer-requested', 'Breaches', 'Rating', 'Top categories'].map(h => el('th', {}, h)))),
     el('tbody', {}, ...customers.map(c => el('tr', {},
       el('td', {}, c.customer), el('td', {}, String(c.tickets)), el('td', {}, String(c.escalated)),
       el('td', {}, bar(c.escalated, max)), el('td', {}, percent(c.escalationRate)),
       el('td', {}, percent(c.shareAboveAverage)), el('td', {}, String(c.customerRequested)),
-      el('td', {}, String(c.breaches)), el('td', {}, c.satisfaction === null ? '–' : String(c.satisfaction))))));
+      el('td', {}, String(c.breaches)), el('td', {}, c.satisfaction === null ? '–' : String(c.satisfaction)),
+      el('td', {}, (c.topCategories || []).join(', '))))));
 }
 
 function categoriesTable(categories) {

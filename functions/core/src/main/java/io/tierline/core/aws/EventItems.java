@@ -16,6 +16,7 @@ import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.EventChanges;
 import io.tierline.core.ticket.EscalationFeedback;
+import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.EventHeader;
 import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.FieldMoves;
@@ -113,6 +114,12 @@ final class EventItems {
             item.put("feedback", AttributeValue.fromM(Map.of(
                     "needed", AttributeValue.fromBool(feedback.feedback().needed()),
                     "complete", AttributeValue.fromBool(feedback.feedback().complete()))));
+            if (feedback.sender() != null) {
+                Map<String, AttributeValue> m = new HashMap<>();
+                m.put("person", s(feedback.sender().person().value()));
+                putIfPresent(m, "team", feedback.sender().team());
+                item.put("sender", AttributeValue.fromM(m));
+            }
         } else if (e instanceof TicketEvent.AutoAssigned assigned) {
             item.put("assignment", assignment(assigned.assignment()));
         } else if (e instanceof TicketEvent.AssignmentWaiting waiting) {
@@ -155,6 +162,7 @@ final class EventItems {
         long resolution;
         FollowUpAnswer answer;
         EscalationFeedback feedback;
+        EscalationSender sender;
         AssignmentFacts assignment;
         List<io.tierline.core.ticket.SeenArticle> articlesSeen = List.of();
         ArticleRef solvedWith;
@@ -174,7 +182,7 @@ final class EventItems {
                 case FOLLOW_UP_REQUESTED -> new TicketEvent.FollowUpRequested(header, moves, resolution, dueAt);
                 case FOLLOW_UP_ANSWERED -> new TicketEvent.FollowUpAnswered(header, moves, resolution, answer);
                 case ESCALATION_FEEDBACK_GIVEN -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence,
-                        feedback);
+                        feedback, sender);
                 case AUTO_ASSIGNED -> new TicketEvent.AutoAssigned(header, moves, assignment);
                 case ASSIGNMENT_WAITING -> new TicketEvent.AssignmentWaiting(header, moves, assignment);
                 case CREATED -> new TicketEvent.Created(header, moves, articlesSeen);
@@ -230,6 +238,10 @@ final class EventItems {
         if (item.containsKey("feedback")) {
             Map<String, AttributeValue> m = item.get("feedback").m();
             facts.feedback = new EscalationFeedback(m.get("needed").bool(), m.get("complete").bool());
+        }
+        if (item.containsKey("sender")) {
+            Map<String, AttributeValue> m = item.get("sender").m();
+            facts.sender = new EscalationSender(new PersonId(str(m, "person")), str(m, "team"));
         }
         if (item.containsKey("assignment")) {
             facts.assignment = assignment(item.get("assignment").m());

@@ -19,6 +19,9 @@ import io.tierline.core.ticket.Resolution;
 import io.tierline.core.ticket.TransferRequest;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.Stay;
+import io.tierline.core.ticket.EscalationSender;
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.TicketSignals;
 import io.tierline.core.ticket.Tier;
@@ -183,6 +186,16 @@ final class TicketItems {
         if (t.clocks().followUpAt() != null) {
             item.put("followUpAt", s(t.clocks().followUpAt().toString()));
         }
+        Stay stay = t.clocks().stay();
+        if (stay.since() != null) {
+            item.put("staySince", s(stay.since().toString()));
+        }
+        if (stay.lastEscalation() != null) {
+            item.put("lastEscalatedBy", s(stay.lastEscalation().person().value()));
+            if (stay.lastEscalation().team() != null) {
+                item.put("lastEscalatedFromTeam", s(stay.lastEscalation().team()));
+            }
+        }
         Instant followUpDue = t.followUpDueAt();
         if (followUpDue != null) {
             item.put("followUpDueAt", s(followUpDue.toString()));
@@ -228,7 +241,10 @@ final class TicketItems {
                 item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null);
         Ticket.Clocks clocks = new Ticket.Clocks(deadline(item), instant(item, "targetDueAt"),
                 item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
-                instant(item, "followUpAt"));
+                instant(item, "followUpAt"), new Stay(instant(item, "staySince"),
+                        item.containsKey("lastEscalatedBy") ? new EscalationSender(
+                                new PersonId(str(item, "lastEscalatedBy")), str(item, "lastEscalatedFromTeam"))
+                                : null));
         return new Ticket(new TicketId(str(item, "ticketId")), request, classification, work, clocks,
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));

@@ -1,6 +1,7 @@
 package io.tierline.core.report;
 
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -111,6 +112,19 @@ public final class ReviewCounters {
                 if (f.feedback().complete()) {
                     add(ReviewKey.category(team, categoryOf(ticket), Measure.FEEDBACK_COMPLETE));
                 }
+                EscalationSender sender = f.sender();
+                if (sender != null) {
+                    // the escalating agent's row, under the team they escalated from
+                    String from = sender.team() == null ? NONE : sender.team();
+                    String agent = sender.person().value();
+                    add(ReviewKey.agent(from, agent, Measure.FEEDBACK_RECEIVED));
+                    if (f.feedback().needed()) {
+                        add(ReviewKey.agent(from, agent, Measure.FEEDBACK_RECEIVED_NEEDED));
+                    }
+                    if (f.feedback().complete()) {
+                        add(ReviewKey.agent(from, agent, Measure.FEEDBACK_RECEIVED_COMPLETE));
+                    }
+                }
             }
             default -> {
                 // the other kinds do not move a review figure
@@ -129,6 +143,7 @@ public final class ReviewCounters {
         String agent = assigneeOf(ticket);
         add(ReviewKey.agent(team, agent, Measure.SOLVED));
         add(ReviewKey.customer(team, customerOf(ticket), Measure.HANDLED));
+        add(ReviewKey.customer(team, customerOf(ticket), Measure.CATEGORY_PREFIX + categoryOf(ticket)));
         add(ReviewKey.category(team, categoryOf(ticket), Measure.HANDLED));
         if (!breached) {
             add(ReviewKey.agent(team, agent, Measure.WITHIN_SLA));
@@ -137,6 +152,12 @@ public final class ReviewCounters {
         if (wasEscalated(ticket)) {
             add(ReviewKey.agent(team, agent, Measure.SOLVED_ESCALATED));
             add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_ESCALATED));
+        }
+        EscalationSender last = ticket.clocks().stay().lastEscalation();
+        if (last != null) {
+            // solved with no escalation after theirs: it settled at the tier they sent it to, or came back down
+            add(ReviewKey.agent(last.team() == null ? NONE : last.team(), last.person().value(),
+                    Measure.ESCALATIONS_SETTLED));
         }
         String tier = ticket.tier() == null ? NONE : Integer.toString(ticket.tier().number());
         add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_AT_TIER + tier));
@@ -193,6 +214,8 @@ public final class ReviewCounters {
         public static final String SOLVED_ESCALATED = "solved-escalated";
         public static final String REASON_PREFIX = "reason-";
         public static final String RATING_PREFIX = "rating-";
+        /** A customer's tickets solved in a category. */
+        public static final String CATEGORY_PREFIX = "category-";
         public static final String ESCALATED_TO_TIER = "escalated-to-tier-";
         public static final String SOLVED_AT_TIER = "solved-at-tier-";
         public static final String FOLLOW_UPS = "follow-ups";
@@ -200,6 +223,12 @@ public final class ReviewCounters {
         public static final String FEEDBACK = "feedback";
         public static final String FEEDBACK_NEEDED = "feedback-needed";
         public static final String FEEDBACK_COMPLETE = "feedback-complete";
+        /** Feedback on the agent's own escalations, from those who received them. */
+        public static final String FEEDBACK_RECEIVED = "feedback-received";
+        public static final String FEEDBACK_RECEIVED_NEEDED = "feedback-received-needed";
+        public static final String FEEDBACK_RECEIVED_COMPLETE = "feedback-received-complete";
+        /** The agent's escalations that were the last before the ticket was solved. */
+        public static final String ESCALATIONS_SETTLED = "escalations-settled";
 
         private Measure() {
         }

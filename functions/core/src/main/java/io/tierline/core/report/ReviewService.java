@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class ReviewService {
     public static final int MAX_DAYS = 366;
     public static final int TOP_CAUSES = 3;
+    public static final int TOP_CATEGORIES = 3;
 
     private final TicketReports reports;
 
@@ -49,17 +50,26 @@ public final class ReviewService {
      * @param handled         tickets assigned to them
      * @param solvedEscalated of the tickets they solved, those escalated at some point (solved at the tier reached)
      * @param teamEscalationRate the team's escalations per ticket handled over the same period
+     * @param escalationsSettled of their escalations, those that were the ticket's last before it was solved (it
+     *                           settled at the tier they sent it to, or came back down)
+     * @param feedbackReceived   feedback on their escalations from those who received them, with the shares that
+     *                           said "needed" and "complete"
      */
     public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
                               Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
                               long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
-                              Double slaCompliance, long followUps, Double stayedSolvedRate) {
+                              Double slaCompliance, long followUps, Double stayedSolvedRate,
+                              long escalationsSettled, long feedbackReceived, Double feedbackNeededRate,
+                              Double feedbackCompleteRate) {
     }
 
-    /** @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%) */
+    /**
+     * @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%)
+     * @param topCategories     their {@value #TOP_CATEGORIES} most frequent categories by tickets solved, most first
+     */
     public record CustomerReview(String customer, long tickets, long escalated, Double escalationRate,
                                  long customerRequested, long breaches, Double satisfaction,
-                                 Double shareAboveAverage) {
+                                 Double shareAboveAverage, List<String> topCategories) {
     }
 
     /** A category within a team, or a whole team ({@code category} null). */
@@ -136,7 +146,10 @@ public final class ReviewService {
                     share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
                     get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
                     share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved),
-                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS))));
+                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
+                    get(m, Measure.ESCALATIONS_SETTLED), get(m, Measure.FEEDBACK_RECEIVED),
+                    share(get(m, Measure.FEEDBACK_RECEIVED_NEEDED), get(m, Measure.FEEDBACK_RECEIVED)),
+                    share(get(m, Measure.FEEDBACK_RECEIVED_COMPLETE), get(m, Measure.FEEDBACK_RECEIVED))));
         });
         rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
         return rows;
@@ -160,7 +173,8 @@ public final class ReviewService {
             Double above = handled == 0 || average == 0 ? null
                     : round((double) get(m, Measure.ESCALATED) / handled / average - 1);
             rows.add(new CustomerReview(customer, get(m, Measure.HANDLED), get(m, Measure.ESCALATED), rate,
-                    get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above));
+                    get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above,
+                    top(suffixed(m, Measure.CATEGORY_PREFIX), TOP_CATEGORIES)));
         });
         // those who escalate most often first
         rows.sort(Comparator.comparing(CustomerReview::escalated).reversed()
@@ -184,10 +198,7 @@ public final class ReviewService {
         List<VolumeReview> rows = new ArrayList<>();
         merged.forEach((row, m) -> {
             long volume = get(m, Measure.HANDLED);
-            List<String> top = causeCounts.getOrDefault(row, Map.of()).entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(TOP_CAUSES).map(Map.Entry::getKey).toList();
+            List<String> top = top(causeCounts.getOrDefault(row, Map.of()), TOP_CAUSES);
             rows.add(new VolumeReview(row.team(), row.key(), volume, get(m, Measure.ESCALATED),
                     share(get(m, Measure.ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
                     suffixed(m, Measure.SOLVED_AT_TIER), get(m, Measure.BREACHES), get(m, Measure.REOPENED),
@@ -240,6 +251,13 @@ public final class ReviewService {
             count += n;
         }
         return new SatisfactionReview(by, group, count, average(m), distribution);
+    }
+
+    /** The keys of the {@code n} largest counts, largest first, ties by name. */
+    private static List<String> top(Map<String, Long> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(Map.Entry::getKey).toList();
     }
 
     private static Map<String, Long> suffixed(Map<String, Long> m, String prefix) {

@@ -25,6 +25,7 @@ public final class EventChanges {
     public static final String FOLLOW_UP_RATING = "followUpRating";
     public static final String ESCALATION_NEEDED = "escalationNeeded";
     public static final String ESCALATION_COMPLETE = "escalationComplete";
+    public static final String ESCALATION_SENDER = "escalatedBy";
     /** Not among the changes the API shows: an event view shows it as its own {@code dueAt}. */
     public static final String DUE_AT = "dueAt";
     /** The CREATED event's articles the customer saw before filing, comma-separated ids. */
@@ -90,6 +91,9 @@ public final class EventChanges {
             changes.add(fact(ESCALATION_SEQUENCE, given.sequence()));
             changes.add(fact(ESCALATION_NEEDED, given.feedback().needed()));
             changes.add(fact(ESCALATION_COMPLETE, given.feedback().complete()));
+            if (given.sender() != null) {
+                changes.add(fact(ESCALATION_SENDER, given.sender().person().value()));
+            }
         } else if (event instanceof TicketEvent.AutoAssigned assigned) {
             assignment(changes, assigned.assignment());
         } else if (event instanceof TicketEvent.AssignmentWaiting waiting) {

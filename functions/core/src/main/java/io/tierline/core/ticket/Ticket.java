@@ -129,11 +129,19 @@ public record Ticket(TicketId id, Request request, Classification classification
      *                     {@code followUp}); null when none is owed. It shares the sweep's index
      */
     public record Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation,
-                         Instant followUpAt) {
+                         Instant followUpAt, Stay stay) {
         public static final Clocks NONE = new Clocks(null, null, null, null);
+
+        public Clocks {
+            stay = stay == null ? Stay.NONE : stay;
+        }
 
         public Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation) {
             this(nextDeadline, targetDueAt, escalation, null);
+        }
+
+        public Clocks(Deadline nextDeadline, Instant targetDueAt, EscalationState escalation, Instant followUpAt) {
+            this(nextDeadline, targetDueAt, escalation, followUpAt, Stay.NONE);
         }
     }
 
@@ -257,12 +265,14 @@ public record Ticket(TicketId id, Request request, Classification classification
 
     /** The same ticket at the same version with another next deadline: clocks are derived, not an action. */
     public Ticket withNextDeadline(Deadline deadline) {
-        return withClocks(new Clocks(deadline, clocks.targetDueAt(), clocks.escalation(), clocks.followUpAt()));
+        return withClocks(new Clocks(deadline, clocks.targetDueAt(), clocks.escalation(), clocks.followUpAt(),
+                clocks.stay()));
     }
 
     /** The same ticket at the same version with both derived SLA instants: its next deadline and its target due. */
     public Ticket withClocks(Deadline deadline, Instant targetDue) {
-        return withClocks(new Clocks(deadline, targetDue, clocks.escalation(), clocks.followUpAt()));
+        return withClocks(new Clocks(deadline, targetDue, clocks.escalation(), clocks.followUpAt(),
+                clocks.stay()));
     }
 
     /** The same version with other derived state: clock and engine bookkeeping change no field of the ticket. */
@@ -612,10 +622,11 @@ public record Ticket(TicketId id, Request request, Classification classification
     }
 
     /** An agent who received escalation {@code sequence} says whether it was needed and complete (see TicketCommands). */
-    public TicketChange giveEscalationFeedback(int sequence, EscalationFeedback feedback, String comment, Actor actor,
-                                               Instant now) {
+    public TicketChange giveEscalationFeedback(int sequence, EscalationFeedback feedback, EscalationSender sender,
+                                               String comment, Actor actor, Instant now) {
         Edit edit = new Edit(actor, now);
-        edit.record((header, moves) -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence, feedback),
+        edit.record((header, moves) -> new TicketEvent.EscalationFeedbackGiven(header, moves, sequence, feedback,
+                        sender),
                 "escalation " + sequence + (feedback.needed() ? " was needed" : " was not needed")
                         + (feedback.complete() ? " and complete" : ", incomplete"), comment);
         return edit.done();
@@ -633,12 +644,14 @@ public record Ticket(TicketId id, Request request, Classification classification
 
     /** The same ticket at the same version with another escalation state: bookkeeping, not an action. */
     public Ticket withEscalation(EscalationState state) {
-        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), state, clocks.followUpAt()));
+        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), state, clocks.followUpAt(),
+                clocks.stay()));
     }
 
     /** The same ticket at the same version with another follow-up instant: bookkeeping, not an action. */
     public Ticket withFollowUpAt(Instant at) {
-        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), clocks.escalation(), at));
+        return withClocks(new Clocks(clocks.nextDeadline(), clocks.targetDueAt(), clocks.escalation(), at,
+                clocks.stay()));
     }
 
     /** When the customer is next to be asked whether the problem stayed solved; null unless the ticket is solved. */
@@ -734,7 +747,23 @@ public record Ticket(TicketId id, Request request, Classification classification
 
         private Ticket build() {
             return new Ticket(id, request, classification, work, new Clocks(nextDeadline(), targetDueAt(),
-                    escalation, clocks.followUpAt()), createdAt, now, version + 1);
+                    escalation, clocks.followUpAt(), stay()), createdAt, now, version + 1);
+        }
+
+        /** A move to another team or tier starts a stay; a person's escalation makes them its sender. */
+        private Stay stay() {
+            Stay stay = clocks.stay();
+            if (!Objects.equals(classification.team(), Ticket.this.team())
+                    || !Objects.equals(classification.tier(), Ticket.this.tier())) {
+                stay = stay.movedAt(now);
+            }
+            for (TicketEvent event : events) {
+                if (event instanceof TicketEvent.Escalated) {
+                    // an automatic escalation has no sender: nobody is credited with how it ends
+                    stay = stay.escalatedBy(EscalationSender.of(event.actor(), Ticket.this.team()));
+                }
+            }
+            return stay;
         }
     }
 }

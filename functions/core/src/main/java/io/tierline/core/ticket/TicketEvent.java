@@ -395,10 +395,19 @@ public sealed interface TicketEvent {
      *
      * @param sequence the escalation it is about ({@link EscalationFacts#sequence()})
      */
-    record EscalationFeedbackGiven(EventHeader header, FieldMoves moves, int sequence, EscalationFeedback feedback)
-            implements TicketEvent {
+    /**
+     * @param sender who made escalation {@code sequence}, resolved from the trail when the feedback was given (the
+     *               reviews credit it to them); null for an automatic escalation
+     */
+    record EscalationFeedbackGiven(EventHeader header, FieldMoves moves, int sequence, EscalationFeedback feedback,
+                                   EscalationSender sender) implements TicketEvent {
         public EscalationFeedbackGiven {
             Objects.requireNonNull(feedback, "feedback");
+        }
+
+        public EscalationFeedbackGiven(EventHeader header, FieldMoves moves, int sequence,
+                                       EscalationFeedback feedback) {
+            this(header, moves, sequence, feedback, null);
         }
 
         public EventType type() {

@@ -7,6 +7,7 @@ import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.access.Role;
 import io.tierline.core.ticket.EscalationFeedback;
+import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Ticket;
@@ -68,10 +69,15 @@ public class TicketCommands {
                                            String comment, Principal who, Instant now) {
         String team = null;
         TicketEvent.Escalated received = null;
+        EscalationSender sender = null;
         for (TicketEvent event : history.events()) {
+            String before = team;
             team = event.moves().to(TicketField.TEAM).map(TeamName::value).orElse(team);
             if (event instanceof TicketEvent.Escalated escalated && escalated.escalation().sequence() == sequence) {
                 received = escalated;
+                // resolved here, from the trail, and carried on the event: the reviews' counters see only the
+                // write, and who is credited must not change if the trail is read differently later
+                sender = EscalationSender.of(escalated.actor(), before);
                 break;
             }
         }
@@ -89,7 +95,7 @@ public class TicketCommands {
         if (given) {
             throw new TicketActionException("feedback on escalation " + sequence + " was given already");
         }
-        return history.ticket().giveEscalationFeedback(sequence, feedback, comment, who.actor(), now);
+        return history.ticket().giveEscalationFeedback(sequence, feedback, sender, comment, who.actor(), now);
     }
 
     /**

@@ -89,6 +89,14 @@ class ReviewsTest {
         return id;
     }
 
+    /** Carol received the escalation; TicketCommands finds from the trail who sent it. */
+    void feedback(TicketId id, EscalationFeedback feedback, String comment) {
+        world.clock.advance(Duration.ofMinutes(5));
+        world.store.apply(List.of(world.commands.escalationFeedback(world.history(id), 1, feedback, comment,
+                new Principal("carol", Role.AGENT, Set.of("billing", "billing-l2")), world.clock.instant())),
+                Optional.empty());
+    }
+
     ReviewService.Reviews all() {
         return reviews.reviews(new ReviewService.Scope(DAY, DAY.plusDays(6), Optional.empty(), Optional.empty()),
                 new RootCauses(List.of("product-defect", "user-error")));
@@ -166,16 +174,22 @@ class ReviewsTest {
         act(held, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(true, null), null, Actor.customer("acme@example.com"), now));
         act(failed, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(false, null), null, Actor.customer("zeta@example.com"), now));
         act(complete, (t, now) -> t.answerFollowUp(1, new FollowUpAnswer(true, null), null, Actor.customer("acme@example.com"), now));
-        act(complete, (t, now) -> t.giveEscalationFeedback(1, new EscalationFeedback(true, true), null, carol.actor(), now));
-        act(incomplete, (t, now) -> t.giveEscalationFeedback(1, new EscalationFeedback(true, false), "no logs", carol.actor(), now));
+        feedback(complete, new EscalationFeedback(true, true), null);
+        feedback(incomplete, new EscalationFeedback(true, false), "no logs");
 
         ReviewService.Reviews r = all();
         ReviewService.AgentReview a = r.agents().get(0);
         assertEquals("alice", a.agent());
         assertEquals(2, a.followUps());
         assertEquals(0.5, a.stayedSolvedRate(), "one of the two tickets alice solved came back");
+        assertEquals(2, a.feedbackReceived(), "the feedback on alice's escalations is hers");
+        assertEquals(1.0, a.feedbackNeededRate());
+        assertEquals(0.5, a.feedbackCompleteRate());
+        assertEquals(2, a.escalationsSettled(), "both solved by carol at tier 2, with no escalation after alice's");
         ReviewService.AgentReview c = r.agents().get(1);
         assertEquals("carol", c.agent());
+        assertEquals(0, c.feedbackReceived(), "carol gave it");
+        assertEquals(0, c.escalationsSettled());
         assertEquals(1, c.followUps());
         assertEquals(1.0, c.stayedSolvedRate());
 
@@ -188,6 +202,22 @@ class ReviewsTest {
         ReviewService.VolumeReview category = r.categories().get(0);
         assertEquals(2, category.feedback());
         assertEquals(0.5, category.feedbackCompleteRate());
+    }
+
+    @Test
+    void aCustomersMostFrequentCategoriesAreTheirTopThreeByTicketsSolved() {
+        for (String category : List.of("vat", "refund", "vat", "login", "api", "refund", "vat")) {
+            // filed with its category and not triaged, so the category is the one given
+            TicketId id = world.intake.submit(new TicketDraft("Question", "Please help.",
+                    new Requester("Pia", "acme@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
+                    Level.MEDIUM, category, List.of()), Actor.customer("acme@example.com"), Optional.empty())
+                    .ticket().id();
+            act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
+            act(id, (t, now) -> t.resolve("Answered.", null, alice.actor(), now));
+        }
+        ReviewService.CustomerReview acme = all().customers().get(0);
+        assertEquals(7, acme.tickets());
+        assertEquals(List.of("vat", "refund", "api"), acme.topCategories(), "3 vat, 2 refund, then api before login");
     }
 
     @Test
