@@ -249,6 +249,7 @@ final class EventItems {
         if (item.containsKey("articlesSeen")) {
             facts.articlesSeen = item.get("articlesSeen").l().stream()
                     .map(v -> new io.tierline.core.ticket.SeenArticle(v.s())).toList();
+        }
         if (item.containsKey("solvedWith")) {
             facts.solvedWith = new ArticleRef(str(item, "solvedWith"));
         }
