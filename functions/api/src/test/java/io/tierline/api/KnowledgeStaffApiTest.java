@@ -1,6 +1,7 @@
 package io.tierline.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +74,10 @@ class KnowledgeStaffApiTest {
         JsonNode suggested = AgentAndCustomerTest.ok(LambdaHttp.get("/tickets/" + ticket + "/suggested-articles",
                 "alice"));
         assertEquals(vault, suggested.get(0).get("id").asText(), "internal articles are for agents too");
-        assertEquals(1, suggested.size(), "drafts are never suggested: " + suggested);
+        // other test classes publish articles into the same DynamoDB Local, so only the draft's absence is asserted
+        for (JsonNode hit : suggested) {
+            assertNotEquals(draft, hit.get("id").asText(), "drafts are never suggested: " + suggested);
+        }
         assertTrue(suggested.get(0).get("link").asText().endsWith("/help/articles/" + vault),
                 suggested.get(0).toString());
         assertEquals(401, LambdaHttp.get("/tickets/" + ticket + "/suggested-articles").status());
