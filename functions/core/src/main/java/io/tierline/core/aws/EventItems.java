@@ -126,7 +126,7 @@ final class EventItems {
             item.put("assignment", assignment(waiting.assignment()));
         } else if (e instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
             item.put("articlesSeen", AttributeValue.fromL(created.articlesSeen().stream()
-                    .map(a -> s(a.id())).toList()));
+                    .map(a -> s(a.value())).toList()));
         } else if (e instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
             item.put("solvedWith", s(resolved.solvedWith().value()));
         } else if (e instanceof TicketEvent.ArticleProposed proposed) {
@@ -164,7 +164,7 @@ final class EventItems {
         EscalationFeedback feedback;
         EscalationSender sender;
         AssignmentFacts assignment;
-        List<io.tierline.core.ticket.SeenArticle> articlesSeen = List.of();
+        List<ArticleRef> articlesSeen = List.of();
         ArticleRef solvedWith;
         ArticleRef proposedArticle;
 
@@ -248,7 +248,7 @@ final class EventItems {
         }
         if (item.containsKey("articlesSeen")) {
             facts.articlesSeen = item.get("articlesSeen").l().stream()
-                    .map(v -> new io.tierline.core.ticket.SeenArticle(v.s())).toList();
+                    .map(v -> new ArticleRef(v.s())).toList();
         }
         if (item.containsKey("solvedWith")) {
             facts.solvedWith = new ArticleRef(str(item, "solvedWith"));

@@ -1,19 +1,17 @@
 package io.tierline.core.knowledge;
 
+import io.tierline.core.ticket.ArticleRef;
 import io.tierline.core.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** A knowledge-base article's id, "KB-" and 12 hex digits; it never changes across the article's versions. */
 public record ArticleId(String value) {
-    private static final Pattern FORMAT = Pattern.compile("KB-[0-9a-f]{12}");
-
     public ArticleId {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (!ArticleRef.matches(value)) {
             throw new InvalidInputException("id", "must be an article id like KB-0123456789ab");
         }
     }

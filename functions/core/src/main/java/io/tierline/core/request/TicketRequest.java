@@ -4,7 +4,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
-import io.tierline.core.ticket.SeenArticle;
+import io.tierline.core.ticket.ArticleRef;
 import io.tierline.core.ticket.TicketDraft;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,9 +36,9 @@ public record TicketRequest(
                 @Size(max = 50, message = Say.AT_MOST)
                 @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,49}", flags = Pattern.Flag.CASE_INSENSITIVE,
                         message = "must be lower-case letters, digits, - and _ (at most 50)") String> tags,
-        @Size(max = SeenArticle.MAX, message = "must have at most {max} items")
+        @Size(max = ArticleRef.MAX_SEEN, message = "must have at most {max} items")
         List<@NotNull(message = "must be an article id like KB-0123456789ab")
-                @Pattern(regexp = SeenArticle.FORMAT, message = "must be an article id like KB-0123456789ab")
+                @Pattern(regexp = ArticleRef.FORMAT, message = "must be an article id like KB-0123456789ab")
                 String> articlesSeen) {
     public static final int SUBJECT_MAX = 200;
 
@@ -74,6 +74,6 @@ public record TicketRequest(
                 urgency == null ? Level.MEDIUM : Codes.parse(Level.class, urgency), category,
                 tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(t -> t.toLowerCase(Locale.ROOT))
                         .distinct().toList(),
-                articlesSeen == null ? List.of() : articlesSeen.stream().distinct().map(SeenArticle::new).toList());
+                articlesSeen == null ? List.of() : articlesSeen.stream().distinct().map(ArticleRef::new).toList());
     }
 }

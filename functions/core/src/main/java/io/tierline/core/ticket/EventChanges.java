@@ -99,7 +99,7 @@ public final class EventChanges {
         } else if (event instanceof TicketEvent.AssignmentWaiting waiting) {
             assignment(changes, waiting.assignment());
         } else if (event instanceof TicketEvent.Created created && !created.articlesSeen().isEmpty()) {
-            changes.add(fact(ARTICLES_SEEN, created.articlesSeen().stream().map(SeenArticle::id)
+            changes.add(fact(ARTICLES_SEEN, created.articlesSeen().stream().map(ArticleRef::value)
                     .collect(java.util.stream.Collectors.joining(","))));
         } else if (event instanceof TicketEvent.Resolved resolved && resolved.solvedWith() != null) {
             changes.add(fact(SOLVED_WITH, resolved.solvedWith().value()));

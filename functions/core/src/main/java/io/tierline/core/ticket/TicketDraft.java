@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Validated input for a new ticket, whatever channel it came through. */
 public record TicketDraft(String subject, String description, Requester requester, Channel channel, Level impact,
-                          Level urgency, String category, List<String> tags, List<SeenArticle> articlesSeen) {
+                          Level urgency, String category, List<String> tags, List<ArticleRef> articlesSeen) {
     public TicketDraft {
         tags = List.copyOf(tags);
         articlesSeen = articlesSeen == null ? List.of() : List.copyOf(articlesSeen);

@@ -131,7 +131,7 @@ public sealed interface TicketEvent {
     }
 
     /** @param articlesSeen the knowledge-base articles the customer saw on the form before filing (may be none) */
-    record Created(EventHeader header, FieldMoves moves, List<SeenArticle> articlesSeen) implements TicketEvent {
+    record Created(EventHeader header, FieldMoves moves, List<ArticleRef> articlesSeen) implements TicketEvent {
         public Created {
             articlesSeen = articlesSeen == null ? List.of() : List.copyOf(articlesSeen);
         }
