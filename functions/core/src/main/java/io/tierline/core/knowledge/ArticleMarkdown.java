@@ -1,7 +1,16 @@
 package io.tierline.core.knowledge;
 
 import java.util.List;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Block;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -33,9 +42,57 @@ public final class ArticleMarkdown {
         return RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
     }
 
-    /** The words a reader sees, without Markdown's marks, for the search index and its snippets. */
+    /**
+     * The words a reader sees, for the search index and its snippets: the text and code of the parsed Markdown, so
+     * no mark, link address or raw HTML is left behind and the punctuation stays where the writer put it.
+     */
     public static String plainText(String markdown) {
-        return markdown == null ? "" : markdown.replaceAll("[#*_`>\\[\\]()!|~-]+", " ").replaceAll("\\s+", " ")
-                .strip();
+        if (markdown == null) {
+            return "";
+        }
+        StringBuilder words = new StringBuilder();
+        PARSER.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                words.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                words.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                words.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                words.append(' ');
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                words.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock code) {
+                words.append(code.getLiteral());
+            }
+
+            // blocks are apart for a reader: a heading's last word and the next paragraph's first stay two words
+            @Override
+            protected void visitChildren(Node parent) {
+                for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof Block) {
+                        words.append(' ');
+                    }
+                    child.accept(this);
+                }
+            }
+        });
+        return words.toString().replaceAll("\\s+", " ").strip();
     }
 }

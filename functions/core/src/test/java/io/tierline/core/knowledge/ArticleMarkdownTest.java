@@ -49,4 +49,12 @@ class ArticleMarkdownTest {
         assertTrue(html.contains("href=\"http://example.com\""), html);
         assertTrue(html.contains("href=\"../faq\""), html);
     }
+
+    @Test
+    void plainTextIsWhatTheReaderSeesWithThePunctuationInPlace() {
+        assertEquals("Reset Open Settings, choose Reset password. the guide and run reset --all Then sign in.",
+                ArticleMarkdown.plainText("# Reset\n\nOpen **Settings**, choose *Reset password*.\n"
+                        + "[the guide](https://example.com/x) and run `reset --all`\n\n- Then sign in.\n\n"
+                        + "<script>alert(1)</script>"));
+    }
 }

@@ -51,7 +51,7 @@ class KnowledgeSearchTest {
 
         assertEquals(List.of(reset, invoice), ids(hits));
         assertTrue(hits.get(0).score() > hits.get(1).score());
-        assertEquals("Open the sign in page and choose forgot password.", hits.get(0).snippet());
+        assertEquals("Open the sign-in page and choose forgot password.", hits.get(0).snippet());
         assertEquals("A password is not needed.", hits.get(1).snippet());
     }
 
