@@ -63,6 +63,30 @@ function categoriesTable(categories) {
       el('td', {}, (c.topCauses || []).join(', '))))));
 }
 
+function minutes(m) {
+  if (m === null || m === undefined) {
+    return '–';
+  }
+  return m < 60 ? m + ' min' : m < 1440 ? Math.round(m / 6) / 10 + ' h' : Math.round(m / 144) / 10 + ' d';
+}
+
+function stays(s) {
+  return s && s.stays > 0 ? minutes(s.medianMinutes) + ' / ' + minutes(s.p90Minutes) + ' (' + s.stays + ')' : '–';
+}
+
+// Time in each tier and in the team, per team then per category: median / p90 (stays ended), as upper bucket edges.
+function timeTable(teams, categories) {
+  const rows = [...teams, ...categories];
+  const tiers = [...new Set(rows.flatMap(r => Object.keys((r.timeSpent || {}).inTier || {})))].sort();
+  return el('table', {testid: 'review-time'},
+    el('thead', {}, el('tr', {}, ...['Team', 'Category', 'In the team', ...tiers.map(t => 'Tier ' + t)]
+      .map(h => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map(r => el('tr', {testid: 'review-time-row'},
+      el('td', {}, r.team), el('td', {}, r.category === null ? 'all' : r.category),
+      el('td', {}, stays((r.timeSpent || {}).inTeam)),
+      ...tiers.map(t => el('td', {}, stays(((r.timeSpent || {}).inTier || {})[t])))))));
+}
+
 /** The period and team picker; the team list is the teams seen in the unfiltered reviews. */
 function picker(r, teams, show) {
   const from = el('input', {type: 'date', name: 'from', value: r.from, testid: 'review-from'});
@@ -93,6 +117,9 @@ export async function reviewsInto(box, query = chosen.get(box) || {}, known = nu
       el('h3', {}, 'Agents'), agentsTable(r.agents),
       el('h3', {}, 'Customers'), customersTable(r.customers),
       el('h3', {}, 'Categories'), categoriesTable(r.categories),
+      el('h3', {}, 'Time in team and tier'),
+      el('p', {class: 'muted small'}, 'median / p90 of the stays that ended in the period (how many)'),
+      timeTable(r.teams, r.categories),
       el('h3', {}, 'Root causes'), causesTable(r.rootCauses));
   } catch (e) {
     replace(box, el('p', {class: 'error'}, 'The reviews could not be read (' + (e.message || e) + ').'));

@@ -13,25 +13,38 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * One review's rows as CSV for a spreadsheet: a column per record component, in declaration order; a map is written
- * as {@code key=value; key=value}, a list as {@code a; b}, nothing as an empty cell.
+ * One review's rows as CSV for a spreadsheet: a column per record component, in declaration order, a nested record's
+ * components as columns of their own ({@code timeSpent.inTeam.medianMinutes}); a map is written as
+ * {@code key=value; key=value} (a record value as {@code name value, name value}), a list as {@code a; b}, nothing
+ * as an empty cell.
  */
 final class ReviewCsv {
     private ReviewCsv() {
     }
 
-    static <R extends Record> String of(Class<R> type, List<R> rows) {
-        RecordComponent[] columns = type.getRecordComponents();
-        StringWriter out = new StringWriter();
-        String[] header = new String[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            header[i] = columns[i].getName();
+    /** A column: its header and the accessors that lead from a row to its value. */
+    private record Column(String name, List<RecordComponent> path) {
+        Object of(Object row) throws IllegalAccessException, InvocationTargetException {
+            Object value = row;
+            for (RecordComponent step : path) {
+                if (value == null) {
+                    return null;
+                }
+                value = step.getAccessor().invoke(value);
+            }
+            return value;
         }
+    }
+
+    static <R extends Record> String of(Class<R> type, List<R> rows) {
+        List<Column> columns = columns(type, "", List.of());
+        StringWriter out = new StringWriter();
+        String[] header = columns.stream().map(Column::name).toArray(String[]::new);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             for (R row : rows) {
                 List<String> cells = new ArrayList<>();
-                for (RecordComponent column : columns) {
-                    cells.add(cell(column.getAccessor().invoke(row)));
+                for (Column column : columns) {
+                    cells.add(cell(column.of(row)));
                 }
                 printer.printRecord(cells);
             }
@@ -43,17 +56,43 @@ final class ReviewCsv {
         return out.toString();
     }
 
-    private static String cell(Object value) {
+    private static List<Column> columns(Class<?> type, String prefix, List<RecordComponent> path) {
+        List<Column> columns = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            List<RecordComponent> to = new ArrayList<>(path);
+            to.add(component);
+            if (component.getType().isRecord()) {
+                columns.addAll(columns(component.getType(), prefix + component.getName() + ".", to));
+            } else {
+                columns.add(new Column(prefix + component.getName(), List.copyOf(to)));
+            }
+        }
+        return columns;
+    }
+
+    private static String cell(Object value) throws IllegalAccessException, InvocationTargetException {
         if (value == null) {
             return "";
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; "));
+            List<String> entries = new ArrayList<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                entries.add(e.getKey() + "=" + (e.getValue() instanceof Record r ? inline(r) : e.getValue()));
+            }
+            return String.join("; ", entries);
         }
         if (value instanceof List<?> list) {
             return list.stream().map(String::valueOf).collect(Collectors.joining("; "));
         }
         return value.toString();
+    }
+
+    private static String inline(Record record) throws IllegalAccessException, InvocationTargetException {
+        List<String> parts = new ArrayList<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object v = component.getAccessor().invoke(record);
+            parts.add(component.getName() + " " + (v == null ? "" : v));
+        }
+        return String.join(", ", parts);
     }
 }

@@ -82,6 +82,17 @@ class ReviewsApiTest {
         assertEquals(0.5, top.get("shareAboveAverage").asDouble(), "1/2 against the average 1/3");
         assertEquals("billing-error", all.get("rootCauses").get(0).get("cause").asText());
         assertEquals(3, all.get("teams").get(0).get("volume").asInt());
+        JsonNode time = all.get("teams").get(0).get("timeSpent");
+        assertEquals("{\"stays\":3,\"medianMinutes\":10,\"p90Minutes\":10}", time.get("inTeam").toString(),
+                "each ticket stayed 10 minutes in billing's tier 1 before alice solved it");
+        assertEquals(time.get("inTeam"), time.get("inTier").get("1"));
+
+        LambdaHttp.Reply teams = LambdaHttp.call("GET", "/reports/reviews/teams?format=csv&" + PERIOD,
+                Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
+        String[] lines = teams.body().split("\r\n");
+        assertTrue(lines[0].endsWith(",timeSpent.inTier,timeSpent.inTeam.stays,timeSpent.inTeam.medianMinutes,"
+                + "timeSpent.inTeam.p90Minutes"), lines[0]);
+        assertTrue(lines[1].endsWith(",\"1=stays 3, medianMinutes 10, p90Minutes 10\",3,10,10"), lines[1]);
 
         LambdaHttp.Reply csv = LambdaHttp.call("GET", "/reports/reviews/root-causes?format=csv&" + PERIOD,
                 Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);

@@ -190,6 +190,9 @@ final class TicketItems {
         if (stay.since() != null) {
             item.put("staySince", s(stay.since().toString()));
         }
+        if (stay.teamSince() != null) {
+            item.put("teamSince", s(stay.teamSince().toString()));
+        }
         if (stay.lastEscalation() != null) {
             item.put("lastEscalatedBy", s(stay.lastEscalation().person().value()));
             if (stay.lastEscalation().team() != null) {
@@ -241,7 +244,7 @@ final class TicketItems {
                 item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null);
         Ticket.Clocks clocks = new Ticket.Clocks(deadline(item), instant(item, "targetDueAt"),
                 item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
-                instant(item, "followUpAt"), new Stay(instant(item, "staySince"),
+                instant(item, "followUpAt"), new Stay(instant(item, "staySince"), instant(item, "teamSince"),
                         item.containsKey("lastEscalatedBy") ? new EscalationSender(
                                 new PersonId(str(item, "lastEscalatedBy")), str(item, "lastEscalatedFromTeam"))
                                 : null));

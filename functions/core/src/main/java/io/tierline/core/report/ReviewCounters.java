@@ -2,6 +2,8 @@ package io.tierline.core.report;
 
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationSender;
+import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.Stay;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -41,6 +43,7 @@ public final class ReviewCounters {
         if (DailyCounters.becomesSolved(change)) {
             counters.solved(ticket, breached);
         }
+        counters.stays(change);
         return counters.increments;
     }
 
@@ -161,6 +164,35 @@ public final class ReviewCounters {
         }
         String tier = ticket.tier() == null ? NONE : Integer.toString(ticket.tier().number());
         add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_AT_TIER + tier));
+    }
+
+    /**
+     * The stays this write ends, counted under the team and category they were spent in (see {@link TimeSpent}):
+     * the stay in the tier when the tier or the team changes or the ticket is solved or closed, the stay in the team
+     * when the team changes or the ticket is solved or closed. An untriaged or already solved ticket has no stay.
+     */
+    private void stays(TicketChange change) {
+        Ticket before = change.before();
+        Ticket after = change.after();
+        if (before == null || before.team() == null || before.tier() == null || done(before)) {
+            return;
+        }
+        boolean teamLeft = done(after) || !java.util.Objects.equals(before.team(), after.team());
+        boolean tierLeft = teamLeft || !java.util.Objects.equals(before.tier(), after.tier());
+        Stay stay = before.clocks().stay();
+        java.time.Instant at = after.updatedAt();
+        if (tierLeft) {
+            add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.tierStay(before.tier().number(),
+                    java.time.Duration.between(stay.tierEnteredAt(before.createdAt()), at))));
+        }
+        if (teamLeft) {
+            add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.teamStay(
+                    java.time.Duration.between(stay.teamEnteredAt(before.createdAt()), at))));
+        }
+    }
+
+    private static boolean done(Ticket ticket) {
+        return ticket.status() == Status.SOLVED || ticket.status() == Status.CLOSED;
     }
 
     /** Escalated at some point: an escalation policy level was reached, or the ticket sits above tier 1. */

@@ -77,7 +77,7 @@ public final class ReviewService {
                                Map<String, Long> escalatedToTier, Map<String, Long> solvedAtTier, long breaches,
                                long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses,
                                long followUps, Double stayedSolvedRate, long feedback, Double feedbackNeededRate,
-                               Double feedbackCompleteRate) {
+                               Double feedbackCompleteRate, TimeSpent timeSpent) {
     }
 
     /** A root cause of the taxonomy ("other" for free text), per category and per month of the period. */
@@ -205,7 +205,7 @@ public final class ReviewService {
                     share(get(m, Measure.WITHIN_SLA), volume), average(m), top,
                     get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
                     get(m, Measure.FEEDBACK), share(get(m, Measure.FEEDBACK_NEEDED), get(m, Measure.FEEDBACK)),
-                    share(get(m, Measure.FEEDBACK_COMPLETE), get(m, Measure.FEEDBACK))));
+                    share(get(m, Measure.FEEDBACK_COMPLETE), get(m, Measure.FEEDBACK)), TimeSpent.of(m)));
         });
         return rows;
     }

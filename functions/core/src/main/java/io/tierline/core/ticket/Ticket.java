@@ -750,12 +750,18 @@ public record Ticket(TicketId id, Request request, Classification classification
                     escalation, clocks.followUpAt(), stay()), createdAt, now, version + 1);
         }
 
-        /** A move to another team or tier starts a stay; a person's escalation makes them its sender. */
+        /**
+         * A move to another team or tier starts a stay, and so does a reopen; a person's escalation makes them its
+         * sender.
+         */
         private Stay stay() {
             Stay stay = clocks.stay();
             if (!Objects.equals(classification.team(), Ticket.this.team())
-                    || !Objects.equals(classification.tier(), Ticket.this.tier())) {
-                stay = stay.movedAt(now);
+                    || (Ticket.this.status() == Status.SOLVED && work.status() != Status.SOLVED
+                    && work.status() != Status.CLOSED)) {
+                stay = stay.teamMovedAt(now);
+            } else if (!Objects.equals(classification.tier(), Ticket.this.tier())) {
+                stay = stay.tierMovedAt(now);
             }
             for (TicketEvent event : events) {
                 if (event instanceof TicketEvent.Escalated) {

@@ -235,4 +235,41 @@ class ReviewsTest {
         assertEquals(List.of(), other.agents());
         assertEquals(List.of(), other.customers());
     }
+
+    @Test
+    void timeInTierAndTeamAreTheMedianAndP90OfTheStaysThatEnded() {
+        for (int i = 0; i < 4; i++) {
+            handled(bob, "zeta", false, "user-error", null); // tier 1: assigned after 5 min, solved 5 min later
+        }
+        TicketId slow = ticket("slow@example.com", "slow");
+        world.clock.advance(Duration.ofHours(3));
+        act(slow, (t, now) -> t.assign(bob.id(), bob.actor(), now));
+        act(slow, (t, now) -> t.resolve("Fixed.", null, bob.actor(), now)); // 3 h 10 min in tier 1
+        handled(alice, "acme", true, "product-defect", null); // 10 min in tier 1, 10 in tier 2, 20 in the team
+        TicketId reopened = handled(bob, "zeta", false, null, null); // 10 min, then 3 days solved
+        world.clock.advance(Duration.ofDays(3));
+        act(reopened, (t, now) -> t.reopen("Still broken.", Actor.customer("zeta@example.com"), now));
+        act(reopened, (t, now) -> t.resolve("Fixed again.", null, bob.actor(), now)); // 5 min after the reopen
+
+        ReviewService.VolumeReview team = reviews.reviews(new ReviewService.Scope(DAY, DAY.plusDays(6),
+                Optional.empty(), Optional.empty()), RootCauses.DEFAULT).teams().get(0);
+        TimeSpent time = team.timeSpent();
+        // tier 1: six stays of 10 min, one of 3 h 10 min (under the 4 h edge), one of 5 min after the reopen (the
+        // 3 days it sat solved are nobody's): the 4th of 8 is 10 min, the 8th of 8 is 4 h
+        assertEquals(new TimeSpent.Stays(8, 10L, 240L), time.inTier().get("1"), time.toString());
+        assertEquals(new TimeSpent.Stays(1, 10L, 10L), time.inTier().get("2"));
+        assertEquals(new TimeSpent.Stays(8, 10L, 240L), time.inTeam(), "the escalated ticket's 20 min count once");
+        assertEquals(Set.of("1", "2"), time.inTier().keySet());
+    }
+
+    @Test
+    void aStayFallsInTheSmallestBucketItFitsUnder() {
+        assertEquals(1, TimeSpent.edgeOf(Duration.ZERO));
+        assertEquals(1, TimeSpent.edgeOf(Duration.ofSeconds(60)));
+        assertEquals(2, TimeSpent.edgeOf(Duration.ofSeconds(61)));
+        assertEquals(240, TimeSpent.edgeOf(Duration.ofMinutes(190)));
+        assertEquals(525600, TimeSpent.edgeOf(Duration.ofDays(800)), "longer than a year: the last bucket");
+        assertEquals(new TimeSpent.Stays(4, 5L, 60L), TimeSpent.of(Map.of("stay-team-le5", 2L, "stay-team-le60", 2L,
+                "stay-tier1-le5", 1L, "escalated", 9L)).inTeam(), "nearest rank: the 2nd of 4, the 4th of 4");
+    }
 }
