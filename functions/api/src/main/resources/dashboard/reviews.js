@@ -2,7 +2,7 @@
 // otherwise): per agent, customer, category and root cause, with SVG bars (the CSP forbids inline styles; SVG
 // attributes are not styles). CSV: GET /reports/reviews/{view}?format=csv.
 import {api} from './api.js';
-import {el, svg, replace} from './dom.js';
+import {el, svg, replace, ticketLink} from './dom.js';
 
 function bar(value, max) {
   const width = max > 0 ? Math.round(120 * value / max) : 0;
@@ -28,12 +28,48 @@ function agentsTable(agents) {
       el('td', {}, a.satisfaction === null ? '–' : String(a.satisfaction))))));
 }
 
-function causesTable(causes) {
+// the root cause whose tickets are open, per box, so the periodic refresh opens them again
+const openCause = new WeakMap();
+
+// A cause's name opens the tickets behind it (GET /reports/reviews/root-causes/{cause}/tickets) under the table.
+function causesTable(causes, query, box) {
   const max = Math.max(0, ...causes.map(c => c.total));
-  return el('table', {testid: 'review-causes'},
-    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', ''].map(h => el('th', {}, h)))),
-    el('tbody', {}, ...causes.map(c => el('tr', {}, el('td', {}, c.cause), el('td', {}, String(c.total)),
-      el('td', {}, bar(c.total, max))))));
+  const behind = el('div', {testid: 'review-cause-tickets', 'aria-live': 'polite'});
+  const table = el('table', {testid: 'review-causes'},
+    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', '', 'Per month'].map(h => el('th', {}, h)))),
+    el('tbody', {}, ...causes.map(c => {
+      const open = el('button', {type: 'button', class: 'link', testid: 'review-cause-open'}, c.cause);
+      open.addEventListener('click', () => {
+        openCause.set(box, c.cause);
+        causeTicketsInto(behind, c.cause, query);
+      });
+      return el('tr', {}, el('td', {}, open), el('td', {}, String(c.total)), el('td', {}, bar(c.total, max)),
+        el('td', {}, Object.entries(c.byMonth || {}).map(([m, n]) => m + ': ' + n).join(', ')));
+    })));
+  if (causes.some(c => c.cause === openCause.get(box))) {
+    causeTicketsInto(behind, openCause.get(box), query);
+  }
+  return el('div', {}, table, behind);
+}
+
+async function causeTicketsInto(box, cause, query) {
+  try {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    const r = await api('/reports/reviews/root-causes/' + encodeURIComponent(cause) + '/tickets'
+      + (params.toString() ? '?' + params : ''));
+    replace(box, el('h4', {}, 'Tickets solved with ' + cause + (r.more ? ' (the newest ' + r.tickets.length + ')' : '')),
+      r.written.length > 1 || (r.written.length === 1 && r.written[0] !== cause)
+        ? el('p', {class: 'muted small'}, 'as written: ' + r.written.join(', ')) : '',
+      r.tickets.length === 0 ? el('p', {class: 'muted'}, 'None in the period.') : el('table', {},
+        el('thead', {}, el('tr', {}, ...['Ticket', 'Subject', 'Team', 'Tier', 'Category', 'Escalated', 'Solved']
+          .map(h => el('th', {}, h)))),
+        el('tbody', {}, ...r.tickets.map(t => el('tr', {testid: 'review-cause-ticket'},
+          el('td', {}, ticketLink(t.id, t.id.slice(-8))), el('td', {class: 'subject'}, ticketLink(t.id, t.subject)),
+          el('td', {}, t.team || ''), el('td', {}, t.tier === null ? '' : String(t.tier)), el('td', {}, t.category || ''),
+          el('td', {}, t.escalated ? 'yes' : 'no'), el('td', {}, (t.resolvedAt || '').slice(0, 16).replace('T', ' ')))))));
+  } catch (e) {
+    replace(box, el('p', {class: 'error'}, 'The tickets could not be read (' + (e.message || e) + ').'));
+  }
 }
 
 function customersTable(customers) {
@@ -120,7 +156,7 @@ export async function reviewsInto(box, query = chosen.get(box) || {}, known = nu
       el('h3', {}, 'Time in team and tier'),
       el('p', {class: 'muted small'}, 'median / p90 of the stays that ended in the period (how many)'),
       timeTable(r.teams, r.categories),
-      el('h3', {}, 'Root causes'), causesTable(r.rootCauses));
+      el('h3', {}, 'Root causes'), causesTable(r.rootCauses, query, box));
   } catch (e) {
     replace(box, el('p', {class: 'error'}, 'The reviews could not be read (' + (e.message || e) + ').'));
   }

@@ -4,6 +4,7 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.report.ReviewService;
+import io.tierline.core.report.RootCauses;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -58,10 +59,7 @@ public class ReviewResource {
                          @QueryParam("to") String to, @QueryParam("team") String team,
                          @QueryParam("format") String format) {
         ReviewService.Reviews r = reviews.reviews(scope(from, to, team), policies.rootCauses());
-        boolean csv = "csv".equals(format);
-        if (format != null && !csv && !"json".equals(format)) {
-            throw new InvalidInputException("format", "must be json or csv");
-        }
+        boolean csv = csv(format);
         return switch (view) {
             case "agents" -> rows(csv, ReviewService.AgentReview.class, r.agents(), view);
             case "customers" -> rows(csv, ReviewService.CustomerReview.class, r.customers(), view);
@@ -72,6 +70,70 @@ public class ReviewResource {
             default -> throw new InvalidInputException("view",
                     "must be agents, customers, categories, teams, root-causes or satisfaction");
         };
+    }
+
+    /**
+     * The tickets behind one root cause (a taxonomy code or {@code other}), newest solve first: supervisors and
+     * admins only, since they name customers' tickets across the team. {@code escalated=true} keeps the escalated
+     * ones; {@code limit} 1–200 (50); JSON or, with {@code format=csv}, the tickets as CSV.
+     */
+    @GET
+    @Path("root-causes/{cause}/tickets")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response causeTickets(@PathParam("cause") String cause, @QueryParam("from") String from,
+                                 @QueryParam("to") String to, @QueryParam("team") String team,
+                                 @QueryParam("escalated") String escalated, @QueryParam("limit") String limit,
+                                 @QueryParam("format") String format) {
+        caller.atLeast(Role.SUPERVISOR);
+        RootCauses causes = policies.rootCauses();
+        String code = cause.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!causes.codes().contains(code) && !RootCauses.OTHER.equals(code)) {
+            throw new InvalidInputException("cause", "must be one of the root-cause taxonomy's codes ("
+                    + String.join(", ", causes.codes()) + ") or " + RootCauses.OTHER);
+        }
+        boolean escalatedOnly = flag("escalated", escalated);
+        int max = limit == null ? DEFAULT_CAUSE_TICKETS : number("limit", limit, 1, MAX_CAUSE_TICKETS);
+        boolean csv = csv(format);
+        ReviewService.CauseTickets found = reviews.causeTickets(scope(from, to, team), causes, code, escalatedOnly,
+                max);
+        if (csv) {
+            return rows(true, io.tierline.core.port.TicketReports.SolvedTicket.class, found.tickets(),
+                    "root-cause-" + code);
+        }
+        return Response.ok(found, MediaType.APPLICATION_JSON).build();
+    }
+
+    static final int DEFAULT_CAUSE_TICKETS = 50;
+    static final int MAX_CAUSE_TICKETS = 200;
+
+    private static boolean csv(String format) {
+        boolean csv = "csv".equals(format);
+        if (format != null && !csv && !"json".equals(format)) {
+            throw new InvalidInputException("format", "must be json or csv");
+        }
+        return csv;
+    }
+
+    private static boolean flag(String field, String text) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException(field, "must be true or false");
+    }
+
+    private static int number(String field, String text, int min, int max) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as a number out of range
+        }
+        throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
     }
 
     private static <R extends Record> Response rows(boolean csv, Class<R> type, java.util.List<R> rows,

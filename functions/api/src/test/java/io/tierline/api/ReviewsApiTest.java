@@ -47,7 +47,7 @@ class ReviewsApiTest {
         return id;
     }
 
-    void handledByAlice(String email, boolean escalate, String rootCause) {
+    String handledByAlice(String email, boolean escalate, String rootCause) {
         String id = billingTicket(email);
         TestClock.CLOCK.advance(Duration.ofMinutes(10));
         AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/assignment", "alice",
@@ -58,14 +58,15 @@ class ReviewsApiTest {
         }
         AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/resolution", "alice",
                 "{\"note\":\"Refunded.\",\"rootCause\":\"" + rootCause + "\"}", Map.of()));
+        return id;
     }
 
     @Test
     void aSupervisorSeesTheCountsAsJsonAndCsvAnAgentOnlyTheirOwnNobodyElseAnything() {
         TestClock.CLOCK.set(DAY);
-        handledByAlice("rv1@example.com", true, "product-defect");
+        String defect = handledByAlice("rv1@example.com", true, "product-defect");
         handledByAlice("rv1@example.com", false, "Billing-Error");
-        handledByAlice("rv2@example.com", false, "the moon was full");
+        String moon = handledByAlice("rv2@example.com", false, "the moon was full");
 
         JsonNode all = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?" + PERIOD, "sam"));
         assertEquals(1, all.get("agents").size(), all.toString());
@@ -110,5 +111,33 @@ class ReviewsApiTest {
         LambdaHttp.Reply bad = LambdaHttp.get("/reports/reviews?from=2026-01-01&to=2027-08-02", "sam");
         assertEquals(400, bad.status(), bad.body());
         assertTrue(bad.body().contains("from"), bad.body());
+    
+        // one click away: the tickets behind a root cause, from RootCauseIndex
+        JsonNode defects = AgentAndCustomerTest.ok(LambdaHttp.get(
+                "/reports/reviews/root-causes/product-defect/tickets?" + PERIOD, "sam"));
+        assertEquals(1, defects.get("tickets").size(), defects.toString());
+        JsonNode behind = defects.get("tickets").get(0);
+        assertEquals(defect, behind.get("id").asText());
+        assertEquals("Wrong invoice", behind.get("subject").asText());
+        assertEquals("billing", behind.get("team").asText());
+        assertEquals(false, defects.get("more").asBoolean());
+        JsonNode other = AgentAndCustomerTest.ok(LambdaHttp.get(
+                "/reports/reviews/root-causes/other/tickets?" + PERIOD + "&team=billing", "sam"));
+        assertEquals(moon, other.get("tickets").get(0).get("id").asText(), other.toString());
+        assertEquals("[\"the moon was full\"]", other.get("written").toString());
+        assertEquals(0, AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews/root-causes/other/tickets?" + PERIOD
+                + "&team=identity", "sam")).get("tickets").size(), "another team's");
+        LambdaHttp.Reply csvTickets = LambdaHttp.call("GET", "/reports/reviews/root-causes/other/tickets?format=csv&"
+                + PERIOD, Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
+        assertTrue(csvTickets.body().startsWith("id,subject,team,tier,category,rootCause,resolvedAt,escalated\r\n"
+                + moon + ",Wrong invoice,billing,1,"), csvTickets.body());
+        assertEquals(403, LambdaHttp.get("/reports/reviews/root-causes/other/tickets?" + PERIOD, "alice").status(),
+                "an agent sees their own figures, not the team's tickets");
+        LambdaHttp.Reply unknown = LambdaHttp.get("/reports/reviews/root-causes/astrology/tickets?" + PERIOD, "sam");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("\"field\":\"cause\""), unknown.body());
+        LambdaHttp.Reply badLimit = LambdaHttp.get("/reports/reviews/root-causes/other/tickets?limit=0", "sam");
+        assertEquals(400, badLimit.status(), badLimit.body());
+        assertTrue(badLimit.body().contains("\"field\":\"limit\""), badLimit.body());
     }
 }

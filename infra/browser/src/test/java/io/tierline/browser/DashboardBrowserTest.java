@@ -305,6 +305,24 @@ class DashboardBrowserTest extends PageTest {
         assertTrue(resolved.getText().contains("solvedWithArticle: — → " + article), resolved.getText());
     }
 
+    /** Escalation reviews: a root cause's row opens the tickets behind it, and a ticket opens from there. */
+    @Test
+    void aSupervisorOpensTheTicketsBehindARootCauseFromTheReviews() throws Exception {
+        String id = fileTriagedTicket("Invoice rounding is off by a cent", "Every invoice total is one cent off.");
+        site.asAgent("sam", "POST", "/tickets/" + id + "/resolution",
+                "{\"note\":\"Fixed the rounding.\",\"rootCause\":\"Product-Defect\"}");
+        signIn("sam", "supervisor");
+        browser.open("/dashboard#/supervisor", "supervisor-reviews");
+        browser.await(By.xpath("//table[@data-testid='review-causes']//button[normalize-space()='product-defect']"))
+                .click();
+        By row = By.cssSelector("[data-testid='review-cause-tickets'] td.subject a[data-ticket-id='" + id + "']");
+        WebElement link = browser.await(row);
+        assertEquals("Invoice rounding is off by a cent", link.getText());
+        screenshotOf(testid("review-cause-tickets"), "root-cause-tickets");
+        link.click();
+        awaitTicketPage(id, "ticket-from-root-cause");
+    }
+
     @Test
     void aSupervisorReopensASolvedTicketAndMergesItIntoAnother() throws Exception {
         String id = fileTriagedTicket("Invoice PDF is blank", "The PDF of my invoice is an empty page.");

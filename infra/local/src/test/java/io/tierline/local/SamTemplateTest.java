@@ -22,8 +22,8 @@ class SamTemplateTest {
         assertEquals("TicketsTable", table.physicalName());
         assertEquals(List.of(new TableDefinition.KeyElement("pk", "HASH"), new TableDefinition.KeyElement("sk", "RANGE")),
                 table.keySchema());
-        assertEquals(9, table.attributes().size());
-        assertEquals(List.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex"),
+        assertEquals(11, table.attributes().size());
+        assertEquals(List.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex", "RootCauseIndex"),
                 table.globalSecondaryIndexes().stream().map(TableDefinition.Index::indexName).toList());
         TableDefinition.Index due = table.globalSecondaryIndexes().get(3);
         assertEquals("INCLUDE", due.projectionType());

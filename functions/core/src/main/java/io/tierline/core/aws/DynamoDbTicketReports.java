@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** {@link TicketReports}: day counters by key (BatchGetItem) and team queues from TeamQueueIndex. */
+/**
+ * {@link TicketReports}: day counters by key (BatchGetItem), team queues from TeamQueueIndex and the tickets behind a
+ * root cause from RootCauseIndex.
+ */
 public class DynamoDbTicketReports implements TicketReports {
     /** BatchGetItem takes at most 100 keys. */
     private static final int BATCH = 100;
@@ -80,6 +83,56 @@ public class DynamoDbTicketReports implements TicketReports {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && tickets.size() < max);
         return tickets;
+    }
+
+    @Override
+    public List<SolvedTicket> solvedWithCause(CauseQuery query) {
+        List<SolvedTicket> tickets = new ArrayList<>();
+        Map<String, String> names = new HashMap<>(Map.of("#pk", "causePk", "#sk", "causeSk"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":pk", TicketItems.s(TicketItems.causePartition(query.cause())),
+                // sort keys are <solved at>#<ticket id>: one solved at `until` sorts after "<until>#", so [from, until)
+                ":from", TicketItems.s(TicketItems.sortable(query.from()) + "#"),
+                ":until", TicketItems.s(TicketItems.sortable(query.until()) + "#")));
+        List<String> filters = new ArrayList<>();
+        query.team().ifPresent(team -> {
+            names.put("#team", "team");
+            values.put(":team", TicketItems.s(team));
+            filters.add("#team = :team");
+        });
+        if (query.escalatedOnly()) {
+            names.put("#escalated", "escalated");
+            values.put(":yes", AttributeValue.fromBool(true));
+            filters.add("#escalated = :yes");
+        }
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName("RootCauseIndex")
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :until")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .scanIndexForward(false).limit(Math.max(query.max(), 25));
+            if (!filters.isEmpty()) {
+                request.filterExpression(String.join(" AND ", filters));
+            }
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse page = dynamo.query(request.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (tickets.size() < query.max()) {
+                    tickets.add(solved(item));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && tickets.size() < query.max());
+        return tickets;
+    }
+
+    private static SolvedTicket solved(Map<String, AttributeValue> item) {
+        return new SolvedTicket(item.get("ticketId").s(), TicketItems.str(item, "subject"), TicketItems.str(item, "team"),
+                item.containsKey("tier") ? Integer.valueOf(item.get("tier").n()) : null, TicketItems.str(item, "category"),
+                TicketItems.str(item, "rootCause"), TicketItems.instant(item, "resolvedAt"),
+                item.containsKey("escalated") && Boolean.TRUE.equals(item.get("escalated").bool()));
     }
 
     private static QueuedTicket queued(Map<String, AttributeValue> item) {

@@ -19,6 +19,7 @@ import io.tierline.core.ticket.Resolution;
 import io.tierline.core.ticket.TransferRequest;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.report.RootCauses;
 import io.tierline.core.ticket.Stay;
 import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.PersonId;
@@ -50,6 +51,11 @@ final class TicketItems {
      */
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** The RootCauseIndex partition of a root cause as counted ({@link RootCauses#normalise}). */
+    static String causePartition(String normalisedCause) {
+        return "CAUSE#" + normalisedCause;
+    }
 
     static String sortable(Instant instant) {
         return SORTABLE.format(instant);
@@ -134,6 +140,16 @@ final class TicketItems {
         if (t.resolution() != null) {
             putIfPresent(item, "resolutionNote", t.resolution().note());
             putIfPresent(item, "rootCause", t.resolution().rootCause());
+            Instant at = t.resolution().at();
+            if (at != null) {
+                item.put("resolvedAt", s(at.toString()));
+                if (t.resolution().rootCause() != null) {
+                    // sparse: the root-cause drill-down lists the tickets solved with a cause, newest first
+                    item.put("causePk", s(causePartition(RootCauses.normalise(t.resolution().rootCause()))));
+                    item.put("causeSk", s(sortable(at) + "#" + t.id().value()));
+                    item.put("escalated", AttributeValue.fromBool(t.wasEscalated()));
+                }
+            }
         }
         if (t.pendingTransfer() != null) {
             TransferRequest r = t.pendingTransfer();
@@ -236,7 +252,8 @@ final class TicketItems {
                 item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item));
         Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), str(item, "assignee"),
                 item.containsKey("resolutionNote")
-                        ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause")) : null,
+                        ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause"),
+                        instant(item, "resolvedAt")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
                 item.containsKey("watchers") ? item.get("watchers").l().stream().map(AttributeValue::s).toList()

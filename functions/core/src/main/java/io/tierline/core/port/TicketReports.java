@@ -4,6 +4,7 @@ import io.tierline.core.ticket.Status;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** What the supervisor reports read: per-day counters by key and team queues by index, never a table scan. */
 public interface TicketReports {
@@ -23,4 +24,28 @@ public interface TicketReports {
 
     /** Up to {@code max} tickets of the team's queue in that status, soonest due first. */
     List<QueuedTicket> queue(String team, Status status, int max);
+
+    /**
+     * Which solved tickets to list for a root cause.
+     *
+     * @param cause         the root cause as counted (normalised: trimmed, lower case)
+     * @param from          solved at or after
+     * @param until         solved before
+     * @param team          only the tickets of this team, or every team
+     * @param escalatedOnly only the tickets escalated at some point
+     */
+    record CauseQuery(String cause, Instant from, Instant until, Optional<String> team, boolean escalatedOnly,
+                      int max) {
+    }
+
+    /** A ticket as the root-cause drill-down lists it: what it was, where it ended, whether it was escalated. */
+    record SolvedTicket(String id, String subject, String team, Integer tier, String category, String rootCause,
+                        Instant resolvedAt, boolean escalated) {
+    }
+
+    /**
+     * Up to {@code max} tickets whose current resolution has the query's root cause, newest solve first (from the
+     * sparse RootCauseIndex, never a scan).
+     */
+    List<SolvedTicket> solvedWithCause(CauseQuery query);
 }

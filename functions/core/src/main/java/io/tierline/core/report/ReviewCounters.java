@@ -93,7 +93,7 @@ public final class ReviewCounters {
                     add(ReviewKey.customer(team, customerOf(ticket), rating));
                     add(ReviewKey.category(team, categoryOf(ticket), rating));
                     add(ReviewKey.satisfaction(team, SatisfactionGroup.tier(ticket.tier()), rating));
-                    add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(wasEscalated(ticket)), rating));
+                    add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(ticket.wasEscalated()), rating));
                 }
             }
             case FOLLOW_UP_ANSWERED -> {
@@ -152,7 +152,7 @@ public final class ReviewCounters {
             add(ReviewKey.agent(team, agent, Measure.WITHIN_SLA));
             add(ReviewKey.category(team, categoryOf(ticket), Measure.WITHIN_SLA));
         }
-        if (wasEscalated(ticket)) {
+        if (ticket.wasEscalated()) {
             add(ReviewKey.agent(team, agent, Measure.SOLVED_ESCALATED));
             add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_ESCALATED));
         }
@@ -193,12 +193,6 @@ public final class ReviewCounters {
 
     private static boolean done(Ticket ticket) {
         return ticket.status() == Status.SOLVED || ticket.status() == Status.CLOSED;
-    }
-
-    /** Escalated at some point: an escalation policy level was reached, or the ticket sits above tier 1. */
-    static boolean wasEscalated(Ticket ticket) {
-        return (ticket.escalation() != null && ticket.escalation().level() > 0)
-                || (ticket.tier() != null && ticket.tier().number() > 1);
     }
 
     private void loop(String agentCounter, String categoryCounter) {

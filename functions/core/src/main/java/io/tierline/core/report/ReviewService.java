@@ -122,6 +122,44 @@ public final class ReviewService {
                 own ? List.of() : rootCauses(tally, causes, causeMonths), own ? List.of() : satisfaction(tally));
     }
 
+    /**
+     * The tickets behind one root cause of the reviews, one click away from its row: those solved in the period
+     * with a cause the taxonomy counts under {@code cause} ({@value RootCauses#OTHER} gathers every free text the
+     * period's counters hold outside the taxonomy), newest first, at most {@code max}.
+     *
+     * @param written the causes as written (normalised) that were looked up
+     * @param more    whether more tickets than {@code max} match
+     */
+    public record CauseTickets(String cause, LocalDate from, LocalDate to, String team, List<String> written,
+                               List<TicketReports.SolvedTicket> tickets, boolean more) {
+    }
+
+    public CauseTickets causeTickets(Scope scope, RootCauses causes, String cause, boolean escalatedOnly, int max) {
+        java.util.Set<String> written = new java.util.TreeSet<>();
+        if (!RootCauses.OTHER.equals(cause)) {
+            written.add(cause);
+        }
+        for (DayCounts day : reports.days(scope.from(), scope.to())) {
+            day.counts().keySet().forEach(name -> ReviewKey.parse(name)
+                    .filter(key -> key.dimension() == Dimension.CAUSE)
+                    .filter(key -> scope.team().map(key.team()::equals).orElse(true))
+                    .filter(key -> causes.classify(key.measure()).equals(cause))
+                    .ifPresent(key -> written.add(key.measure())));
+        }
+        java.time.Instant from = scope.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant until = scope.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<TicketReports.SolvedTicket> found = new ArrayList<>();
+        for (String one : written) {
+            // one more than asked tells whether there are more
+            found.addAll(reports.solvedWithCause(new TicketReports.CauseQuery(one, from, until, scope.team(),
+                    escalatedOnly, max + 1)));
+        }
+        found.sort(Comparator.comparing(TicketReports.SolvedTicket::resolvedAt).thenComparing(
+                TicketReports.SolvedTicket::id).reversed());
+        return new CauseTickets(cause, scope.from(), scope.to(), scope.team().orElse(null), List.copyOf(written),
+                List.copyOf(found.subList(0, Math.min(max, found.size()))), found.size() > max);
+    }
+
     private static List<AgentReview> agents(Tally tally, Scope scope) {
         List<AgentReview> rows = new ArrayList<>();
         tally.rows(Dimension.AGENT).forEach((row, m) -> {

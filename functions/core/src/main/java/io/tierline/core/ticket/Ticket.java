@@ -229,6 +229,12 @@ public record Ticket(TicketId id, Request request, Classification classification
         return work.assignee();
     }
 
+    /** Escalated at some point: an escalation policy level was reached, or the ticket sits above tier 1. */
+    public boolean wasEscalated() {
+        return (clocks.escalation() != null && clocks.escalation().level() > 0)
+                || (tier() != null && tier().number() > 1);
+    }
+
     public Resolution resolution() {
         return work.resolution();
     }
@@ -437,7 +443,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
         requireReason(note);
         Edit edit = new Edit(actor, now);
-        edit.work = edit.work.withStatus(Status.SOLVED).withResolution(new Resolution(note, rootCause));
+        edit.work = edit.work.withStatus(Status.SOLVED).withResolution(new Resolution(note, rootCause, now));
         edit.record((header, moves) -> new TicketEvent.Resolved(header, moves, solvedWith), null, note);
         return edit.done();
     }

@@ -179,6 +179,29 @@ public final class InMemoryTicketStore implements TicketStore, Roster {
             public List<QueuedTicket> queue(String team, Status status, int max) {
                 return List.of();
             }
+
+            /** What RootCauseIndex holds: tickets whose resolution has a root cause, newest solve first. */
+            @Override
+            public List<SolvedTicket> solvedWithCause(CauseQuery query) {
+                synchronized (InMemoryTicketStore.this) {
+                    return tickets.values().stream()
+                            .filter(t -> t.resolution() != null && t.resolution().rootCause() != null
+                                    && t.resolution().at() != null)
+                            .filter(t -> io.tierline.core.report.RootCauses.normalise(t.resolution().rootCause())
+                                    .equals(query.cause()))
+                            .filter(t -> !t.resolution().at().isBefore(query.from())
+                                    && t.resolution().at().isBefore(query.until()))
+                            .filter(t -> query.team().map(team -> team.equals(t.team())).orElse(true))
+                            .filter(t -> !query.escalatedOnly() || t.wasEscalated())
+                            .sorted(java.util.Comparator.comparing((Ticket t) -> t.resolution().at())
+                                    .thenComparing(t -> t.id().value()).reversed())
+                            .limit(query.max())
+                            .map(t -> new SolvedTicket(t.id().value(), t.subject(), t.team(),
+                                    t.tier() == null ? null : t.tier().number(), t.category(),
+                                    t.resolution().rootCause(), t.resolution().at(), t.wasEscalated()))
+                            .toList();
+                }
+            }
         };
     }
 }

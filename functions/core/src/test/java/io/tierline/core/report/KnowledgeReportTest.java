@@ -56,6 +56,11 @@ class KnowledgeReportTest {
         public List<QueuedTicket> queue(String team, Status status, int max) {
             return List.of();
         }
+
+        @Override
+        public List<SolvedTicket> solvedWithCause(CauseQuery query) {
+            return List.of();
+        }
     };
     final KnowledgeReport report = new KnowledgeReport(reports, articles);
 

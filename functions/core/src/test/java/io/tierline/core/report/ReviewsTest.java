@@ -1,7 +1,9 @@
 package io.tierline.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
@@ -10,6 +12,7 @@ import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.port.TicketReports;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationFeedback;
 import io.tierline.core.ticket.FollowUpAnswer;
@@ -271,5 +274,39 @@ class ReviewsTest {
         assertEquals(525600, TimeSpent.edgeOf(Duration.ofDays(800)), "longer than a year: the last bucket");
         assertEquals(new TimeSpent.Stays(4, 5L, 60L), TimeSpent.of(Map.of("stay-team-le5", 2L, "stay-team-le60", 2L,
                 "stay-tier1-le5", 1L, "escalated", 9L)).inTeam(), "nearest rank: the 2nd of 4, the 4th of 4");
+    }
+
+    @Test
+    void theTicketsBehindARootCauseAreOneQueryAwayNewestFirst() {
+        TicketId escalated = handled(alice, "acme", true, "Product-Defect", null);
+        TicketId defect = handled(bob, "zeta", false, "product-defect", null);
+        TicketId fire = handled(bob, "omega", false, "printer on fire", null);
+        handled(alice, "acme", false, "user-error", null);
+        RootCauses taxonomy = new RootCauses(List.of("product-defect", "user-error"));
+        ReviewService.Scope week = new ReviewService.Scope(DAY, DAY.plusDays(6), Optional.empty(), Optional.empty());
+
+        ReviewService.CauseTickets defects = reviews.causeTickets(week, taxonomy, "product-defect", false, 10);
+        assertEquals(List.of(defect.value(), escalated.value()), ids(defects));
+        assertEquals(List.of(false, true), defects.tickets().stream().map(TicketReports.SolvedTicket::escalated)
+                .toList());
+        assertEquals("Product-Defect", defects.tickets().get(1).rootCause(), "as the agent wrote it");
+        assertFalse(defects.more());
+        assertEquals(List.of(escalated.value()), ids(reviews.causeTickets(week, taxonomy, "product-defect", true,
+                10)), "only the escalated ones");
+        ReviewService.CauseTickets other = reviews.causeTickets(week, taxonomy, "other", false, 10);
+        assertEquals(List.of(fire.value()), ids(other));
+        assertEquals(List.of("printer on fire"), other.written());
+        ReviewService.CauseTickets newest = reviews.causeTickets(week, taxonomy, "product-defect", false, 1);
+        assertEquals(List.of(defect.value()), ids(newest));
+        assertTrue(newest.more());
+        assertEquals(List.of(), reviews.causeTickets(new ReviewService.Scope(DAY, DAY.plusDays(6),
+                Optional.of("network"), Optional.empty()), taxonomy, "product-defect", false, 10).tickets());
+        assertEquals(List.of(), reviews.causeTickets(new ReviewService.Scope(DAY.plusDays(1), DAY.plusDays(6),
+                Optional.empty(), Optional.empty()), taxonomy, "product-defect", false, 10).tickets(),
+                "solved on the first day");
+    }
+
+    static List<String> ids(ReviewService.CauseTickets found) {
+        return found.tickets().stream().map(TicketReports.SolvedTicket::id).toList();
     }
 }
