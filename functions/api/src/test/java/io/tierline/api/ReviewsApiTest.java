@@ -120,6 +120,11 @@ class ReviewsApiTest {
         assertEquals(defect, behind.get("id").asText());
         assertEquals("Wrong invoice", behind.get("subject").asText());
         assertEquals("billing", behind.get("team").asText());
+        assertTrue(behind.get("escalated").asBoolean(), "escalated to the supervisor: hierarchical counts too");
+        assertEquals(defect, AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews/root-causes/product-defect/"
+                + "tickets?escalated=true&" + PERIOD, "sam")).get("tickets").get(0).get("id").asText());
+        assertEquals(0, AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews/root-causes/billing-error/"
+                + "tickets?escalated=true&" + PERIOD, "sam")).get("tickets").size(), "never escalated");
         assertEquals(false, defects.get("more").asBoolean());
         JsonNode other = AgentAndCustomerTest.ok(LambdaHttp.get(
                 "/reports/reviews/root-causes/other/tickets?" + PERIOD + "&team=billing", "sam"));

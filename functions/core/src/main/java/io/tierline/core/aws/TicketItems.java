@@ -209,6 +209,9 @@ final class TicketItems {
         if (stay.teamSince() != null) {
             item.put("teamSince", s(stay.teamSince().toString()));
         }
+        if (stay.escalations() > 0) {
+            item.put("escalationCount", n(stay.escalations()));
+        }
         if (stay.lastEscalation() != null) {
             item.put("lastEscalatedBy", s(stay.lastEscalation().person().value()));
             if (stay.lastEscalation().team() != null) {
@@ -264,7 +267,8 @@ final class TicketItems {
                 instant(item, "followUpAt"), new Stay(instant(item, "staySince"), instant(item, "teamSince"),
                         item.containsKey("lastEscalatedBy") ? new EscalationSender(
                                 new PersonId(str(item, "lastEscalatedBy")), str(item, "lastEscalatedFromTeam"))
-                                : null));
+                                : null,
+                        item.containsKey("escalationCount") ? Integer.parseInt(item.get("escalationCount").n()) : 0));
         return new Ticket(new TicketId(str(item, "ticketId")), request, classification, work, clocks,
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "updatedAt")),
                 Long.parseLong(item.get("version").n()));

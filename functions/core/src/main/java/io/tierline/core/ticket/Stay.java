@@ -13,22 +13,25 @@ import java.time.Instant;
  * @param teamSince      when the ticket entered its current team; null for tickets written before it was kept
  *                       ({@code since}, or their creation, is used instead)
  * @param lastEscalation who made the ticket's last escalation, or null when none was made by a person
+ * @param escalations    how many escalations the ticket has had, functional or hierarchical, by a person or by a
+ *                       policy (0 for tickets written before it was kept)
  */
-public record Stay(Instant since, Instant teamSince, EscalationSender lastEscalation) {
-    public static final Stay NONE = new Stay(null, null, null);
+public record Stay(Instant since, Instant teamSince, EscalationSender lastEscalation, int escalations) {
+    public static final Stay NONE = new Stay(null, null, null, 0);
 
     /** Into another tier of the same team. */
     public Stay tierMovedAt(Instant at) {
-        return new Stay(at, teamSince, lastEscalation);
+        return new Stay(at, teamSince, lastEscalation, escalations);
     }
 
     /** Into another team, or back to work after a solve: both stays start again. */
     public Stay teamMovedAt(Instant at) {
-        return new Stay(at, at, lastEscalation);
+        return new Stay(at, at, lastEscalation, escalations);
     }
 
+    /** One more escalation; a person's makes them its sender, an automatic one has none. */
     public Stay escalatedBy(EscalationSender sender) {
-        return new Stay(since, teamSince, sender);
+        return new Stay(since, teamSince, sender, escalations + 1);
     }
 
     /** When the ticket entered its tier, for a ticket created at {@code createdAt}. */

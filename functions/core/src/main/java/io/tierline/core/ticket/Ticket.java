@@ -229,9 +229,14 @@ public record Ticket(TicketId id, Request request, Classification classification
         return work.assignee();
     }
 
-    /** Escalated at some point: an escalation policy level was reached, or the ticket sits above tier 1. */
+    /**
+     * Escalated at some point: escalated by a person or a policy (functional or hierarchical), an escalation policy
+     * level was reached, or the ticket sits above tier 1 (the last two for tickets written before escalations were
+     * counted).
+     */
     public boolean wasEscalated() {
-        return (clocks.escalation() != null && clocks.escalation().level() > 0)
+        return clocks.stay().escalations() > 0
+                || (clocks.escalation() != null && clocks.escalation().level() > 0)
                 || (tier() != null && tier().number() > 1);
     }
 
