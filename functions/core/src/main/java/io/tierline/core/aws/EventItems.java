@@ -88,6 +88,7 @@ final class EventItems {
             m.put("levelTo", n(facts.level().to()));
             putIfPresent(m, "escalatedTo", facts.escalatedTo() == null ? null : facts.escalatedTo().value());
             m.put("customerRequested", AttributeValue.fromBool(facts.customerRequested()));
+            putIfPresent(m, "requestedBy", facts.requestedBy() == null ? null : facts.requestedBy().value());
             item.put("escalation", AttributeValue.fromM(m));
             item.put("notified", recipients(escalated.notified()));
         } else if (e instanceof TicketEvent.Acknowledged acknowledged) {
@@ -157,6 +158,7 @@ final class EventItems {
         Move<Integer> level;
         PersonId escalatedTo;
         boolean customerRequested;
+        PersonId requestedBy;
         Move<Integer> reminder;
         List<Recipient> notified = List.of();
         long resolution;
@@ -174,7 +176,7 @@ final class EventItems {
                 case SLA_WARNING -> new TicketEvent.SlaWarning(header, moves, deadline, dueAt);
                 case SLA_BREACH -> new TicketEvent.SlaBreach(header, moves, deadline, dueAt);
                 case ESCALATED -> new TicketEvent.Escalated(header, moves, new TicketEvent.EscalationFacts(sequence,
-                        kind == null ? null : Codes.parse(EscalationKind.class, kind), reason, level, escalatedTo, customerRequested), notified, dueAt);
+                        kind == null ? null : Codes.parse(EscalationKind.class, kind), reason, level, escalatedTo, customerRequested, requestedBy), notified, dueAt);
                 case ACKNOWLEDGED -> new TicketEvent.Acknowledged(header, moves, sequence);
                 case ESCALATION_REMINDER -> new TicketEvent.EscalationReminder(header, moves, sequence, reminder,
                         notified, dueAt);
@@ -220,6 +222,7 @@ final class EventItems {
             facts.level = new Move<>(number(m, "levelFrom"), number(m, "levelTo"));
             facts.escalatedTo = PersonId.of(str(m, "escalatedTo"));
             facts.customerRequested = m.get("customerRequested").bool();
+            facts.requestedBy = PersonId.of(str(m, "requestedBy"));
         }
         if (item.containsKey("reminder")) {
             Map<String, AttributeValue> m = item.get("reminder").m();
@@ -278,6 +281,7 @@ final class EventItems {
                         Integer.valueOf(to));
                 case EventChanges.ESCALATED_TO -> facts.escalatedTo = PersonId.of(to);
                 case EventChanges.CUSTOMER_REQUESTED -> facts.customerRequested = Boolean.parseBoolean(to);
+                case EventChanges.ESCALATION_REQUESTED_BY -> facts.requestedBy = PersonId.of(to);
                 case EventChanges.REMINDER -> facts.reminder = new Move<>(Integer.valueOf(from), Integer.valueOf(to));
                 case EventChanges.NOTIFIED -> facts.notified = to.isEmpty() ? List.of()
                         : List.of(to.split(",")).stream().map(EventItems::recipient).toList();

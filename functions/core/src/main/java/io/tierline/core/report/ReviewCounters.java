@@ -54,7 +54,7 @@ public final class ReviewCounters {
             case ESCALATED -> {
                 TicketEvent.Escalated e = (TicketEvent.Escalated) event;
                 String kind = e.escalation().kind().code();
-                String agent = staff(e.actor());
+                String agent = staff(e.escalatedBy());
                 if (agent != null) {
                     add(ReviewKey.agent(team, agent, Measure.ESCALATED));
                     add(ReviewKey.agent(team, agent, Measure.ESCALATED + "-" + kind));

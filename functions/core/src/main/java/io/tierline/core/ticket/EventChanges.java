@@ -16,6 +16,7 @@ public final class EventChanges {
     public static final String ESCALATION_LEVEL = "escalationLevel";
     public static final String ESCALATED_TO = "escalatedTo";
     public static final String CUSTOMER_REQUESTED = "customerRequested";
+    public static final String ESCALATION_REQUESTED_BY = "escalationRequestedBy";
     public static final String NOTIFIED = "notified";
     public static final String REMINDER = "reminder";
     public static final String ALREADY_ESCALATED = "alreadyEscalated";
@@ -66,6 +67,9 @@ public final class EventChanges {
             }
             if (facts.customerRequested()) {
                 changes.add(fact(CUSTOMER_REQUESTED, true));
+            }
+            if (facts.requestedBy() != null) {
+                changes.add(fact(ESCALATION_REQUESTED_BY, facts.requestedBy().value()));
             }
             if (!escalated.notified().isEmpty()) {
                 changes.add(fact(NOTIFIED, recipients(escalated.notified())));

@@ -581,8 +581,12 @@ public record Ticket(TicketId id, Request request, Classification classification
         int fromLevel = escalation() == null ? 0 : escalation().level();
         edit.escalation = step.next();
         int sequence = step.next().sequence();
+        // an approved escalation request: the agent who asked for it made it, the supervisor let it through
+        PersonId requestedBy = step.clearsPendingTransfer() && pendingTransfer() != null
+                ? PersonId.of(pendingTransfer().requestedBy()) : null;
         TicketEvent.EscalationFacts facts = new TicketEvent.EscalationFacts(sequence, step.kind(), step.reason(),
-                new Move<>(fromLevel, step.next().level()), PersonId.of(step.person()), step.customerRequested());
+                new Move<>(fromLevel, step.next().level()), PersonId.of(step.person()), step.customerRequested(),
+                requestedBy);
         edit.record((header, fields) -> new TicketEvent.Escalated(header, fields, facts, step.recipients(),
                 step.dueAt()), step.reasonText(), step.comment());
         if (step.customerMessage() != null) {
@@ -775,9 +779,9 @@ public record Ticket(TicketId id, Request request, Classification classification
                 stay = stay.tierMovedAt(now);
             }
             for (TicketEvent event : events) {
-                if (event instanceof TicketEvent.Escalated) {
+                if (event instanceof TicketEvent.Escalated escalated) {
                     // an automatic escalation has no sender: nobody is credited with how it ends
-                    stay = stay.escalatedBy(EscalationSender.of(event.actor(), Ticket.this.team()));
+                    stay = stay.escalatedBy(EscalationSender.of(escalated.escalatedBy(), Ticket.this.team()));
                 }
             }
             return stay;

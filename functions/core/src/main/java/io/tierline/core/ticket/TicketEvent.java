@@ -285,11 +285,18 @@ public sealed interface TicketEvent {
      * @param level             the policy level before and after
      * @param escalatedTo       the person escalated to, or null
      * @param customerRequested whether the customer asked for it
+     * @param requestedBy       the agent who asked for it when it waited for a supervisor's approval, or null
      */
     record EscalationFacts(int sequence, EscalationKind kind, String reason, Move<Integer> level, PersonId escalatedTo,
-                           boolean customerRequested) {
+                           boolean customerRequested, PersonId requestedBy) {
         public EscalationFacts {
             Objects.requireNonNull(level, "level");
+        }
+
+        /** An escalation made by whoever acted (nobody asked for it and waited). */
+        public EscalationFacts(int sequence, EscalationKind kind, String reason, Move<Integer> level,
+                               PersonId escalatedTo, boolean customerRequested) {
+            this(sequence, kind, reason, level, escalatedTo, customerRequested, null);
         }
     }
 
@@ -302,6 +309,15 @@ public sealed interface TicketEvent {
         public Escalated {
             Objects.requireNonNull(escalation, "escalation");
             notified = List.copyOf(notified);
+        }
+
+        /**
+         * Who made the escalation, for the reviews: the agent who asked for it when a supervisor approved it (the
+         * approver only let it through), otherwise whoever acted.
+         */
+        public Actor escalatedBy() {
+            return escalation.requestedBy() != null ? new Actor(Actor.Kind.AGENT, escalation.requestedBy().value())
+                    : actor();
         }
 
         public EventType type() {

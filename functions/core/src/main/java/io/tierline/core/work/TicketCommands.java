@@ -77,7 +77,7 @@ public class TicketCommands {
                 received = escalated;
                 // resolved here, from the trail, and carried on the event: the reviews' counters see only the
                 // write, and who is credited must not change if the trail is read differently later
-                sender = EscalationSender.of(escalated.actor(), before);
+                sender = EscalationSender.of(escalated.escalatedBy(), before);
                 break;
             }
         }

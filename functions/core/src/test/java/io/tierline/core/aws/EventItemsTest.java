@@ -172,6 +172,19 @@ class EventItemsTest {
     }
 
     @Test
+    void anApprovedEscalationKeepsWhoAskedForIt() {
+        EventHeader header = new EventHeader(ID, 7, 0, Instant.parse("2026-12-05T10:00:00Z"),
+                new Actor(Actor.Kind.SUPERVISOR, "sam"), "limited-knowledge", null);
+        var approved = new TicketEvent.Escalated(header, FieldMoves.NONE.with(TicketField.TIER, Tier.FRONT_LINE,
+                Tier.EXPERT), new TicketEvent.EscalationFacts(1, EscalationKind.FUNCTIONAL, "limited-knowledge",
+                new Move<>(0, 0), null, false, new PersonId("alice")), List.of(), null);
+        assertEquals(approved, EventItems.event(EventItems.item(approved)));
+        assertEquals(new Actor(Actor.Kind.AGENT, "alice"), approved.escalatedBy());
+        assertTrue(EventChanges.of(approved).contains(new Change("escalationRequestedBy", null, "alice")),
+                EventChanges.of(approved).toString());
+    }
+
+    @Test
     void theFollowUpAndFeedbackKindsRoundTripWithTheirFacts() {
         Actor customer = Actor.customer("ada@example.com");
         Instant at = Instant.parse("2026-11-23T09:00:00Z");

@@ -23,6 +23,7 @@ import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
+import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketId;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,5 +309,37 @@ class ReviewsTest {
 
     static List<String> ids(ReviewService.CauseTickets found) {
         return found.tickets().stream().map(TicketReports.SolvedTicket::id).toList();
+    }
+
+    @Test
+    void anEscalationThatWaitedForApprovalIsTheAgentsWhoAskedNotTheApprovers() {
+        Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+        TicketId id = ticket("acme@example.com", "acme");
+        act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
+        world.clock.advance(Duration.ofMinutes(5));
+        var asked = world.history(id);
+        world.store.apply(List.of(world.engine.escalateByHand(asked.ticket(), asked.events(),
+                new ManualEscalation(EscalationKind.FUNCTIONAL, EscalationReason.LIMITED_KNOWLEDGE, "please", null,
+                        null, true, null), true, alice.actor(), world.clock.instant())), Optional.empty());
+        assertEquals(1, world.ticket(id).tier().number(), "waiting for approval");
+        world.clock.advance(Duration.ofMinutes(5));
+        world.store.apply(List.of(world.commands.decideTransfer(world.history(id), true, null, sam,
+                world.clock.instant())), Optional.empty());
+        assertEquals(2, world.ticket(id).tier().number());
+        act(id, (t, now) -> t.assign(carol.id(), carol.actor(), now));
+        act(id, (t, now) -> t.resolve("Fixed.", null, carol.actor(), now));
+
+        ReviewService.Reviews r = all();
+        assertEquals(List.of("alice", "carol"), r.agents().stream().map(ReviewService.AgentReview::agent).toList(),
+                "sam only approved it");
+        ReviewService.AgentReview a = r.agents().get(0);
+        assertEquals(1, a.escalated());
+        assertEquals(Map.of("limited-knowledge", 1L), a.byReason());
+        assertEquals(1, a.escalationsSettled(), "solved at the tier alice asked for");
+        TicketEvent.Escalated escalated = world.history(id).events().stream()
+                .filter(e -> e instanceof TicketEvent.Escalated).map(e -> (TicketEvent.Escalated) e)
+                .findFirst().orElseThrow();
+        assertEquals("sam", escalated.actor().id(), "the trail still says who approved it");
+        assertEquals("alice", escalated.escalatedBy().id());
     }
 }
