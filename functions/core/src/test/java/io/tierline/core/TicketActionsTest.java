@@ -144,6 +144,11 @@ class TicketActionsTest {
         Ticket direct = t.transfer(null, Tier.ENGINEERING, "bug in code", false, sam, now).after();
         assertEquals(Tier.ENGINEERING, direct.tier());
         assertEquals("billing", direct.team());
+        TicketChange solved = waiting.resolve("Answered before anyone approved.", null, alice, now);
+        assertNull(solved.after().pendingTransfer(), "a solved ticket has no transfer waiting");
+        assertTrue(EventChanges.of(solved.events().get(0)).stream().anyMatch(c -> c.field().equals("pendingTransfer")),
+                EventChanges.of(solved.events().get(0)).toString());
+        assertThrows(TicketActionException.class, () -> solved.after().decideTransfer(true, null, sam, now));
     }
 
     @Test

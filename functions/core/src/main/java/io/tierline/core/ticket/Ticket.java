@@ -448,7 +448,9 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
         requireReason(note);
         Edit edit = new Edit(actor, now);
-        edit.work = edit.work.withStatus(Status.SOLVED).withResolution(new Resolution(note, rootCause, now));
+        // a transfer still waiting for approval is moot once the ticket is solved: nobody can approve it any more
+        edit.work = edit.work.withStatus(Status.SOLVED).withResolution(new Resolution(note, rootCause, now))
+                .withPendingTransfer(null);
         edit.record((header, moves) -> new TicketEvent.Resolved(header, moves, solvedWith), null, note);
         return edit.done();
     }
