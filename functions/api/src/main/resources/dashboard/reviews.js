@@ -28,6 +28,10 @@ function agentsTable(agents) {
       el('td', {}, a.satisfaction === null ? '–' : String(a.satisfaction))))));
 }
 
+function counts(byKey) {
+  return Object.entries(byKey || {}).map(([k, n]) => k + ': ' + n).join(', ');
+}
+
 // the root cause whose tickets are open, per box, so the periodic refresh opens them again
 const openCause = new WeakMap();
 
@@ -36,7 +40,7 @@ function causesTable(causes, query, box) {
   const max = Math.max(0, ...causes.map(c => c.total));
   const behind = el('div', {testid: 'review-cause-tickets', 'aria-live': 'polite'});
   const table = el('table', {testid: 'review-causes'},
-    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', '', 'Per month'].map(h => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', '', 'Per category', 'Per product area', 'Per month'].map(h => el('th', {}, h)))),
     el('tbody', {}, ...causes.map(c => {
       const open = el('button', {type: 'button', class: 'link', testid: 'review-cause-open'}, c.cause);
       open.addEventListener('click', () => {
@@ -44,7 +48,7 @@ function causesTable(causes, query, box) {
         causeTicketsInto(behind, c.cause, query);
       });
       return el('tr', {}, el('td', {}, open), el('td', {}, String(c.total)), el('td', {}, bar(c.total, max)),
-        el('td', {}, Object.entries(c.byMonth || {}).map(([m, n]) => m + ': ' + n).join(', ')));
+        el('td', {}, counts(c.byCategory)), el('td', {}, counts(c.byProductArea)), el('td', {}, counts(c.byMonth)));
     })));
   if (causes.some(c => c.cause === openCause.get(box))) {
     causeTicketsInto(behind, openCause.get(box), query);

@@ -99,10 +99,10 @@ class ReviewsApiTest {
                 Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.header("content-type").startsWith("text/csv"), csv.header("content-type"));
-        assertEquals("cause,total,byCategory,byMonth\r\n"
-                + "billing-error,1,billing=1,2027-08=1\r\n"
-                + "other,1,billing=1,2027-08=1\r\n"
-                + "product-defect,1,billing=1,2027-08=1\r\n", csv.body());
+        assertEquals("cause,total,byCategory,byProductArea,byMonth\r\n"
+                + "billing-error,1,billing=1,,2027-08=1\r\n"
+                + "other,1,billing=1,,2027-08=1\r\n"
+                + "product-defect,1,billing=1,,2027-08=1\r\n", csv.body());
 
         JsonNode own = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?" + PERIOD, "alice"));
         assertEquals(1, own.get("agents").size());

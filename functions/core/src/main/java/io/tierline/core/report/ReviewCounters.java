@@ -82,7 +82,9 @@ public final class ReviewCounters {
             case RESOLVED -> {
                 TicketEvent.Resolved r = (TicketEvent.Resolved) event;
                 if (r.rootCause() != null) {
-                    add(ReviewKey.cause(team, categoryOf(ticket), RootCauses.normalise(r.rootCause())));
+                    String cause = RootCauses.normalise(r.rootCause());
+                    add(ReviewKey.cause(team, categoryOf(ticket), cause));
+                    ticket.productAreas().forEach(area -> add(ReviewKey.causeInArea(team, area, cause)));
                 }
             }
             case SATISFACTION_RATED -> {

@@ -10,7 +10,8 @@ public record ReviewKey(Dimension dimension, String team, String key, String mea
     public static final String PREFIX = "rv|";
 
     public enum Dimension {
-        AGENT("agent"), CUSTOMER("customer"), CATEGORY("category"), CAUSE("cause"), SATISFACTION("sat");
+        AGENT("agent"), CUSTOMER("customer"), CATEGORY("category"), CAUSE("cause"), CAUSE_IN_AREA("cause-area"),
+        SATISFACTION("sat");
 
         private final String code;
 
@@ -68,6 +69,11 @@ public record ReviewKey(Dimension dimension, String team, String key, String mea
     /** A root cause counted under the category it was found in; the measure is the cause. */
     static String cause(String team, String category, String cause) {
         return new ReviewKey(Dimension.CAUSE, team, category, cause).name();
+    }
+
+    /** A root cause counted under a product area of the ticket ({@code product-<area>} tags). */
+    static String causeInArea(String team, String area, String cause) {
+        return new ReviewKey(Dimension.CAUSE_IN_AREA, team, area, cause).name();
     }
 
     static String satisfaction(String team, String group, String rating) {

@@ -80,8 +80,13 @@ public final class ReviewService {
                                Double feedbackCompleteRate, TimeSpent timeSpent) {
     }
 
-    /** A root cause of the taxonomy ("other" for free text), per category and per month of the period. */
-    public record CauseReview(String cause, long total, Map<String, Long> byCategory, Map<String, Long> byMonth) {
+    /**
+     * A root cause of the taxonomy ("other" for free text), per category, per product area (the tickets'
+     * {@code product-<area>} tags; a ticket of two areas counts in both, one of none in none) and per month of the
+     * period, the trend.
+     */
+    public record CauseReview(String cause, long total, Map<String, Long> byCategory, Map<String, Long> byProductArea,
+                              Map<String, Long> byMonth) {
     }
 
     /** One group's ratings: average and how many of each rating from 1 to 5. */
@@ -254,10 +259,14 @@ public final class ReviewService {
         tally.rows(Dimension.CAUSE).forEach((row, m) -> m.forEach((cause, n) ->
                 byCause.computeIfAbsent(causes.classify(cause), c -> new TreeMap<>()).merge(row.key(), n,
                         Long::sum)));
+        Map<String, Map<String, Long>> byArea = new TreeMap<>();
+        tally.rows(Dimension.CAUSE_IN_AREA).forEach((row, m) -> m.forEach((cause, n) ->
+                byArea.computeIfAbsent(causes.classify(cause), c -> new TreeMap<>()).merge(row.key(), n,
+                        Long::sum)));
         List<CauseReview> rows = new ArrayList<>();
         byCause.forEach((cause, byCategory) -> rows.add(new CauseReview(cause,
                 byCategory.values().stream().mapToLong(Long::longValue).sum(), byCategory,
-                months.getOrDefault(cause, Map.of()))));
+                byArea.getOrDefault(cause, Map.of()), months.getOrDefault(cause, Map.of()))));
         rows.sort(Comparator.comparing(CauseReview::total).reversed().thenComparing(CauseReview::cause));
         return rows;
     }

@@ -26,10 +26,9 @@ public record Needs(Set<Skill> skills, String language) {
             if (rule.skillsFrom().contains(SkillSource.TAGS) && teamSkills.contains(new Skill(tag))) {
                 needed.add(new Skill(tag));
             }
-            if (rule.skillsFrom().contains(SkillSource.PRODUCT) && tag.startsWith(SkillSource.PRODUCT_TAG)
-                    && tag.length() > SkillSource.PRODUCT_TAG.length()) {
-                needed.add(new Skill(tag.substring(SkillSource.PRODUCT_TAG.length())));
-            }
+        }
+        if (rule.skillsFrom().contains(SkillSource.PRODUCT)) {
+            ticket.productAreas().forEach(area -> needed.add(new Skill(area)));
         }
         String language = null;
         if (rule.skillsFrom().contains(SkillSource.LANGUAGE) && ticket.signals() != null

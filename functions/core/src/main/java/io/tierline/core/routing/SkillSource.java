@@ -10,10 +10,8 @@ public enum SkillSource {
     TAGS,
     /** the person must speak the ticket's language */
     LANGUAGE,
-    /** a tag {@code product-<name>} needs the skill {@code <name>} */
+    /** a tag {@code product-<name>} (the ticket's product area, {@link io.tierline.core.ticket.Ticket#productAreas}) needs the skill {@code <name>} */
     PRODUCT;
-
-    public static final String PRODUCT_TAG = "product-";
 
     public String code() {
         return Codes.of(this);

@@ -213,6 +213,18 @@ public record Ticket(TicketId id, Request request, Classification classification
         return classification.tier();
     }
 
+    /** A tag {@code product-<name>} says the ticket is about product area {@code <name>}. */
+    public static final String PRODUCT_TAG = "product-";
+
+    /**
+     * The product areas the ticket is about, from its {@code product-<name>} tags: routing needs skill {@code <name>}
+     * for them, the escalation reviews count root causes per area.
+     */
+    public List<String> productAreas() {
+        return tags().stream().filter(tag -> tag.startsWith(PRODUCT_TAG) && tag.length() > PRODUCT_TAG.length())
+                .map(tag -> tag.substring(PRODUCT_TAG.length())).toList();
+    }
+
     public List<String> tags() {
         return classification.tags();
     }

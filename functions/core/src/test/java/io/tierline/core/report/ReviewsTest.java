@@ -342,4 +342,21 @@ class ReviewsTest {
         assertEquals("sam", escalated.actor().id(), "the trail still says who approved it");
         assertEquals("alice", escalated.escalatedBy().id());
     }
+
+    @Test
+    void rootCausesAreCountedPerProductAreaFromTheProductTags() {
+        for (List<String> tags : List.of(List.of("product-invoicing"), List.of("product-invoicing", "product-api"),
+                List.of("vip"))) {
+            TicketId id = world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
+                    new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
+                    Level.MEDIUM, null, tags));
+            act(id, (t, now) -> t.assign(bob.id(), bob.actor(), now));
+            act(id, (t, now) -> t.resolve("Fixed.", "product-defect", bob.actor(), now));
+        }
+        ReviewService.CauseReview defects = all().rootCauses().get(0);
+        assertEquals(3, defects.total());
+        assertEquals(Map.of("invoicing", 2L, "api", 1L), defects.byProductArea(),
+                "a ticket of two areas counts in both, one of none in none");
+        assertEquals(Map.of("2026-11", 3L), defects.byMonth());
+    }
 }
