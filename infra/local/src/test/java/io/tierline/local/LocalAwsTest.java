@@ -41,7 +41,8 @@ class LocalAwsTest {
         TableDescription table = aws.dynamoDb().describeTable(r -> r.tableName("TicketsTable")).table();
         Map<String, GlobalSecondaryIndexDescription> indexes = table.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, Function.identity()));
-        assertEquals(Set.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex"), indexes.keySet());
+        assertEquals(Set.of("TeamQueueIndex", "CustomerIndex", "CustomerEmailIndex", "DueIndex", "RootCauseIndex"),
+                indexes.keySet());
         assertTrue(indexes.values().stream().allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE));
         assertEquals(ProjectionType.INCLUDE, indexes.get("DueIndex").projection().projectionType());
         assertEquals(List.of("ticketId", "dueAt", "dueMetric", "dueCycle", "duePercent", "engineDueAt", "triageDueAt",
