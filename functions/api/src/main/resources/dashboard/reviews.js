@@ -28,6 +28,30 @@ function agentsTable(agents) {
       el('td', {}, a.satisfaction === null ? '–' : String(a.satisfaction))))));
 }
 
+// every month of the period, so a month without the cause shows as an empty slot of the trend
+function monthsOf(from, to) {
+  const months = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7);) {
+    months.push(m);
+    const [y, mo] = m.split('-').map(Number);
+    m = mo === 12 ? (y + 1) + '-01' : y + '-' + String(mo + 1).padStart(2, '0');
+  }
+  return months;
+}
+
+// The cause's trend: a bar per month of the period, with its count as the bar's title.
+function trend(byMonth, months) {
+  const max = Math.max(1, ...months.map(m => (byMonth || {})[m] || 0));
+  const w = Math.max(4, Math.floor(96 / Math.max(1, months.length)));
+  return svg('svg', {width: String(w * months.length), height: '16', role: 'img', testid: 'review-cause-trend'},
+    ...months.map((m, i) => {
+      const n = (byMonth || {})[m] || 0;
+      const h = Math.round(16 * n / max);
+      return svg('rect', {class: 'bar escalated', x: String(i * w), y: String(16 - h), width: String(w - 1),
+        height: String(h), 'data-month': m, 'data-value': String(n)}, svg('title', {}, m + ': ' + n));
+    }));
+}
+
 function counts(byKey) {
   return Object.entries(byKey || {}).map(([k, n]) => k + ': ' + n).join(', ');
 }
@@ -36,11 +60,11 @@ function counts(byKey) {
 const openCause = new WeakMap();
 
 // A cause's name opens the tickets behind it (GET /reports/reviews/root-causes/{cause}/tickets) under the table.
-function causesTable(causes, query, box) {
+function causesTable(causes, query, box, months) {
   const max = Math.max(0, ...causes.map(c => c.total));
   const behind = el('div', {testid: 'review-cause-tickets', 'aria-live': 'polite'});
   const table = el('table', {testid: 'review-causes'},
-    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', '', 'Per category', 'Per product area', 'Per month'].map(h => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['Root cause', 'Tickets', '', 'Per category', 'Per product area', 'Trend', 'Per month'].map(h => el('th', {}, h)))),
     el('tbody', {}, ...causes.map(c => {
       const open = el('button', {type: 'button', class: 'link', testid: 'review-cause-open'}, c.cause);
       open.addEventListener('click', () => {
@@ -48,7 +72,8 @@ function causesTable(causes, query, box) {
         causeTicketsInto(behind, c.cause, query);
       });
       return el('tr', {}, el('td', {}, open), el('td', {}, String(c.total)), el('td', {}, bar(c.total, max)),
-        el('td', {}, counts(c.byCategory)), el('td', {}, counts(c.byProductArea)), el('td', {}, counts(c.byMonth)));
+        el('td', {}, counts(c.byCategory)), el('td', {}, counts(c.byProductArea)), el('td', {}, trend(c.byMonth, months)),
+        el('td', {}, counts(c.byMonth)));
     })));
   if (causes.some(c => c.cause === openCause.get(box))) {
     causeTicketsInto(behind, openCause.get(box), query);
@@ -160,7 +185,7 @@ export async function reviewsInto(box, query = chosen.get(box) || {}, known = nu
       el('h3', {}, 'Time in team and tier'),
       el('p', {class: 'muted small'}, 'median / p90 of the stays that ended in the period (how many)'),
       timeTable(r.teams, r.categories),
-      el('h3', {}, 'Root causes'), causesTable(r.rootCauses, query, box));
+      el('h3', {}, 'Root causes'), causesTable(r.rootCauses, query, box, monthsOf(r.from, r.to)));
   } catch (e) {
     replace(box, el('p', {class: 'error'}, 'The reviews could not be read (' + (e.message || e) + ').'));
   }

@@ -313,8 +313,13 @@ class DashboardBrowserTest extends PageTest {
                 "{\"note\":\"Fixed the rounding.\",\"rootCause\":\"Product-Defect\"}");
         signIn("sam", "supervisor");
         browser.open("/dashboard#/supervisor", "supervisor-reviews");
-        browser.await(By.xpath("//table[@data-testid='review-causes']//button[normalize-space()='product-defect']"))
-                .click();
+        WebElement defects = browser.await(By.xpath(
+                "//table[@data-testid='review-causes']//button[normalize-space()='product-defect']"));
+        WebElement thisMonth = defects.findElement(By.xpath("ancestor::tr[1]//*[@data-testid='review-cause-trend']"
+                + "/*[local-name()='rect'][last()]"));
+        assertTrue(Integer.parseInt(thisMonth.getAttribute("data-value")) >= 1, "the trend's last month has it");
+        assertFalse(browser.driver().findElements(testid("review-time-row")).isEmpty(), "time in team and tier");
+        defects.click();
         By row = By.cssSelector("[data-testid='review-cause-tickets'] td.subject a[data-ticket-id='" + id + "']");
         WebElement link = browser.await(row);
         assertEquals("Invoice rounding is off by a cent", link.getText());
