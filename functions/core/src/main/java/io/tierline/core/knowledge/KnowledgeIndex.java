@@ -1,6 +1,5 @@
 package io.tierline.core.knowledge;
 
-import io.tierline.core.classify.Tokenizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +11,8 @@ import java.util.Set;
 
 /**
  * Okapi BM25 over the published articles' title and body, built once from a {@link KnowledgeSnapshot}. Words are the
- * classifier's ({@link Tokenizer}), so a ticket, the triage model and the knowledge base agree on what a word is.
+ * classifier's ({@link io.tierline.core.classify.Tokenizer}), so a ticket, the triage model and the knowledge base
+ * agree on what a word is, without the function words of {@link StopWords} (an article that shares only "the" with a question is no answer).
  * The title counts {@link #TITLE_WEIGHT} times: a title says what an article is about, its body says much else.
  * No search library: a few hundred articles fit in a map, and Lucene would add megabytes to the api's zip.
  */
@@ -36,12 +36,12 @@ public final class KnowledgeIndex {
         long total = 0;
         for (PublishedArticle article : snapshot.articles()) {
             Map<String, Integer> terms = new HashMap<>();
-            List<String> title = Tokenizer.words(article.content().title());
+            List<String> title = StopWords.contentWords(article.content().title());
             for (String word : title) {
                 terms.merge(word, TITLE_WEIGHT, Integer::sum);
             }
             String body = ArticleMarkdown.plainText(article.content().body());
-            List<String> bodyWords = Tokenizer.words(body);
+            List<String> bodyWords = StopWords.contentWords(body);
             bodyWords.forEach(word -> terms.merge(word, 1, Integer::sum));
             int length = title.size() * TITLE_WEIGHT + bodyWords.size();
             total += length;
@@ -65,7 +65,7 @@ public final class KnowledgeIndex {
      * word with the query are not hits.
      */
     public List<SearchHit> search(String query, String language, Set<Audience> audiences, int limit) {
-        Set<String> words = new LinkedHashSet<>(Tokenizer.words(query));
+        Set<String> words = new LinkedHashSet<>(StopWords.contentWords(query));
         List<SearchHit> hits = new ArrayList<>();
         for (Entry entry : entries) {
             ArticleContent content = entry.article().content();
@@ -104,7 +104,7 @@ public final class KnowledgeIndex {
         String best = entry.sentences().isEmpty() ? "" : entry.sentences().get(0);
         int bestCount = -1;
         for (String sentence : entry.sentences()) {
-            Set<String> found = new HashSet<>(Tokenizer.words(sentence));
+            Set<String> found = new HashSet<>(StopWords.contentWords(sentence));
             found.retainAll(words);
             if (found.size() > bestCount) {
                 best = sentence;

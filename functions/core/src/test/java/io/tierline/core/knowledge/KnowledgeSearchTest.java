@@ -56,6 +56,16 @@ class KnowledgeSearchTest {
     }
 
     @Test
+    void anArticleThatSharesOnlyFunctionWordsWithTheQuestionIsNoAnswer() {
+        ArticleId toner = published("Toner smudges on printed pages", "Clean the fuser roller, then print the page "
+                + "again.", "en", Audience.PUBLIC);
+        assertEquals(List.of(), kb.search("Refund for a duplicate invoice. Invoice INV-77 was charged twice; I need a "
+                + "refund above the usual limit.", "en", false, 5), "they share only 'the' and 'a'");
+        assertEquals(List.of(), kb.search("Die Rechnung ist falsch, bitte um Hilfe", "de", false, 5));
+        assertEquals(toner, kb.search("the printed page has toner smudges", "en", false, 5).get(0).id());
+    }
+
+    @Test
     void theCustomersLanguageComesFirstAndInternalArticlesOnlyForStaff() {
         ArticleId en = published("Password reset", "Reset the password password password.", "en", Audience.PUBLIC);
         ArticleId de = published("Password zurücksetzen", "Password vergessen.", "de", Audience.PUBLIC);
