@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Okapi BM25 over the published articles' title and body, built once from a {@link KnowledgeSnapshot}. Words are the
  * classifier's ({@link io.tierline.core.classify.Tokenizer}), so a ticket, the triage model and the knowledge base
- * agree on what a word is, without the function words of {@link StopWords} (an article that shares only "the" with a question is no answer).
+ * agree on what a word is, without the function words of {@link StopWords} (an article that shares only "the" with a
+ * question is no answer).
  * The title counts {@link #TITLE_WEIGHT} times: a title says what an article is about, its body says much else.
  * No search library: a few hundred articles fit in a map, and Lucene would add megabytes to the api's zip.
  */
