@@ -157,6 +157,7 @@ public final class ReviewCounters {
         if (ticket.wasEscalated()) {
             add(ReviewKey.agent(team, agent, Measure.SOLVED_ESCALATED));
             add(ReviewKey.category(team, categoryOf(ticket), Measure.SOLVED_ESCALATED));
+            add(ReviewKey.customer(team, customerOf(ticket), Measure.SOLVED_ESCALATED));
         }
         EscalationSender last = ticket.clocks().stay().lastEscalation();
         if (last != null) {

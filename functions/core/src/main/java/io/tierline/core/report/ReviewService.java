@@ -64,6 +64,8 @@ public final class ReviewService {
     }
 
     /**
+     * @param escalated         escalations made on their tickets (a ticket may have several)
+     * @param escalationRate    the share of their tickets solved in the period that escalated at least once
      * @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%)
      * @param topCategories     their {@value #TOP_CATEGORIES} most frequent categories by tickets solved, most first
      */
@@ -72,7 +74,10 @@ public final class ReviewService {
                                  Double shareAboveAverage, List<String> topCategories) {
     }
 
-    /** A category within a team, or a whole team ({@code category} null). */
+    /**
+     * A category within a team, or a whole team ({@code category} null): {@code volume} tickets solved, of which the
+     * share {@code escalationRate} escalated at least once; {@code escalated} counts the escalations themselves.
+     */
     public record VolumeReview(String team, String category, long volume, long escalated, Double escalationRate,
                                Map<String, Long> escalatedToTier, Map<String, Long> solvedAtTier, long breaches,
                                long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses,
@@ -206,15 +211,17 @@ public final class ReviewService {
         long escalated = 0;
         for (Map<String, Long> m : byCustomer.values()) {
             tickets += get(m, Measure.HANDLED);
-            escalated += get(m, Measure.ESCALATED);
+            escalated += get(m, Measure.SOLVED_ESCALATED);
         }
         double average = tickets == 0 ? 0 : (double) escalated / tickets;
         List<CustomerReview> rows = new ArrayList<>();
         byCustomer.forEach((customer, m) -> {
             long handled = get(m, Measure.HANDLED);
-            Double rate = share(get(m, Measure.ESCALATED), handled);
+            // the share of their solved tickets that escalated at all: escalations themselves may be several per
+            // ticket, or of tickets not solved yet, and a rate above 100 % says nothing
+            Double rate = share(get(m, Measure.SOLVED_ESCALATED), handled);
             Double above = handled == 0 || average == 0 ? null
-                    : round((double) get(m, Measure.ESCALATED) / handled / average - 1);
+                    : round((double) get(m, Measure.SOLVED_ESCALATED) / handled / average - 1);
             rows.add(new CustomerReview(customer, get(m, Measure.HANDLED), get(m, Measure.ESCALATED), rate,
                     get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above,
                     top(suffixed(m, Measure.CATEGORY_PREFIX), TOP_CATEGORIES)));
@@ -243,7 +250,7 @@ public final class ReviewService {
             long volume = get(m, Measure.HANDLED);
             List<String> top = top(causeCounts.getOrDefault(row, Map.of()), TOP_CAUSES);
             rows.add(new VolumeReview(row.team(), row.key(), volume, get(m, Measure.ESCALATED),
-                    share(get(m, Measure.ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
+                    share(get(m, Measure.SOLVED_ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
                     suffixed(m, Measure.SOLVED_AT_TIER), get(m, Measure.BREACHES), get(m, Measure.REOPENED),
                     share(get(m, Measure.WITHIN_SLA), volume), average(m), top,
                     get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
