@@ -137,9 +137,14 @@ public class QueueResource {
     }
 
     static int limit(String limit, List<FieldError> errors) {
+        return limit(limit, MAX_LIMIT, errors);
+    }
+
+    /** A page size from 1 to {@code max}; a problem is added to {@code errors} under {@code limit}. */
+    static int limit(String limit, int max, List<FieldError> errors) {
         Integer value = parse("limit", limit, Integer::parseInt, errors);
-        if (value != null && (value < 1 || value > MAX_LIMIT)) {
-            errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
+        if (value != null && (value < 1 || value > max)) {
+            errors.add(new FieldError("limit", "must be from 1 to " + max));
         }
         return value == null ? 1 : value;
     }

@@ -5,8 +5,10 @@ import io.tierline.core.access.Role;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.report.ReviewService;
 import io.tierline.core.report.RootCauses;
+import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -82,7 +84,8 @@ public class ReviewResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response causeTickets(@PathParam("cause") String cause, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("team") String team,
-                                 @QueryParam("escalated") String escalated, @QueryParam("limit") String limit,
+                                 @QueryParam("escalated") String escalated,
+                                 @QueryParam("limit") @DefaultValue("50") String limit,
                                  @QueryParam("format") String format) {
         caller.atLeast(Role.SUPERVISOR);
         RootCauses causes = policies.rootCauses();
@@ -92,7 +95,11 @@ public class ReviewResource {
                     + String.join(", ", causes.codes()) + ") or " + RootCauses.OTHER);
         }
         boolean escalatedOnly = flag("escalated", escalated);
-        int max = limit == null ? DEFAULT_CAUSE_TICKETS : number("limit", limit, 1, MAX_CAUSE_TICKETS);
+        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        int max = QueueResource.limit(limit, MAX_CAUSE_TICKETS, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         boolean csv = csv(format);
         ReviewService.CauseTickets found = reviews.causeTickets(scope(from, to, team), causes, code, escalatedOnly,
                 max);
@@ -103,7 +110,6 @@ public class ReviewResource {
         return Response.ok(found, MediaType.APPLICATION_JSON).build();
     }
 
-    static final int DEFAULT_CAUSE_TICKETS = 50;
     static final int MAX_CAUSE_TICKETS = 200;
 
     private static boolean csv(String format) {
@@ -122,18 +128,6 @@ public class ReviewResource {
             return true;
         }
         throw new InvalidInputException(field, "must be true or false");
-    }
-
-    private static int number(String field, String text, int min, int max) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the same answer as a number out of range
-        }
-        throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
     }
 
     private static <R extends Record> Response rows(boolean csv, Class<R> type, java.util.List<R> rows,
