@@ -7,7 +7,6 @@ import io.tierline.core.ticket.TicketEvent.EventType;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.followup.FollowUps;
-import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,6 @@ public record CustomerTicketView(String id, String subject, String description, 
     // followUpAwaited: the customer was asked whether the last resolution held and has not answered yet
     /** Public events whose reason is meant for the customer's eyes (the rest may hold agents' wording). */
     /** Only a solved or closed ticket has a resolution to tell (one stored before a move back to open does not). */
-    private static final Set<Status> RESOLVED = Set.of(Status.SOLVED, Status.CLOSED);
     private static final Set<EventType> REASON_SHOWN = Set.of(EventType.ESCALATION_REQUESTED, EventType.REOPENED,
             EventType.SATISFACTION_RATED, EventType.FOLLOW_UP_ANSWERED);
 
@@ -53,7 +51,7 @@ public record CustomerTicketView(String id, String subject, String description, 
                         e.statusAfter() == null ? null : e.statusAfter().code()))
                 .toList();
         return new CustomerTicketView(t.id().value(), t.subject(), t.description(), t.status().code(),
-                t.resolution() == null || !RESOLVED.contains(t.status()) ? null : t.resolution().note(),
+                t.resolution() == null || !t.status().isDone() ? null : t.resolution().note(),
                 t.mergedInto() == null ? null : t.mergedInto().value(), t.satisfaction(), t.createdAt(),
                 t.updatedAt(), entries, FollowUps.awaitingAnswer(history));
     }

@@ -2,7 +2,6 @@ package io.tierline.core.report;
 
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationSender;
-import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Stay;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
@@ -177,10 +176,10 @@ public final class ReviewCounters {
     private void stays(TicketChange change) {
         Ticket before = change.before();
         Ticket after = change.after();
-        if (before == null || before.team() == null || before.tier() == null || done(before)) {
+        if (before == null || before.team() == null || before.tier() == null || before.status().isDone()) {
             return;
         }
-        boolean teamLeft = done(after) || !java.util.Objects.equals(before.team(), after.team());
+        boolean teamLeft = after.status().isDone() || !java.util.Objects.equals(before.team(), after.team());
         boolean tierLeft = teamLeft || !java.util.Objects.equals(before.tier(), after.tier());
         Stay stay = before.clocks().stay();
         java.time.Instant at = after.updatedAt();
@@ -192,10 +191,6 @@ public final class ReviewCounters {
             add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.teamStay(
                     java.time.Duration.between(stay.teamEnteredAt(before.createdAt()), at))));
         }
-    }
-
-    private static boolean done(Ticket ticket) {
-        return ticket.status() == Status.SOLVED || ticket.status() == Status.CLOSED;
     }
 
     private void loop(String agentCounter, String categoryCounter) {

@@ -1,7 +1,6 @@
 package io.tierline.core.routing;
 
 import io.tierline.core.ticket.PersonId;
-import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -58,7 +57,6 @@ public record LoadChange(PersonId person, int delta, Integer limit) {
 
     /** Who holds the ticket towards their capacity: its assignee while it is not solved or closed. */
     public static PersonId holder(Ticket ticket) {
-        boolean done = ticket.status() == Status.SOLVED || ticket.status() == Status.CLOSED;
-        return done ? null : PersonId.of(ticket.assignee());
+        return ticket.status().isDone() ? null : PersonId.of(ticket.assignee());
     }
 }

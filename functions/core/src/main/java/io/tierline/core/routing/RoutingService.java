@@ -173,7 +173,7 @@ public class RoutingService {
                 }
             });
             Status to = event.statusAfter();
-            if ((to == Status.SOLVED || to == Status.CLOSED) && ticket.assignee() != null) {
+            if (to != null && to.isDone() && ticket.assignee() != null) {
                 freed.add(new PersonId(ticket.assignee()));
             }
         }

@@ -121,7 +121,7 @@ final class ClockTrack {
     }
 
     private static Mode modeIn(Status status, ClockTerms terms) {
-        if (TicketCourse.DONE.contains(status)) {
+        if (status.isDone()) {
             return Mode.STOPPED;
         }
         return terms.pausedIn().contains(status) ? Mode.PAUSED : Mode.RUNNING;

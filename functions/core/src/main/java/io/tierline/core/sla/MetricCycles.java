@@ -36,7 +36,7 @@ final class MetricCycles implements TicketCourse.Listener {
         boolean startsAtCreation = metric == SlaMetric.FIRST_RESPONSE || metric == SlaMetric.RESOLUTION;
         // an imported ticket that is already closed never gets a clock; resolution survives "solved" (reopening)
         if (startsAtCreation && initial != Status.CLOSED
-                && (metric == SlaMetric.RESOLUTION || !TicketCourse.DONE.contains(initial))) {
+                && (metric == SlaMetric.RESOLUTION || !initial.isDone())) {
             start(at);
         }
     }
@@ -44,13 +44,13 @@ final class MetricCycles implements TicketCourse.Listener {
     @Override
     public void statusChanged(Instant at, Status from, Status to) {
         status = to;
-        boolean reopened = TicketCourse.DONE.contains(from) && !TicketCourse.DONE.contains(to);
+        boolean reopened = from.isDone() && !to.isDone();
         if (metric == SlaMetric.RESOLUTION) {
             // solved only stops the clock (reopening resumes it); closed is final
             if (to == Status.CLOSED) {
                 end(at, MetricCycle.Ending.FULFILLED);
             }
-        } else if (TicketCourse.DONE.contains(to)) {
+        } else if (to.isDone()) {
             end(at, MetricCycle.Ending.FULFILLED);
         } else if (reopened && metric == SlaMetric.PERIODIC_UPDATE && agentHasReplied) {
             start(at);
@@ -83,7 +83,7 @@ final class MetricCycles implements TicketCourse.Listener {
     }
 
     private boolean isDone() {
-        return TicketCourse.DONE.contains(status);
+        return status.isDone();
     }
 
     private void start(Instant at) {

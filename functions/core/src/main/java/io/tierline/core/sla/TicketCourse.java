@@ -4,9 +4,7 @@ import io.tierline.core.ticket.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A timeline made ready for the clocks as of one instant: facts in the order they take effect, nothing after
@@ -14,7 +12,6 @@ import java.util.Set;
  */
 final class TicketCourse {
     /** Statuses in which no clock runs: the work is done. */
-    static final Set<Status> DONE = EnumSet.of(Status.SOLVED, Status.CLOSED);
 
     /** Receives the facts in the order they take effect. */
     interface Listener {

@@ -19,6 +19,11 @@ public enum Status {
         };
     }
 
+    /** Solved or closed: no clock runs, nobody holds it, no stay goes on; a solved ticket may still reopen. */
+    public boolean isDone() {
+        return this == SOLVED || this == CLOSED;
+    }
+
     public boolean canMoveTo(Status next) {
         return allowedNext().contains(next);
     }

@@ -786,8 +786,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         private Stay stay() {
             Stay stay = clocks.stay();
             if (!Objects.equals(classification.team(), Ticket.this.team())
-                    || (Ticket.this.status() == Status.SOLVED && work.status() != Status.SOLVED
-                    && work.status() != Status.CLOSED)) {
+                    || (Ticket.this.status() == Status.SOLVED && !work.status().isDone())) {
                 stay = stay.teamMovedAt(now);
             } else if (!Objects.equals(classification.tier(), Ticket.this.tier())) {
                 stay = stay.tierMovedAt(now);
