@@ -8,8 +8,11 @@ import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketField;
 import io.tierline.core.ticket.Tier;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The escalation reviews' counters (docs/dashboard.md, "Escalation reviews"): a projection of one write's audit
@@ -179,17 +182,17 @@ public final class ReviewCounters {
         if (before == null || before.team() == null || before.tier() == null || before.status().isDone()) {
             return;
         }
-        boolean teamLeft = after.status().isDone() || !java.util.Objects.equals(before.team(), after.team());
-        boolean tierLeft = teamLeft || !java.util.Objects.equals(before.tier(), after.tier());
+        boolean teamLeft = after.status().isDone() || !Objects.equals(before.team(), after.team());
+        boolean tierLeft = teamLeft || !Objects.equals(before.tier(), after.tier());
         Stay stay = before.clocks().stay();
-        java.time.Instant at = after.updatedAt();
+        Instant at = after.updatedAt();
         if (tierLeft) {
             add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.tierStay(before.tier().number(),
-                    java.time.Duration.between(stay.tierEnteredAt(before.createdAt()), at))));
+                    Duration.between(stay.tierEnteredAt(before.createdAt()), at))));
         }
         if (teamLeft) {
             add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.teamStay(
-                    java.time.Duration.between(stay.teamEnteredAt(before.createdAt()), at))));
+                    Duration.between(stay.teamEnteredAt(before.createdAt()), at))));
         }
     }
 

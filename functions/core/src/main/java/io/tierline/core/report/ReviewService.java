@@ -147,14 +147,16 @@ public final class ReviewService {
     public CauseTickets causeTickets(Scope scope, RootCauses causes, String cause, boolean escalatedOnly, int max) {
         java.util.Set<String> written = new java.util.TreeSet<>();
         if (!RootCauses.OTHER.equals(cause)) {
-            written.add(cause);
-        }
-        for (DayCounts day : reports.days(scope.from(), scope.to())) {
-            day.counts().keySet().forEach(name -> ReviewKey.parse(name)
-                    .filter(key -> key.dimension() == Dimension.CAUSE)
-                    .filter(key -> scope.team().map(key.team()::equals).orElse(true))
-                    .filter(key -> causes.classify(key.measure()).equals(cause))
-                    .ifPresent(key -> written.add(key.measure())));
+            written.add(cause); // counters hold causes normalised, so a code is only ever written as itself
+        } else {
+            // the free text is only known from the period's counters
+            for (DayCounts day : reports.days(scope.from(), scope.to())) {
+                day.counts().keySet().forEach(name -> ReviewKey.parse(name)
+                        .filter(key -> key.dimension() == Dimension.CAUSE)
+                        .filter(key -> scope.team().map(key.team()::equals).orElse(true))
+                        .filter(key -> causes.classify(key.measure()).equals(cause))
+                        .ifPresent(key -> written.add(key.measure())));
+            }
         }
         java.time.Instant from = scope.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         java.time.Instant until = scope.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
