@@ -4,11 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pages' style sheet and optional script, served by the api function itself (the same in AWS and locally) so the
@@ -21,7 +17,6 @@ public class AssetResource {
     private static final Map<String, String> TYPES = Map.of(
             "tierline.css", "text/css;charset=UTF-8",
             "tierline.js", "text/javascript;charset=UTF-8");
-    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     @GET
     public Response asset(@PathParam("name") String name) {
@@ -29,18 +24,7 @@ public class AssetResource {
         if (type == null) {
             return Response.status(404).type("text/plain;charset=UTF-8").entity("no such asset").build();
         }
-        return Response.ok(CACHE.computeIfAbsent(name, AssetResource::read), type)
+        return Response.ok(PackagedFiles.bytes("assets/" + name), type)
                 .header("Cache-Control", "public, max-age=300").build();
-    }
-
-    private static byte[] read(String name) {
-        try (InputStream in = AssetResource.class.getResourceAsStream("assets/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("asset " + name + " is not packaged");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.core.json.Json;
 import io.tierline.core.request.AgentActions;
 import io.tierline.core.request.CustomerActions;
 import io.tierline.core.request.RequestBinder;
 import io.tierline.core.request.TicketRequest;
 import io.tierline.local.testing.LocalAwsTestResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,9 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@code /openapi} documents every request body with the properties of the record it binds to. */
+/**
+ * {@code /openapi} serves the contract SmallRye OpenAPI generates from the resources, and documents every request
+ * body with the properties of the record it binds to.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalAwsTestResource.class,
         initArgs = @ResourceArg(name = LocalAwsTestResource.FUNCTION_ARG, value = "ApiFunction"))
@@ -61,6 +69,42 @@ class OpenApiRequestBodiesTest {
     /** Operations that are posts but take no body: the path says it all (an article's publish and retire). */
     private static final Set<String> BODILESS = Set.of("post /articles/{id}/publish", "post /articles/{id}/retire",
             "post /tickets/{id}/article-draft");
+
+    /** Set to rewrite the packaged contract from the resources: {@code -Dtierline.openapi.write=true}. */
+    private static final String WRITE = "tierline.openapi.write";
+    private static final Path GENERATED = Path.of("target/openapi");
+    private static final Path PACKAGED = Path.of("src/main/resources/io/tierline/api")
+            .resolve(OpenApiResource.JSON).getParent();
+
+    /**
+     * The function serves a packaged copy (OpenApiResource) so it does not carry the extension; this is what keeps
+     * the copy true. The extension is a test dependency and writes what it generates to target/openapi.
+     */
+    @Test
+    void theServedContractIsTheOneTheResourcesGenerate() throws IOException {
+        String generatedJson = Files.readString(GENERATED.resolve("openapi.json"));
+        String generatedYaml = Files.readString(GENERATED.resolve("openapi.yaml"));
+        if (Boolean.getBoolean(WRITE)) {
+            Files.createDirectories(PACKAGED);
+            Files.writeString(PACKAGED.resolve("openapi.json"), generatedJson);
+            Files.writeString(PACKAGED.resolve("openapi.yaml"), generatedYaml);
+            // the running function still serves the copy it was built with: the next build checks the new one
+            Assumptions.abort("wrote the API contract to " + PACKAGED.toAbsolutePath() + "; run the tests again");
+        }
+        String stale = "the resources changed the API contract: run ./mvnw -B install -pl functions/api -am "
+                + "-Dtest=OpenApiRequestBodiesTest -Dsurefire.failIfNoSpecifiedTests=false -D" + WRITE + "=true";
+        assertEquals(generatedJson, Files.readString(PACKAGED.resolve("openapi.json")), stale);
+        assertEquals(generatedYaml, Files.readString(PACKAGED.resolve("openapi.yaml")), stale);
+
+        LambdaHttp.Reply json = LambdaHttp.call("GET", "/openapi", Map.of("accept", "application/json"), null);
+        assertEquals(200, json.status());
+        assertEquals(Json.parse(generatedJson), json.json());
+        assertTrue(json.header("Content-Type").startsWith("application/json"), json.header("Content-Type"));
+        LambdaHttp.Reply yaml = LambdaHttp.call("GET", "/openapi", Map.of(), null);
+        assertEquals(generatedYaml, yaml.body());
+        assertTrue(yaml.header("Content-Type").startsWith("application/yaml"), yaml.header("Content-Type"));
+        assertEquals(generatedJson, LambdaHttp.call("GET", "/openapi?format=json", Map.of(), null).body());
+    }
 
     @Test
     void everyOperationWithABodyDocumentsItsRecordsProperties() {
