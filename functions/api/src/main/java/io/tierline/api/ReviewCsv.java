@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One review's rows as CSV for a spreadsheet: a column per record component, in declaration order, a nested record's
- * components as columns of their own ({@code timeSpent.inTeam.medianMinutes}); a map is written as
+ * components as columns of their own ({@code timeSpent.inTeam.medianMinutes}, or just {@code handled} for a part
+ * the JSON unwraps into its row); a map is written as
  * {@code key=value; key=value} (a record value as {@code name value, name value}), a list as {@code a; b}, nothing
  * as an empty cell.
  */
@@ -62,7 +64,10 @@ final class ReviewCsv {
             List<RecordComponent> to = new ArrayList<>(path);
             to.add(component);
             if (component.getType().isRecord()) {
-                columns.addAll(columns(component.getType(), prefix + component.getName() + ".", to));
+                // a part the JSON shows flat in its row (@JsonUnwrapped) is flat in the CSV too
+                String inner = component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+                        ? prefix : prefix + component.getName() + ".";
+                columns.addAll(columns(component.getType(), inner, to));
             } else {
                 columns.add(new Column(prefix + component.getName(), List.copyOf(to)));
             }

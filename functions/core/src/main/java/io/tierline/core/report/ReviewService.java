@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.port.DayCounts;
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.report.ReviewCounters.Measure;
@@ -47,20 +48,49 @@ public final class ReviewService {
     }
 
     /**
-     * @param handled         tickets assigned to them
-     * @param solvedEscalated of the tickets they solved, those escalated at some point (solved at the tier reached)
+     * One agent's row: the tickets they handled, their escalations, how what they solved held up, and the feedback on
+     * their escalations. JSON and CSV show the parts' fields flat in the row.
+     */
+    public record AgentReview(String team, String agent, @JsonUnwrapped Workload work,
+                              @JsonUnwrapped AgentEscalations escalations, @JsonUnwrapped Quality quality,
+                              @JsonUnwrapped FollowUps followUps, @JsonUnwrapped AgentFeedback feedback) {
+    }
+
+    /**
+     * @param handled tickets assigned to them
+     * @param solved  tickets they solved
+     */
+    public record Workload(long handled, long solved) {
+    }
+
+    /**
+     * @param escalated          escalations they made (a ticket may have several)
+     * @param escalationRate     their escalations per ticket handled
      * @param teamEscalationRate the team's escalations per ticket handled over the same period
+     * @param solvedEscalated    of the tickets they solved, those escalated at some point (solved at the tier reached)
+     */
+    public record AgentEscalations(long escalated, Map<String, Long> byKind, Map<String, Long> byReason,
+                                   Double escalationRate, Double teamEscalationRate, long solvedEscalated) {
+    }
+
+    /** How the tickets solved held up: reopened (and their share), within the SLA, customers' average rating. */
+    public record Quality(long reopened, Double reopenRate, Double satisfaction, Double slaCompliance) {
+    }
+
+    /** Follow-ups sent after solving, and the share of those whose ticket stayed solved. */
+    public record FollowUps(long followUps, Double stayedSolvedRate) {
+    }
+
+    /**
      * @param escalationsSettled of their escalations, those that were the ticket's last before it was solved (it
      *                           settled at the tier they sent it to, or came back down)
-     * @param feedbackReceived   feedback on their escalations from those who received them, with the shares that
-     *                           said "needed" and "complete"
+     * @param feedbackReceived   feedback on their escalations from those who received them
      */
-    public record AgentReview(String team, String agent, long handled, long solved, long escalated, Map<String, Long> byKind,
-                              Map<String, Long> byReason, Double escalationRate, Double teamEscalationRate,
-                              long solvedEscalated, long reopened, Double reopenRate, Double satisfaction,
-                              Double slaCompliance, long followUps, Double stayedSolvedRate,
-                              long escalationsSettled, long feedbackReceived, Double feedbackNeededRate,
-                              Double feedbackCompleteRate) {
+    public record AgentFeedback(long escalationsSettled, long feedbackReceived, @JsonUnwrapped FeedbackShares shares) {
+    }
+
+    /** Of the feedback given, the shares that said the escalation was needed, and that it came complete. */
+    public record FeedbackShares(Double feedbackNeededRate, Double feedbackCompleteRate) {
     }
 
     /**
@@ -75,14 +105,27 @@ public final class ReviewService {
     }
 
     /**
-     * A category within a team, or a whole team ({@code category} null): {@code volume} tickets solved, of which the
-     * share {@code escalationRate} escalated at least once; {@code escalated} counts the escalations themselves.
+     * A category within a team, or a whole team ({@code category} null): where its solved tickets went, how they held
+     * up, SLA breaches, the most frequent root causes, follow-ups, feedback on its escalations and the time spent
+     * in each tier and team. JSON and CSV show the parts' fields flat in the row, but for {@code timeSpent}.
      */
-    public record VolumeReview(String team, String category, long volume, long escalated, Double escalationRate,
-                               Map<String, Long> escalatedToTier, Map<String, Long> solvedAtTier, long breaches,
-                               long reopened, Double slaCompliance, Double satisfaction, List<String> topCauses,
-                               long followUps, Double stayedSolvedRate, long feedback, Double feedbackNeededRate,
-                               Double feedbackCompleteRate, TimeSpent timeSpent) {
+    public record VolumeReview(String team, String category, @JsonUnwrapped TierFlow flow,
+                               @JsonUnwrapped Quality quality, long breaches, List<String> topCauses,
+                               @JsonUnwrapped FollowUps followUps, @JsonUnwrapped VolumeFeedback feedback,
+                               TimeSpent timeSpent) {
+    }
+
+    /**
+     * @param volume         tickets solved
+     * @param escalated      the escalations themselves (a ticket may have several)
+     * @param escalationRate the share of the tickets solved that escalated at least once
+     */
+    public record TierFlow(long volume, long escalated, Double escalationRate, Map<String, Long> escalatedToTier,
+                           Map<String, Long> solvedAtTier) {
+    }
+
+    /** @param feedback feedback given on the escalations of these tickets */
+    public record VolumeFeedback(long feedback, @JsonUnwrapped FeedbackShares shares) {
     }
 
     /**
@@ -192,14 +235,14 @@ public final class ReviewService {
                 }
             });
             long solved = get(m, Measure.SOLVED);
-            rows.add(new AgentReview(row.team(), row.key(), handled, solved, escalated, byKind, byReason,
-                    share(escalated, handled), share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
-                    get(m, Measure.SOLVED_ESCALATED), get(m, Measure.REOPENED),
-                    share(get(m, Measure.REOPENED), solved), average(m), share(get(m, Measure.WITHIN_SLA), solved),
-                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
-                    get(m, Measure.ESCALATIONS_SETTLED), get(m, Measure.FEEDBACK_RECEIVED),
-                    share(get(m, Measure.FEEDBACK_RECEIVED_NEEDED), get(m, Measure.FEEDBACK_RECEIVED)),
-                    share(get(m, Measure.FEEDBACK_RECEIVED_COMPLETE), get(m, Measure.FEEDBACK_RECEIVED))));
+            rows.add(new AgentReview(row.team(), row.key(), new Workload(handled, solved),
+                    new AgentEscalations(escalated, byKind, byReason, share(escalated, handled),
+                            share(get(team, Measure.ESCALATED), get(team, Measure.HANDLED)),
+                            get(m, Measure.SOLVED_ESCALATED)),
+                    quality(m, solved), followUps(m),
+                    new AgentFeedback(get(m, Measure.ESCALATIONS_SETTLED), get(m, Measure.FEEDBACK_RECEIVED),
+                            shares(m, Measure.FEEDBACK_RECEIVED_NEEDED, Measure.FEEDBACK_RECEIVED_COMPLETE,
+                                    Measure.FEEDBACK_RECEIVED))));
         });
         rows.sort(Comparator.comparing(AgentReview::team).thenComparing(AgentReview::agent));
         return rows;
@@ -251,15 +294,29 @@ public final class ReviewService {
         merged.forEach((row, m) -> {
             long volume = get(m, Measure.HANDLED);
             List<String> top = top(causeCounts.getOrDefault(row, Map.of()), TOP_CAUSES);
-            rows.add(new VolumeReview(row.team(), row.key(), volume, get(m, Measure.ESCALATED),
+            rows.add(new VolumeReview(row.team(), row.key(), new TierFlow(volume, get(m, Measure.ESCALATED),
                     share(get(m, Measure.SOLVED_ESCALATED), volume), suffixed(m, Measure.ESCALATED_TO_TIER),
-                    suffixed(m, Measure.SOLVED_AT_TIER), get(m, Measure.BREACHES), get(m, Measure.REOPENED),
-                    share(get(m, Measure.WITHIN_SLA), volume), average(m), top,
-                    get(m, Measure.FOLLOW_UPS), share(get(m, Measure.STAYED_SOLVED), get(m, Measure.FOLLOW_UPS)),
-                    get(m, Measure.FEEDBACK), share(get(m, Measure.FEEDBACK_NEEDED), get(m, Measure.FEEDBACK)),
-                    share(get(m, Measure.FEEDBACK_COMPLETE), get(m, Measure.FEEDBACK)), TimeSpent.of(m)));
+                    suffixed(m, Measure.SOLVED_AT_TIER)), quality(m, volume), get(m, Measure.BREACHES), top,
+                    followUps(m), new VolumeFeedback(get(m, Measure.FEEDBACK),
+                            shares(m, Measure.FEEDBACK_NEEDED, Measure.FEEDBACK_COMPLETE, Measure.FEEDBACK)),
+                    TimeSpent.of(m)));
         });
         return rows;
+    }
+
+    /** The same figures for an agent's row and a category's or team's: {@code solved} tickets in either. */
+    private static Quality quality(Map<String, Long> m, long solved) {
+        return new Quality(get(m, Measure.REOPENED), share(get(m, Measure.REOPENED), solved), average(m),
+                share(get(m, Measure.WITHIN_SLA), solved));
+    }
+
+    private static FollowUps followUps(Map<String, Long> m) {
+        long followUps = get(m, Measure.FOLLOW_UPS);
+        return new FollowUps(followUps, share(get(m, Measure.STAYED_SOLVED), followUps));
+    }
+
+    private static FeedbackShares shares(Map<String, Long> m, String needed, String complete, String given) {
+        return new FeedbackShares(share(get(m, needed), get(m, given)), share(get(m, complete), get(m, given)));
     }
 
     private static List<CauseReview> rootCauses(Tally tally, RootCauses causes,

@@ -119,24 +119,24 @@ class ReviewsTest {
         assertEquals(List.of("alice", "bob", "carol"),
                 r.agents().stream().map(ReviewService.AgentReview::agent).toList(), r.agents().toString());
         ReviewService.AgentReview a = r.agents().get(0);
-        assertEquals(4, a.handled());
-        assertEquals(2, a.solved());
-        assertEquals(2, a.escalated());
-        assertEquals(Map.of("functional", 2L), a.byKind());
-        assertEquals(Map.of("limited-knowledge", 2L), a.byReason());
-        assertEquals(0.5, a.escalationRate());
-        assertEquals(0.25, a.teamEscalationRate(), "2 escalations over the team's 8 assignments");
-        assertEquals(0, a.solvedEscalated());
-        assertEquals(5.0, a.satisfaction());
-        assertEquals(1.0, a.slaCompliance());
+        assertEquals(4, a.work().handled());
+        assertEquals(2, a.work().solved());
+        assertEquals(2, a.escalations().escalated());
+        assertEquals(Map.of("functional", 2L), a.escalations().byKind());
+        assertEquals(Map.of("limited-knowledge", 2L), a.escalations().byReason());
+        assertEquals(0.5, a.escalations().escalationRate());
+        assertEquals(0.25, a.escalations().teamEscalationRate(), "2 escalations over the team's 8 assignments");
+        assertEquals(0, a.escalations().solvedEscalated());
+        assertEquals(5.0, a.quality().satisfaction());
+        assertEquals(1.0, a.quality().slaCompliance());
         ReviewService.AgentReview c = r.agents().get(2);
-        assertEquals(2, c.solvedEscalated(), "solved at the tier escalated to");
-        assertEquals(2.5, c.satisfaction());
+        assertEquals(2, c.escalations().solvedEscalated(), "solved at the tier escalated to");
+        assertEquals(2.5, c.quality().satisfaction());
         ReviewService.AgentReview b = r.agents().get(1);
         assertEquals("bob", b.agent());
-        assertEquals(0, b.escalated());
-        assertEquals(0.0, b.escalationRate());
-        assertEquals(4.5, b.satisfaction());
+        assertEquals(0, b.escalations().escalated());
+        assertEquals(0.0, b.escalations().escalationRate());
+        assertEquals(4.5, b.quality().satisfaction());
 
         // acme escalates most: 2 of 3 against the average 2 of 6, so 100% above it
         ReviewService.CustomerReview acme = r.customers().get(0);
@@ -156,10 +156,10 @@ class ReviewsTest {
         assertEquals(1, r.rootCauses().get(2).total(), "free text outside the taxonomy is other");
 
         ReviewService.VolumeReview team = r.teams().get(0);
-        assertEquals(6, team.volume());
-        assertEquals(2, team.escalated());
+        assertEquals(6, team.flow().volume());
+        assertEquals(2, team.flow().escalated());
         assertEquals(List.of("product-defect", "user-error", "other"), team.topCauses());
-        assertEquals(Map.of("2", 2L), team.escalatedToTier());
+        assertEquals(Map.of("2", 2L), team.flow().escalatedToTier());
         assertNull(team.category());
 
         ReviewService.SatisfactionReview escalated = r.satisfaction().stream()
@@ -184,28 +184,29 @@ class ReviewsTest {
         ReviewService.Reviews r = all();
         ReviewService.AgentReview a = r.agents().get(0);
         assertEquals("alice", a.agent());
-        assertEquals(2, a.followUps());
-        assertEquals(0.5, a.stayedSolvedRate(), "one of the two tickets alice solved came back");
-        assertEquals(2, a.feedbackReceived(), "the feedback on alice's escalations is hers");
-        assertEquals(1.0, a.feedbackNeededRate());
-        assertEquals(0.5, a.feedbackCompleteRate());
-        assertEquals(2, a.escalationsSettled(), "both solved by carol at tier 2, with no escalation after alice's");
+        assertEquals(2, a.followUps().followUps());
+        assertEquals(0.5, a.followUps().stayedSolvedRate(), "one of the two tickets alice solved came back");
+        assertEquals(2, a.feedback().feedbackReceived(), "the feedback on alice's escalations is hers");
+        assertEquals(1.0, a.feedback().shares().feedbackNeededRate());
+        assertEquals(0.5, a.feedback().shares().feedbackCompleteRate());
+        assertEquals(2, a.feedback().escalationsSettled(),
+                "both solved by carol at tier 2, with no escalation after alice's");
         ReviewService.AgentReview c = r.agents().get(1);
         assertEquals("carol", c.agent());
-        assertEquals(0, c.feedbackReceived(), "carol gave it");
-        assertEquals(0, c.escalationsSettled());
-        assertEquals(1, c.followUps());
-        assertEquals(1.0, c.stayedSolvedRate());
+        assertEquals(0, c.feedback().feedbackReceived(), "carol gave it");
+        assertEquals(0, c.feedback().escalationsSettled());
+        assertEquals(1, c.followUps().followUps());
+        assertEquals(1.0, c.followUps().stayedSolvedRate());
 
         ReviewService.VolumeReview team = r.teams().get(0);
-        assertEquals(3, team.followUps());
-        assertEquals(0.6667, team.stayedSolvedRate());
-        assertEquals(2, team.feedback());
-        assertEquals(1.0, team.feedbackNeededRate());
-        assertEquals(0.5, team.feedbackCompleteRate());
+        assertEquals(3, team.followUps().followUps());
+        assertEquals(0.6667, team.followUps().stayedSolvedRate());
+        assertEquals(2, team.feedback().feedback());
+        assertEquals(1.0, team.feedback().shares().feedbackNeededRate());
+        assertEquals(0.5, team.feedback().shares().feedbackCompleteRate());
         ReviewService.VolumeReview category = r.categories().get(0);
-        assertEquals(2, category.feedback());
-        assertEquals(0.5, category.feedbackCompleteRate());
+        assertEquals(2, category.feedback().feedback());
+        assertEquals(0.5, category.feedback().shares().feedbackCompleteRate());
     }
 
     @Test
@@ -231,7 +232,8 @@ class ReviewsTest {
         ReviewService.Reviews own = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.empty(),
                 Optional.of("bob")), RootCauses.DEFAULT);
         assertEquals(List.of("bob"), own.agents().stream().map(ReviewService.AgentReview::agent).toList());
-        assertEquals(0.3333, own.agents().get(0).teamEscalationRate(), "the team's rate is theirs to compare with");
+        assertEquals(0.3333, own.agents().get(0).escalations().teamEscalationRate(),
+                "the team's rate is theirs to compare with");
         assertEquals(List.of(), own.customers());
         assertEquals(List.of(), own.rootCauses());
         ReviewService.Reviews other = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.of("network"),
@@ -333,9 +335,9 @@ class ReviewsTest {
         assertEquals(List.of("alice", "carol"), r.agents().stream().map(ReviewService.AgentReview::agent).toList(),
                 "sam only approved it");
         ReviewService.AgentReview a = r.agents().get(0);
-        assertEquals(1, a.escalated());
-        assertEquals(Map.of("limited-knowledge", 1L), a.byReason());
-        assertEquals(1, a.escalationsSettled(), "solved at the tier alice asked for");
+        assertEquals(1, a.escalations().escalated());
+        assertEquals(Map.of("limited-knowledge", 1L), a.escalations().byReason());
+        assertEquals(1, a.feedback().escalationsSettled(), "solved at the tier alice asked for");
         TicketEvent.Escalated escalated = world.history(id).events().stream()
                 .filter(e -> e instanceof TicketEvent.Escalated).map(e -> (TicketEvent.Escalated) e)
                 .findFirst().orElseThrow();
