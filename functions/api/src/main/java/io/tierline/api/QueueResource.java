@@ -126,14 +126,10 @@ public class QueueResource {
             throw new InvalidInputException(errors);
         }
         var page = queries.customerHistory(customer, cursor, size);
-        long escalated = page.items().stream().filter(QueueResource::wentPastFrontLine).count();
+        // escalated as the reviews count it: an escalation recorded, a policy level reached or a tier past the first
+        long escalated = page.items().stream().filter(Ticket::wasEscalated).count();
         return new History(customer.text(), page.items().stream().map(t -> HistoryEntry.of(t, who)).toList(),
                 escalated, page.nextCursor());
-    }
-
-    /** Until escalations are recorded as such (issue 6), a ticket counts as escalated once it reached tier 2. */
-    private static boolean wentPastFrontLine(Ticket t) {
-        return t.tier() != null && t.tier().number() >= Tier.EXPERT.number();
     }
 
     static int limit(String limit, List<FieldError> errors) {

@@ -461,13 +461,20 @@ class AgentAndCustomerTest {
         assertEquals(400, LambdaHttp.get("/queues/billing?due=soonish", "alice").status());
         assertEquals(0, ok(LambdaHttp.get("/queues/billing?due=breached", "alice")).get("items").size());
 
-        billingTicket("history@example.com");
+        String historic = billingTicket("history@example.com").id();
         JsonNode history = ok(LambdaHttp.get("/customers/email:history@example.com/tickets", "bob"));
         assertEquals(1, history.get("items").size(), "by email too, though the ticket names a customer id");
-        JsonNode byId = ok(LambdaHttp.get("/customers/id:cust-" + ("history@example.com".hashCode() & 0xffff)
-                + "/tickets", "bob"));
+        String byCustomerId = "/customers/id:cust-" + ("history@example.com".hashCode() & 0xffff) + "/tickets";
+        JsonNode byId = ok(LambdaHttp.get(byCustomerId, "bob"));
         assertEquals(1, byId.get("items").size());
         assertEquals(0, byId.get("escalatedInPage").asInt());
+
+        ok(LambdaHttp.post("/tickets/" + historic + "/assignment", "alice", "{\"assignee\":\"alice\"}", Map.of()));
+        ok(LambdaHttp.post("/tickets/" + historic + "/escalations", "alice",
+                "{\"kind\":\"hierarchical\",\"reason\":\"limited-authority\",\"to\":\"supervisor\"}",
+                Map.of()));
+        assertEquals(1, ok(LambdaHttp.get(byCustomerId, "bob")).get("escalatedInPage").asInt(),
+                "escalated to a supervisor in its tier: escalated as the reviews count it, not only by reaching tier 2");
     }
 
     @Test
