@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  */
 public final class ColdStartBenchmark {
     static final double TARGET_RATIO = 1.5;
-    static final long TARGET_ZIP_BYTES = 20L * 1024 * 1024;
+    /** 20 MB as the issue counts them, 10^6 bytes each: the stricter reading (20 MiB would be 20,971,520). */
+    static final long TARGET_ZIP_BYTES = 20_000_000L;
+    private static final double MEGABYTE = 1_000_000.0;
     static final String BASELINE = "BaselineFunction";
     static final String BASELINE_ZIP = "infra/bench-baseline/target/function.zip";
     static final String BASELINE_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
@@ -234,10 +236,10 @@ public final class ColdStartBenchmark {
         long small = r.functions().stream().filter(m -> m.zipBytes() <= TARGET_ZIP_BYTES).count();
         out.printf(Locale.ROOT, "cold start: baseline median %s; %d of %d functions within %.1fx of it; %d of %d zips"
                         + " within %d MB%n", Durations.seconds(r.baseline().median()), within, r.functions().size(),
-                TARGET_RATIO, small, r.functions().size(), TARGET_ZIP_BYTES / 1024 / 1024);
+                TARGET_RATIO, small, r.functions().size(), Math.round(TARGET_ZIP_BYTES / MEGABYTE));
     }
 
     static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+        return String.format(Locale.ROOT, "%.2f MB", bytes / MEGABYTE);
     }
 }
