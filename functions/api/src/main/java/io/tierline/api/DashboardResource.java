@@ -11,13 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agents' and supervisors' dashboard: a static single page (HTML, plain JavaScript modules, CSS; no build step)
@@ -37,8 +33,6 @@ public class DashboardResource {
             Map.entry("queues.js", JS), Map.entry("ticket.js", JS), Map.entry("supervisor.js", JS),
             Map.entry("chart.js", JS), Map.entry("reviews.js", JS), Map.entry("people.js", JS),
             Map.entry("articles.js", JS), Map.entry("knowledge.js", JS));
-
-    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     /** Who is signed in, and the teams whose queues they may open. */
     public record Me(String user, String role, List<String> teams, boolean supervises) {
@@ -64,7 +58,7 @@ public class DashboardResource {
         if (type == null) {
             throw new NotFoundException("no dashboard file " + name);
         }
-        return Response.ok(CACHE.computeIfAbsent(name, DashboardResource::read)).type(type).build();
+        return Response.ok(PackagedFiles.bytes("/dashboard/" + name)).type(type).build();
     }
 
     @GET
@@ -85,16 +79,5 @@ public class DashboardResource {
         }
         return new Me(who.id(), who.role().name().toLowerCase(java.util.Locale.ROOT), List.copyOf(teams),
                 who.role().ordinal() >= Role.SUPERVISOR.ordinal());
-    }
-
-    private static byte[] read(String name) {
-        try (InputStream in = DashboardResource.class.getResourceAsStream("/dashboard/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("dashboard file missing from the jar: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Files packaged beside the api's classes (io/tierline/api/...), read once on first use and kept. */
+/**
+ * Files packaged with the api (the pages' assets, the dashboard, the API contract), read once on first use and kept.
+ */
 final class PackagedFiles {
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private PackagedFiles() {
     }
 
-    /** @param name relative to io/tierline/api, e.g. "assets/tierline.css" */
+    /** @param name relative to io/tierline/api ("assets/tierline.css"), or from the root ("/dashboard/app.js") */
     static byte[] bytes(String name) {
         return CACHE.computeIfAbsent(name, PackagedFiles::read);
     }
