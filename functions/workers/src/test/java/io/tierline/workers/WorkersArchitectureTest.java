@@ -1,12 +1,9 @@
 package io.tierline.workers;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Clock;
-import java.time.Instant;
+import io.tierline.core.testing.AdapterRules;
 import org.junit.jupiter.api.Test;
 
 /** The workers function is an adapter (docs/architecture.md, "Packages and what they may use"). */
@@ -17,18 +14,11 @@ class WorkersArchitectureTest {
 
     @Test
     void reachesTheAwsAdaptersOfTheCoreOnlyThroughWiring() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("io.tierline.core.aws..")
-                .because("functions use the core's ports, which wiring binds to DynamoDB and SQS;"
-                        + " a function that named an adapter could not run against another one")
-                .check(WORKERS);
+        AdapterRules.REACHES_THE_AWS_ADAPTERS_ONLY_THROUGH_WIRING.check(WORKERS);
     }
 
     @Test
     void takesTimeFromTheClockOrTheEvent() {
-        noClasses().should().callMethod(Instant.class, "now")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .because("time is data: tests set the clock, and a worker's now comes from its event")
-                .check(WORKERS);
+        AdapterRules.TAKES_TIME_FROM_THE_CLOCK_OR_THE_EVENT.check(WORKERS);
     }
 }
