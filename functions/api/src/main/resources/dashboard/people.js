@@ -2,7 +2,7 @@
 // team's people, their load against capacity, skills and status, with a hand rebalance (#/people).
 import {api, post} from './api.js';
 import {el, replace, ticketLink, showProblem} from './dom.js';
-import {tickCountdowns, whileVisible, when} from './time.js';
+import {liveView, tickCountdowns, whileVisible, when} from './time.js';
 
 const AVAILABILITY = [['available', 'Available'], ['away', 'Away'], ['offline', 'Offline']];
 const teamState = {team: null};
@@ -68,13 +68,7 @@ export function myTicketsView(main, me, config) {
       showProblem(error, e);
     }
   }
-  load();
-  const stopTick = whileVisible(() => tickCountdowns(main, atRisk), 1000);
-  const stopRefresh = whileVisible(load, config.refreshSeconds * 1000);
-  return () => {
-    stopTick();
-    stopRefresh();
-  };
+  return liveView(load, main, atRisk, config.refreshSeconds);
 }
 
 function personRow(p) {

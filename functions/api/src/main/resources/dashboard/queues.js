@@ -1,7 +1,7 @@
 // A team's queue: soonest due first (overdue first), live countdowns, all / at-risk / breached, refreshing by itself.
 import {api} from './api.js';
 import {el, replace, ticketLink, showProblem} from './dom.js';
-import {tickCountdowns, whileVisible, when} from './time.js';
+import {liveView, tickCountdowns, when} from './time.js';
 
 const FILTERS = [['all', 'All'], ['at-risk', 'At risk'], ['breached', 'Breached']];
 const STATUSES = ['open', 'pending', 'on-hold', 'solved'];
@@ -117,11 +117,5 @@ export function queuesView(main, me, config) {
   }
   more.addEventListener('click', () => load(true));
 
-  load();
-  const stopTick = whileVisible(() => tickCountdowns(main, atRisk), 1000);
-  const stopRefresh = whileVisible(() => load(), config.refreshSeconds * 1000);
-  return () => {
-    stopTick();
-    stopRefresh();
-  };
+  return liveView(load, main, atRisk, config.refreshSeconds);
 }

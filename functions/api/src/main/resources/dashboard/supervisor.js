@@ -1,7 +1,7 @@
 // The supervisor view: escalations in flight by level, load per team and tier, and the last 14 days.
 import {api} from './api.js';
 import {el, replace, ticketLink, showProblem} from './dom.js';
-import {tickCountdowns, whileVisible, when} from './time.js';
+import {liveView, tickCountdowns, when} from './time.js';
 import {dailyChart} from './chart.js';
 import {reviewsInto} from './reviews.js';
 import {knowledgeInto} from './knowledge.js';
@@ -94,11 +94,5 @@ export function supervisorView(main, me, config) {
       showProblem(error, e);
     }
   }
-  load();
-  const stopTick = whileVisible(() => tickCountdowns(main, atRisk), 1000);
-  const stopRefresh = whileVisible(load, config.refreshSeconds * 1000);
-  return () => {
-    stopTick();
-    stopRefresh();
-  };
+  return liveView(load, main, atRisk, config.refreshSeconds);
 }

@@ -66,6 +66,20 @@ export function tickCountdowns(root, atRiskSeconds) {
   }
 }
 
+/**
+ * A live view: loads now, then reloads every refresh interval and rewrites its countdowns every second, both while
+ * the tab is visible. Returns the function that stops both.
+ */
+export function liveView(load, root, atRiskSeconds, refreshSeconds) {
+  load();
+  const stopTick = whileVisible(() => tickCountdowns(root, atRiskSeconds), 1000);
+  const stopRefresh = whileVisible(() => load(), refreshSeconds * 1000);
+  return () => {
+    stopTick();
+    stopRefresh();
+  };
+}
+
 /** Runs fn every interval while the tab is visible; when it shows again, runs at once. Returns a stop function. */
 export function whileVisible(fn, intervalMs) {
   let timer = null;
