@@ -15,6 +15,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,6 +112,12 @@ public final class Browser implements AutoCloseable {
                 return null;
             } catch (StaleElementReferenceException gone) {
                 return true;
+            } catch (WebDriverException navigating) {
+                // asked while the old document is being replaced, Chromium may answer an inspector error instead of
+                // "stale": "Node with given id does not belong to the document" says the old page is gone; any
+                // other such error, ask again
+                String message = String.valueOf(navigating.getMessage());
+                return message.contains("does not belong to the document") ? Boolean.TRUE : null;
             }
         });
         awaitLoaded();
