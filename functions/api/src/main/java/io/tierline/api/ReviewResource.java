@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -95,7 +97,7 @@ public class ReviewResource {
                     + String.join(", ", causes.codes()) + ") or " + RootCauses.OTHER);
         }
         boolean escalatedOnly = flag("escalated", escalated);
-        java.util.List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         int max = QueueResource.limit(limit, MAX_CAUSE_TICKETS, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -130,7 +132,7 @@ public class ReviewResource {
         throw new InvalidInputException(field, "must be true or false");
     }
 
-    private static <R extends Record> Response rows(boolean csv, Class<R> type, java.util.List<R> rows,
+    private static <R extends Record> Response rows(boolean csv, Class<R> type, List<R> rows,
                                                     String view) {
         if (!csv) {
             return Response.ok(rows, MediaType.APPLICATION_JSON).build();

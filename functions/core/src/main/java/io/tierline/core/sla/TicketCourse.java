@@ -11,8 +11,6 @@ import java.util.List;
  * {@code asOf} and nothing after a merge; the status and the subject as stretches of time.
  */
 final class TicketCourse {
-    /** Statuses in which no clock runs: the work is done. */
-
     /** Receives the facts in the order they take effect. */
     interface Listener {
         void created(Instant at, Status status);
