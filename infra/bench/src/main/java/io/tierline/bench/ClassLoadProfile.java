@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,13 @@ import java.util.stream.Stream;
 /**
  * Where a cold start's time goes, by the classes it loads: the JVM's own class-load log
  * ({@code -Xlog:class+load:file=...:uptimenanos}, written by the function process of one extra, untimed run), split
- * at the instant of the first {@code next} poll into boot and first request, and counted per jar. On a cold JVM
- * loading, verifying and initialising classes is most of the start-up cost, so the jars that load many classes in
- * the first request are where first-request initialisation (SDK clients, Jackson, the model, the policy) goes.
+ * at the instant of the first {@code next} poll into boot and first request, and counted per library. On a cold
+ * JVM loading, verifying and initialising classes is most of the start-up cost, so the libraries that load many
+ * classes in the first request are where first-request initialisation (SDK clients, Jackson, the model, the
+ * policy) goes.
  *
- * @param boot         classes loaded before the first poll, per source
- * @param firstRequest classes loaded between the first poll and the first response, per source
+ * @param boot         classes loaded before the first poll, per library ({@link #library})
+ * @param firstRequest classes loaded between the first poll and the first response, per library
  */
 record ClassLoadProfile(Map<String, Integer> boot, Map<String, Integer> firstRequest) {
 
@@ -32,7 +34,6 @@ record ClassLoadProfile(Map<String, Integer> boot, Map<String, Integer> firstReq
     }
 
     private static final Pattern LINE = Pattern.compile("^\\[(\\d+)ns\\] (\\S+) source: (.*)$");
-    private static final Pattern JAR = Pattern.compile("([^/]+?)(-\\d[^/]*)?\\.jar(!/.*)?$");
 
     /**
      * @param firstPoll  process start to first poll; the JVM's uptime starts a few milliseconds after the process,
@@ -50,9 +51,9 @@ record ClassLoadProfile(Map<String, Integer> boot, Map<String, Integer> firstReq
                 }
                 long at = Long.parseLong(m.group(1));
                 if (at <= firstPoll.toNanos()) {
-                    boot.merge(source(m.group(3)), 1, Integer::sum);
+                    boot.merge(library(m.group(2), m.group(3)), 1, Integer::sum);
                 } else if (at <= firstReply.toNanos()) {
-                    first.merge(source(m.group(3)), 1, Integer::sum);
+                    first.merge(library(m.group(2), m.group(3)), 1, Integer::sum);
                 }
             });
         } catch (IOException e) {
@@ -61,19 +62,23 @@ record ClassLoadProfile(Map<String, Integer> boot, Map<String, Integer> firstReq
         return new ClassLoadProfile(boot, first);
     }
 
-    /** A jar's name without its version, "JDK" for the JDK's own classes, "generated" for lambdas and proxies. */
-    static String source(String source) {
+    /**
+     * Where a class comes from, by its name rather than its jar (a function zip holds one jar): "JDK" for the JDK's
+     * own classes, "generated" for lambdas, proxies and other classes defined at run time, else the first three parts
+     * of its package, e.g. "software.amazon.awssdk", "io.quarkus.qute", "io.tierline.core".
+     */
+    static String library(String className, String source) {
         if (source.startsWith("shared objects file") || source.startsWith("jrt:/")) {
             return "JDK";
         }
-        Matcher jar = JAR.matcher(source);
-        if (jar.find()) {
-            return jar.group(1);
+        if (source.startsWith("__") || className.contains("$$Lambda") || className.contains("/0x")) {
+            return "generated";
         }
-        if (source.startsWith("file:")) {
-            return "classes folder";
+        String[] parts = className.split("\\.");
+        if (parts.length == 1) {
+            return "(default package)";
         }
-        return "generated";
+        return String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 
     int bootClasses() {
@@ -84,7 +89,7 @@ record ClassLoadProfile(Map<String, Integer> boot, Map<String, Integer> firstReq
         return firstRequest.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** The sources that loaded most classes in the first request, e.g. "sesv2 812". */
+    /** The libraries that loaded most classes in the first request, e.g. "software.amazon.awssdk 2031". */
     List<String> topFirstRequest(int count) {
         return top(firstRequest, count);
     }

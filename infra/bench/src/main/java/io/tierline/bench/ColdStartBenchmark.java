@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -43,12 +45,54 @@ public final class ColdStartBenchmark {
      * @param runs              timed cold starts per function
      * @param warm              requests after the first on each process (the work without start-up, and item 5's
      *                          warm latency)
-     * @param templateFunctions false: the baseline only (the smoke test)
+     * @param templateFunctions the template's functions to measure beside the baseline, by logical id; empty: the
+     *                          baseline only (the smoke test)
      */
-    record Options(int runs, int warm, boolean templateFunctions) {
+    record Options(int runs, int warm, FunctionChoice templateFunctions) {
         static Options parse(String... args) {
-            BenchArgs a = BenchArgs.parse(args, List.of("runs", "warm"));
-            return new Options(a.positive("runs", 5), a.positive("warm", 5), true);
+            BenchArgs a = BenchArgs.parse(args, List.of("runs", "warm", "functions"));
+            return new Options(a.positive("runs", 5), a.positive("warm", 5),
+                    FunctionChoice.parse(a.values().get("functions")));
+        }
+    }
+
+    /** Which of the template's functions a run measures: all of them, or those named by {@code --functions A,B}. */
+    record FunctionChoice(Set<String> named, boolean all) {
+        static final FunctionChoice ALL = new FunctionChoice(Set.of(), true);
+        static final FunctionChoice NONE = new FunctionChoice(Set.of(), false);
+
+        static FunctionChoice parse(String list) {
+            if (list == null) {
+                return ALL;
+            }
+            Set<String> named = new LinkedHashSet<>();
+            for (String name : list.split(",")) {
+                if (!name.isBlank()) {
+                    named.add(name.trim());
+                }
+            }
+            if (named.isEmpty()) {
+                throw new IllegalArgumentException("--functions needs logical ids such as ApiFunction,TriageFunction");
+            }
+            return new FunctionChoice(Set.copyOf(named), false);
+        }
+
+        List<FunctionDefinition> of(SamTemplate template) {
+            Map<String, FunctionDefinition> functions = template.functions();
+            Set<String> unknown = new LinkedHashSet<>(named);
+            unknown.removeAll(functions.keySet());
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("--functions: " + String.join(", ", unknown)
+                        + " not in template.yaml; its functions: " + String.join(", ", functions.keySet()));
+            }
+            // in the template's order, the order of the work: see ColdStartEvents
+            List<FunctionDefinition> chosen = functions.values().stream()
+                    .filter(f -> all || named.contains(f.logicalId())).toList();
+            String missing = ColdStartEvents.missingProducers(chosen);
+            if (missing != null) {
+                throw new IllegalArgumentException("--functions: " + missing);
+            }
+            return chosen;
         }
     }
 
@@ -94,12 +138,19 @@ public final class ColdStartBenchmark {
         Options options;
         try {
             options = Options.parse(args);
+            options.templateFunctions().of(SamTemplate.load(ProjectRoot.templateFile()));
         } catch (IllegalArgumentException e) {
             System.err.println("cold-start: " + e.getMessage());
             Exit.now(2);
             return;
         }
-        run(options, System.out);
+        try {
+            run(options, System.out);
+        } catch (Exception e) {
+            // the emulators' threads would keep the JVM running after main ends
+            e.printStackTrace();
+            Exit.now(1);
+        }
         Exit.now(0);
     }
 
@@ -108,9 +159,7 @@ public final class ColdStartBenchmark {
         SamTemplate template = SamTemplate.load(ProjectRoot.templateFile());
         List<FunctionDefinition> functions = new ArrayList<>();
         functions.add(baseline(template, root));
-        if (options.templateFunctions()) {
-            functions.addAll(template.functions().values()); // in the order of the work: see ColdStartEvents
-        }
+        functions.addAll(options.templateFunctions().of(template));
         for (FunctionDefinition function : functions) {
             if (!Files.isRegularFile(function.codeUri())) {
                 throw new IllegalStateException(function.codeUri() + " is missing: bin/bench cold-start builds it");
@@ -131,12 +180,26 @@ public final class ColdStartBenchmark {
                     Durations.seconds(Duration.ofNanos(System.nanoTime() - starting)));
             ColdStartEvents events = new ColdStartEvents(aws);
             Path codeFolder = work.resolve("code");
-            List<Measured> measured = new ArrayList<>();
+            List<Subject> subjects = new ArrayList<>();
             for (FunctionDefinition function : functions) {
                 Map<String, String> environment = LocalSystem.functionEnvironment(aws, function, null);
                 ColdStartEvents.Feed feed = function.logicalId().equals(BASELINE) ? events.anyObject()
                         : events.feedFor(function);
-                measured.add(measure(function, environment, feed, options, codeFolder, work, log::println, out));
+                subjects.add(new Subject(function, environment, feed));
+            }
+            for (Subject subject : subjects) {
+                subject.profile(work, codeFolder, log::println, out);
+            }
+            // Round by round, every function once per round: a slow minute of a shared machine then falls on the
+            // baseline and the functions alike instead of on whichever was running.
+            for (int run = 1; run <= options.runs(); run++) {
+                for (Subject subject : subjects) {
+                    subject.time(run, options, codeFolder, log::println, out);
+                }
+            }
+            List<Measured> measured = new ArrayList<>();
+            for (Subject subject : subjects) {
+                measured.add(subject.measured());
             }
             Result result = new Result(measured.get(0), List.copyOf(measured.subList(1, measured.size())));
             print(result, out);
@@ -170,27 +233,44 @@ public final class ColdStartBenchmark {
                 like.timeout(), like.memorySize(), environment, List.of());
     }
 
-    /** First an untimed run with the class-load log (it also brings the unpacked code into the file cache), then the timed runs. */
-    private static Measured measure(FunctionDefinition function, Map<String, String> environment,
-                                    ColdStartEvents.Feed feed, Options options, Path codeFolder, Path work,
-                                    Consumer<String> log, PrintStream out) throws Exception {
-        String id = function.logicalId();
-        Path classLog = work.resolve(id + "-classes.log");
-        ColdStart profiled = ColdStart.measure(function, environment, feed, 0, ClassLoadProfile.javaOption(classLog),
-                codeFolder, log);
-        ClassLoadProfile profile = ClassLoadProfile.read(classLog, profiled.boot(), profiled.total());
-        out.printf(Locale.ROOT, "%s profile run (not timed): %,d classes loaded by the first poll, %,d in the first"
-                + " request%n", id, profile.bootClasses(), profile.firstRequestClasses());
-        List<ColdStart> runs = new ArrayList<>();
-        for (int run = 1; run <= options.runs(); run++) {
+    /** One function under measurement: an untimed run with the class-load log first, then the timed runs. */
+    private static final class Subject {
+        private final FunctionDefinition function;
+        private final Map<String, String> environment;
+        private final ColdStartEvents.Feed feed;
+        private final List<ColdStart> runs = new ArrayList<>();
+        private ClassLoadProfile profile;
+
+        Subject(FunctionDefinition function, Map<String, String> environment, ColdStartEvents.Feed feed) {
+            this.function = function;
+            this.environment = environment;
+            this.feed = feed;
+        }
+
+        /** The class-load profile (this run also brings the unpacked code into the file cache). */
+        void profile(Path work, Path codeFolder, Consumer<String> log, PrintStream out) throws Exception {
+            String id = function.logicalId();
+            Path classLog = work.resolve(id + "-classes.log");
+            ColdStart profiled = ColdStart.measure(function, environment, feed, 0,
+                    ClassLoadProfile.javaOption(classLog), codeFolder, log);
+            profile = ClassLoadProfile.read(classLog, profiled.boot(), profiled.total());
+            out.printf(Locale.ROOT, "%s profile run (not timed): %,d classes loaded by the first poll, %,d in the"
+                    + " first request%n", id, profile.bootClasses(), profile.firstRequestClasses());
+        }
+
+        void time(int run, Options options, Path codeFolder, Consumer<String> log, PrintStream out)
+                throws Exception {
             ColdStart start = ColdStart.measure(function, environment, feed, options.warm(), null, codeFolder, log);
             runs.add(start);
             out.printf(Locale.ROOT, "%s run %d/%d: first response after %s (boot %s, first request %s), warm %s%n",
-                    id, run, options.runs(), Durations.seconds(start.total()), Durations.seconds(start.boot()),
-                    Durations.seconds(start.firstRequest()), start.warm().isEmpty() ? "-"
-                            : Durations.millis(Durations.median(start.warm())));
+                    function.logicalId(), run, options.runs(), Durations.seconds(start.total()),
+                    Durations.seconds(start.boot()), Durations.seconds(start.firstRequest()),
+                    start.warm().isEmpty() ? "-" : Durations.millis(Durations.median(start.warm())));
         }
-        return new Measured(function, Files.size(function.codeUri()), List.copyOf(runs), profile);
+
+        Measured measured() throws IOException {
+            return new Measured(function, Files.size(function.codeUri()), List.copyOf(runs), profile);
+        }
     }
 
     private static void print(Result r, PrintStream out) {
@@ -226,9 +306,9 @@ public final class ColdStartBenchmark {
                 + " (SDK clients, Jackson, model and policy, class loading). Classes per phase from the profile run.");
         out.println();
         for (Measured m : all) {
-            out.printf(Locale.ROOT, "%s classes by jar, boot: %s%n", m.function().logicalId(),
+            out.printf(Locale.ROOT, "%s classes by library, boot: %s%n", m.function().logicalId(),
                     String.join(", ", m.profile().topBoot(8)));
-            out.printf(Locale.ROOT, "%s classes by jar, first request: %s%n", m.function().logicalId(),
+            out.printf(Locale.ROOT, "%s classes by library, first request: %s%n", m.function().logicalId(),
                     String.join(", ", m.profile().topFirstRequest(8)));
         }
         out.println();

@@ -24,8 +24,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -57,6 +59,32 @@ final class ColdStartEvents {
         this.store = new DynamoDbTicketStore(aws.dynamoDb(), aws.tableName("TicketsTable"));
         this.outbox = new SqsOutbox(aws.sqs(), aws.queueUrl("TriageQueue"), aws.queueUrl("EscalationQueue"),
                 aws.queueUrl("NotifyQueue"));
+    }
+
+    /**
+     * Why the functions chosen for a run cannot all get events, or null: triage reads tickets the api or intake
+     * function made, escalate and notify read tickets triage triaged (see the class comment).
+     */
+    static String missingProducers(List<FunctionDefinition> chosen) {
+        Set<String> reads = new HashSet<>();
+        for (FunctionDefinition function : chosen) {
+            for (FunctionEvent event : function.events()) {
+                if (event instanceof FunctionEvent.HttpApi) {
+                    reads.add("HttpApi");
+                } else if (event instanceof FunctionEvent.Sqs sqs) {
+                    reads.add(sqs.queueLogicalId());
+                }
+            }
+        }
+        boolean makesTickets = reads.contains("HttpApi") || reads.contains("IntakeQueue");
+        if (reads.contains("TriageQueue") && !makesTickets) {
+            return "the function reading TriageQueue needs one that makes tickets too (ApiFunction or IntakeFunction)";
+        }
+        if ((reads.contains("EscalationQueue") || reads.contains("NotifyQueue")) && !reads.contains("TriageQueue")) {
+            return "the functions reading EscalationQueue and NotifyQueue need triaged tickets: add TriageFunction and"
+                    + " ApiFunction or IntakeFunction";
+        }
+        return null;
     }
 
     /** The feed for a function of the template, chosen by its event source. */

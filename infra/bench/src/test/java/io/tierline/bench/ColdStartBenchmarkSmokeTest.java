@@ -23,7 +23,7 @@ class ColdStartBenchmarkSmokeTest {
     @Test
     void oneColdStartOfTheBaselineYieldsEveryFigure() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ColdStartBenchmark.Result result = ColdStartBenchmark.run(new ColdStartBenchmark.Options(1, 1, false),
+        ColdStartBenchmark.Result result = ColdStartBenchmark.run(new ColdStartBenchmark.Options(1, 1, ColdStartBenchmark.FunctionChoice.NONE),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         ColdStartBenchmark.Measured baseline = result.baseline();
