@@ -70,28 +70,36 @@ public final class OneJarFunctionZip {
      * @param joinedServices   service files joined from more than one source
      * @param shadowed         entries found in more than one source, of which the first was kept (licence texts,
      *                         notices and such)
+     * @param leftOut          entries under the folders the caller chose to leave out
      * @param zipBytesBefore   the zip's size before
      * @param zipBytesAfter    the zip's size after
      */
-    public record Summary(List<String> sources, int entries, int joinedServices, Set<String> shadowed,
+    public record Summary(List<String> sources, int entries, int joinedServices, Set<String> shadowed, int leftOut,
                           long zipBytesBefore, long zipBytesAfter) {
         String describe(Path zip, String jarName) {
             return String.format(Locale.ROOT, "%s: %d sources merged into %s%s (%,d entries, %d service files joined,"
-                            + " %d duplicate resources kept once); zip %,d -> %,d bytes", zip.getFileName(),
-                    sources.size(), LIB, jarName, entries, joinedServices, shadowed.size(), zipBytesBefore,
-                    zipBytesAfter);
+                            + " %d duplicate resources kept once, %d left out); zip %,d -> %,d bytes",
+                    zip.getFileName(), sources.size(), LIB, jarName, entries, joinedServices, shadowed.size(),
+                    leftOut, zipBytesBefore, zipBytesAfter);
         }
     }
 
-    /** {@code <function.zip> <jar name>}: rewrites the zip in place. */
+    /**
+     * {@code <function.zip> <jar name> [--leave-out <folder/>]...}: rewrites the zip in place, leaving out every entry
+     * under the folders named (build metadata nothing reads at run time, such as {@code META-INF/maven/}).
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
+        List<String> leaveOut = new ArrayList<>();
+        for (int i = 2; i + 1 < args.length && args[i].equals("--leave-out"); i += 2) {
+            leaveOut.add(args[i + 1]);
+        }
+        if (args.length < 2 || args.length != 2 + 2 * leaveOut.size()) {
             // thrown, not System.exit: this runs inside Maven's JVM (exec:java)
-            throw new IllegalArgumentException(
-                    "usage: OneJarFunctionZip <function.zip> <name of the jar, e.g. tierline-api.jar>");
+            throw new IllegalArgumentException("usage: OneJarFunctionZip <function.zip> <name of the jar, e.g."
+                    + " tierline-api.jar> [--leave-out <folder/>]...");
         }
         Path zip = Path.of(args[0]);
-        Summary summary = repack(zip, args[1]);
+        Summary summary = repack(zip, args[1], leaveOut);
         System.out.println(summary == null ? zip.getFileName() + " already holds one jar, " + LIB + args[1]
                 : summary.describe(zip, args[1]));
     }
@@ -99,11 +107,18 @@ public final class OneJarFunctionZip {
     /**
      * Rewrites {@code zip} in place (a new file moved over it, so a failure leaves the original).
      *
+     * @param leaveOut folders (ending in /) whose entries the jar leaves out
      * @return what was done, or null when the zip already held only {@code lib/<jarName>} (a second run)
      */
-    public static Summary repack(Path zip, String jarName) throws IOException {
+    public static Summary repack(Path zip, String jarName, List<String> leaveOut) throws IOException {
         if (!jarName.endsWith(".jar") || jarName.contains("/")) {
             throw new IllegalArgumentException("the jar's name is a file name ending in .jar, not " + jarName);
+        }
+        for (String folder : leaveOut) {
+            if (!folder.endsWith("/") || folder.startsWith("/") || folder.equals("/")) {
+                throw new IllegalArgumentException("--leave-out takes a folder inside the jar ending in /, such as"
+                        + " META-INF/maven/, not " + folder);
+            }
         }
         MergedJar merged;
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -112,7 +127,7 @@ public final class OneJarFunctionZip {
                     && layout.jars().get(0).getName().equals(LIB + jarName)) {
                 return null;
             }
-            merged = MergedJar.of(file, layout);
+            merged = MergedJar.of(file, layout, leaveOut);
         }
         Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
@@ -127,7 +142,7 @@ public final class OneJarFunctionZip {
         long after = Files.size(partial);
         Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Summary(merged.sources(), merged.entries().size(), merged.joinedServices(), merged.shadowed(),
-                before, after);
+                merged.leftOut(), before, after);
     }
 
     /** Where a function zip's classes are: files at the task root, and jars in lib/ in the class loader's order. */
@@ -155,20 +170,17 @@ public final class OneJarFunctionZip {
 
     /** The merged jar's entries in the order they were first found, and what merging them found. */
     private record MergedJar(Map<String, Content> entries, List<String> sources, int joinedServices,
-                             Set<String> shadowed, boolean multiRelease) {
+                             Set<String> shadowed, int leftOut, boolean multiRelease) {
 
-        static MergedJar of(ZipFile zip, Layout layout) throws IOException {
-            Map<String, Content> entries = new LinkedHashMap<>();
-            Map<String, Integer> serviceCopies = new LinkedHashMap<>();
-            Set<String> shadowed = new LinkedHashSet<>();
+        static MergedJar of(ZipFile zip, Layout layout, List<String> leaveOut) throws IOException {
+            Merging merging = new Merging(leaveOut);
             List<String> sources = new ArrayList<>();
             boolean multiRelease = false;
             if (!layout.rootFiles().isEmpty()) {
                 sources.add("task root");
                 for (ZipEntry entry : layout.rootFiles()) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        add(entries, serviceCopies, shadowed, entry.getName(),
-                                new Content(in.readAllBytes(), entry.getTime()));
+                        merging.add(entry.getName(), new Content(in.readAllBytes(), entry.getTime()));
                     }
                 }
             }
@@ -180,30 +192,14 @@ public final class OneJarFunctionZip {
                             && "true".equalsIgnoreCase(manifest.getMainAttributes().getValue("Multi-Release"));
                     for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
                         if (!entry.isDirectory()) {
-                            add(entries, serviceCopies, shadowed, entry.getName(),
-                                    new Content(jar.readAllBytes(), entry.getTime()));
+                            merging.add(entry.getName(), new Content(jar.readAllBytes(), entry.getTime()));
                         }
                     }
                 }
             }
-            int joined = (int) serviceCopies.values().stream().filter(copies -> copies > 1).count();
-            return new MergedJar(entries, List.copyOf(sources), joined, Set.copyOf(shadowed), multiRelease);
-        }
-
-        private static void add(Map<String, Content> entries, Map<String, Integer> serviceCopies,
-                                Set<String> shadowed, String name, Content content) {
-            if (LEFT_OUT.matcher(name).matches()) {
-                return;
-            }
-            if (name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0) {
-                serviceCopies.merge(name, 1, Integer::sum);
-                entries.merge(name, content, (first, second) ->
-                        new Content(joinLines(first.bytes(), second.bytes()), Math.max(first.time(), second.time())));
-                return;
-            }
-            if (entries.putIfAbsent(name, content) != null) {
-                shadowed.add(name);
-            }
+            int joined = (int) merging.serviceCopies.values().stream().filter(copies -> copies > 1).count();
+            return new MergedJar(merging.entries, List.copyOf(sources), joined, Set.copyOf(merging.shadowed),
+                    merging.leftOut, multiRelease);
         }
 
         long newest() {
@@ -263,6 +259,38 @@ public final class OneJarFunctionZip {
             out.putNextEntry(entry);
             out.write(content);
             out.closeEntry();
+        }
+    }
+
+    /** Entries as they are merged: first copy wins, service files joined, chosen folders and signatures left out. */
+    private static final class Merging {
+        final Map<String, Content> entries = new LinkedHashMap<>();
+        final Map<String, Integer> serviceCopies = new LinkedHashMap<>();
+        final Set<String> shadowed = new LinkedHashSet<>();
+        final List<String> leaveOut;
+        int leftOut;
+
+        Merging(List<String> leaveOut) {
+            this.leaveOut = List.copyOf(leaveOut);
+        }
+
+        void add(String name, Content content) {
+            if (LEFT_OUT.matcher(name).matches()) {
+                return;
+            }
+            if (leaveOut.stream().anyMatch(name::startsWith)) {
+                leftOut++;
+                return;
+            }
+            if (name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0) {
+                serviceCopies.merge(name, 1, Integer::sum);
+                entries.merge(name, content, (first, second) ->
+                        new Content(joinLines(first.bytes(), second.bytes()), Math.max(first.time(), second.time())));
+                return;
+            }
+            if (entries.putIfAbsent(name, content) != null) {
+                shadowed.add(name);
+            }
         }
     }
 

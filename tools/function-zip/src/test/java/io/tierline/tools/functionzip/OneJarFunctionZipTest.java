@@ -49,12 +49,13 @@ class OneJarFunctionZipTest {
     void oneStoredJarFindsWhatTheClassPathFoundBefore() throws Exception {
         Path zip = quarkusLikeZip();
 
-        OneJarFunctionZip.Summary summary = OneJarFunctionZip.repack(zip, "fn.jar");
+        OneJarFunctionZip.Summary summary = OneJarFunctionZip.repack(zip, "fn.jar", List.of("META-INF/maven/"));
 
         assertEquals(List.of("task root", "lib/a-lib.jar", "lib/b-lib.jar"), summary.sources(),
                 "the task root first, then lib/ by name, as CustomerClassLoader orders them");
         assertEquals(1, summary.joinedServices());
         assertEquals(List.of("shared.txt"), List.copyOf(summary.shadowed()));
+        assertEquals(2, summary.leftOut(), "both jars' META-INF/maven/ files");
         try (ZipFile file = new ZipFile(zip.toFile())) {
             assertEquals(List.of("lib/fn.jar"), file.stream().map(ZipEntry::getName).toList());
         }
@@ -64,6 +65,8 @@ class OneJarFunctionZipTest {
             assertNull(file.getEntry("META-INF/SIGNER.SF"), "another jar's signature would make the JVM refuse it");
             assertNull(file.getEntry("META-INF/SIGNER.RSA"));
             assertNull(file.getEntry("META-INF/INDEX.LIST"));
+            assertNull(file.getEntry("META-INF/maven/"), "a folder left out leaves no folder entry either");
+            assertNotNull(file.getEntry("META-INF/mavenish.txt"), "only what is under the folder is left out");
             assertNotNull(file.getEntry("templates/"), "folders are entries, as jar tools write them");
             Manifest manifest = file.getManifest();
             assertEquals("true", manifest.getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE),
@@ -89,18 +92,20 @@ class OneJarFunctionZipTest {
     @Test
     void aSecondRunLeavesTheZipAsItIs() throws Exception {
         Path zip = quarkusLikeZip();
-        OneJarFunctionZip.repack(zip, "fn.jar");
+        OneJarFunctionZip.repack(zip, "fn.jar", List.of());
         byte[] once = Files.readAllBytes(zip);
 
-        assertNull(OneJarFunctionZip.repack(zip, "fn.jar"));
+        assertNull(OneJarFunctionZip.repack(zip, "fn.jar", List.of()));
         assertArrayEquals(once, Files.readAllBytes(zip));
     }
 
     @Test
-    void theJarNameIsAFileName() throws Exception {
+    void theJarNameIsAFileNameAndWhatIsLeftOutAFolder() throws Exception {
         Path zip = quarkusLikeZip();
-        assertThrows(IllegalArgumentException.class, () -> OneJarFunctionZip.repack(zip, "lib/fn.jar"));
-        assertThrows(IllegalArgumentException.class, () -> OneJarFunctionZip.repack(zip, "fn.zip"));
+        assertThrows(IllegalArgumentException.class, () -> OneJarFunctionZip.repack(zip, "lib/fn.jar", List.of()));
+        assertThrows(IllegalArgumentException.class, () -> OneJarFunctionZip.repack(zip, "fn.zip", List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> OneJarFunctionZip.repack(zip, "fn.jar", List.of("META-INF/maven")), "a folder ends in /");
         try (ZipFile file = new ZipFile(zip.toFile())) {
             assertTrue(file.stream().anyMatch(e -> e.getName().equals("lib/b-lib.jar")), "left as it was");
         }
@@ -128,11 +133,14 @@ class OneJarFunctionZipTest {
         b.put(classFile(FrenchGreeting.class), classBytes(FrenchGreeting.class));
         b.put("shared.txt", bytes("from b"));
         b.put("templates/page.html", bytes("only in b"));
+        b.put("META-INF/maven/org.example/b/pom.properties", bytes("version=1"));
+        b.put("META-INF/mavenish.txt", bytes("not build metadata"));
         Map<String, byte[]> a = new LinkedHashMap<>();
         a.put("META-INF/MANIFEST.MF", manifest(false));
         a.put(SERVICE, bytes(EnglishGreeting.class.getName() + "\n"));
         a.put(classFile(EnglishGreeting.class), classBytes(EnglishGreeting.class));
         a.put("shared.txt", bytes("from a"));
+        a.put("META-INF/maven/org.example/a/pom.xml", bytes("<project/>"));
 
         Map<String, byte[]> zip = new LinkedHashMap<>();
         zip.put("META-INF/MANIFEST.MF", manifest(false));
