@@ -34,6 +34,7 @@ class ColdStartBenchmarkSmokeTest {
                 start.toString());
         assertEquals(1, start.warm().size(), "one warm request after the first");
         assertEquals(1.0, result.ratio(baseline), 1e-9);
+        assertEquals(1.0, result.pairedRatio(baseline), 1e-9);
         assertTrue(baseline.zipBytes() > 0);
         assertTrue(baseline.profile().boot().getOrDefault("io.quarkus.quarkus-core", 0) > 0,
                 "Quarkus starts before the first poll: " + baseline.profile().topBoot(10));

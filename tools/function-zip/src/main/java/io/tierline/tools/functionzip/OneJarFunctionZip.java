@@ -30,16 +30,19 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Rewrites a function zip as Quarkus builds it (its generated classes and resources at the task root, some 90 to 160
- * library jars in {@code lib/}) into a zip holding one jar, {@code lib/<name>.jar}, with the same classes and
- * resources. Why: Lambda's class loader (the runtime interface client's CustomerClassLoader, a URLClassLoader over the
+ * library jars in {@code lib/}) into a zip holding one jar, {@code lib/<name>.jar}, with every class, and beside it
+ * the task root's other files (configuration, templates, web assets) where they were. Why: Lambda's class loader (the runtime interface client's CustomerClassLoader, a URLClassLoader over the
  * task root and then the jars in {@code lib/} by name) looks for every class in each of those places in turn, so a
  * class from a jar late in the list costs a lookup in every jar before it, and every class costs a file lookup in the
  * task root first. With one jar every class is one lookup. Its entries are stored, not compressed: a class is read
  * without inflating it, and the zip around the jar compresses the whole jar, which makes the zip smaller than the
  * original one. Measured with {@code bin/bench cold-start} (README, "Cold start").
  *
- * <p>The jar holds exactly what the original class path would have found: sources are read in the class loader's
- * order (task root, then {@code lib/} jars by name) and the first copy of an entry wins, as it wins a class lookup.
+ * <p>The class path finds exactly what it found before: the task root's classes go first into the jar, then the
+ * jars' entries in the class loader's order ({@code lib/} by name), and the first copy of an entry wins, as it won a
+ * lookup; the task root's other files stay at the root, still first on the class path. They stay because they are
+ * read as files: SmallRye Config reads {@code application.properties} through a file system, and one inside a jar
+ * makes it open a zip file system over the whole jar (its 20,000 entries cost the api 60 ms of boot).
  * Two kinds of entries differ: {@code META-INF/services/} files are joined, every copy in class-path order, because
  * {@link java.util.ServiceLoader} reads every copy on a class path; and jar signatures, indexes and manifests are
  * left out, since they describe a jar that no longer exists (a signature over classes of another jar would make the
@@ -65,7 +68,7 @@ public final class OneJarFunctionZip {
     /**
      * What a repacking did, for the build log.
      *
-     * @param sources          the task root (if it had files) and each library jar, in class-path order
+     * @param sources          the task root's classes (if it had any) and each library jar, in class-path order
      * @param entries          the merged jar's entries
      * @param joinedServices   service files joined from more than one source
      * @param shadowed         entries found in more than one source, of which the first was kept (licence texts,
@@ -121,22 +124,31 @@ public final class OneJarFunctionZip {
             }
         }
         MergedJar merged;
+        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
         try (ZipFile file = new ZipFile(zip.toFile())) {
             Layout layout = Layout.of(file);
-            if (layout.rootFiles().isEmpty() && layout.jars().size() == 1
+            if (layout.rootClasses().isEmpty() && layout.jars().size() == 1
                     && layout.jars().get(0).getName().equals(LIB + jarName)) {
                 return null;
             }
             merged = MergedJar.of(file, layout, leaveOut);
-        }
-        Path partial = zip.resolveSibling(zip.getFileName() + ".partial");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
-            out.setLevel(9);
-            ZipEntry entry = new ZipEntry(LIB + jarName);
-            entry.setTime(merged.newest());
-            out.putNextEntry(entry);
-            merged.writeStored(out);
-            out.closeEntry();
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+                out.setLevel(9);
+                for (ZipEntry kept : layout.rootFiles()) {
+                    ZipEntry entry = new ZipEntry(kept.getName());
+                    entry.setTime(kept.getTime());
+                    out.putNextEntry(entry);
+                    try (InputStream in = file.getInputStream(kept)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+                ZipEntry entry = new ZipEntry(LIB + jarName);
+                entry.setTime(merged.newest());
+                out.putNextEntry(entry);
+                merged.writeStored(out);
+                out.closeEntry();
+            }
         }
         long before = Files.size(zip);
         long after = Files.size(partial);
@@ -145,22 +157,28 @@ public final class OneJarFunctionZip {
                 merged.leftOut(), before, after);
     }
 
-    /** Where a function zip's classes are: files at the task root, and jars in lib/ in the class loader's order. */
-    record Layout(List<ZipEntry> rootFiles, List<ZipEntry> jars) {
+    /**
+     * What a function zip holds: classes at the task root, its other files (which stay), and jars in lib/ in the
+     * class loader's order.
+     */
+    record Layout(List<ZipEntry> rootClasses, List<ZipEntry> rootFiles, List<ZipEntry> jars) {
         static Layout of(ZipFile zip) {
-            List<ZipEntry> root = new ArrayList<>();
+            List<ZipEntry> classes = new ArrayList<>();
+            List<ZipEntry> files = new ArrayList<>();
             List<ZipEntry> jars = new ArrayList<>();
             zip.stream().filter(e -> !e.isDirectory()).forEach(entry -> {
                 String name = entry.getName();
                 if (name.startsWith(LIB) && name.endsWith(".jar") && name.indexOf('/', LIB.length()) < 0) {
                     jars.add(entry);
+                } else if (name.endsWith(".class")) {
+                    classes.add(entry);
                 } else {
-                    root.add(entry);
+                    files.add(entry);
                 }
             });
             // CustomerClassLoader sorts lib/'s file names in their natural (String) order
             jars.sort(Comparator.comparing(ZipEntry::getName));
-            return new Layout(List.copyOf(root), List.copyOf(jars));
+            return new Layout(List.copyOf(classes), List.copyOf(files), List.copyOf(jars));
         }
     }
 
@@ -176,9 +194,9 @@ public final class OneJarFunctionZip {
             Merging merging = new Merging(leaveOut);
             List<String> sources = new ArrayList<>();
             boolean multiRelease = false;
-            if (!layout.rootFiles().isEmpty()) {
-                sources.add("task root");
-                for (ZipEntry entry : layout.rootFiles()) {
+            if (!layout.rootClasses().isEmpty()) {
+                sources.add("task root's classes");
+                for (ZipEntry entry : layout.rootClasses()) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         merging.add(entry.getName(), new Content(in.readAllBytes(), entry.getTime()));
                     }

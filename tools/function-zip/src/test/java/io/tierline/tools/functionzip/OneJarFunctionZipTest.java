@@ -51,15 +51,17 @@ class OneJarFunctionZipTest {
 
         OneJarFunctionZip.Summary summary = OneJarFunctionZip.repack(zip, "fn.jar", List.of("META-INF/maven/"));
 
-        assertEquals(List.of("task root", "lib/a-lib.jar", "lib/b-lib.jar"), summary.sources(),
+        assertEquals(List.of("task root's classes", "lib/a-lib.jar", "lib/b-lib.jar"), summary.sources(),
                 "the task root first, then lib/ by name, as CustomerClassLoader orders them");
         assertEquals(1, summary.joinedServices());
-        assertEquals(List.of("shared.txt"), List.copyOf(summary.shadowed()));
+        assertEquals(List.of("shared.txt"), List.copyOf(summary.shadowed()), "in both jars");
         assertEquals(2, summary.leftOut(), "both jars' META-INF/maven/ files");
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            assertEquals(List.of("lib/fn.jar"), file.stream().map(ZipEntry::getName).toList());
+            assertEquals(List.of("META-INF/MANIFEST.MF", "shared.txt", "application.properties", "lib/fn.jar"),
+                    file.stream().map(ZipEntry::getName).toList(), "the task root's files stay, its class does not");
         }
-        Path jar = unpackJar(zip);
+        Path taskRoot = unpack(zip);
+        Path jar = taskRoot.resolve("lib/fn.jar");
         try (JarFile file = new JarFile(jar.toFile())) {
             file.stream().forEach(e -> assertEquals(ZipEntry.STORED, e.getMethod(), e.getName() + " is compressed"));
             assertNull(file.getEntry("META-INF/SIGNER.SF"), "another jar's signature would make the JVM refuse it");
@@ -73,12 +75,16 @@ class OneJarFunctionZipTest {
                     "b-lib.jar was multi-release");
             assertEquals(EnglishGreeting.class.getName() + "\n" + FrenchGreeting.class.getName() + "\n",
                     text(file, SERVICE), "every copy of a service file, in class-path order");
-            assertEquals("from the task root", text(file, "shared.txt"), "the first copy wins, as in a lookup");
+            assertEquals("from a", text(file, "shared.txt"), "the first jar's copy wins, as in a lookup");
+            assertNotNull(file.getEntry(classFile(Greeting.class)), "the task root's class");
             assertEquals("only in b", text(file, "templates/page.html"));
         }
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+        // the runtime interface client's class path: the task root, then lib/'s jars
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {taskRoot.toUri().toURL(), jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
+            assertEquals("from the task root", new String(loader.getResource("shared.txt").openStream().readAllBytes(),
+                    StandardCharsets.UTF_8), "the task root still comes first");
             Class<?> service = loader.loadClass(Greeting.class.getName());
             Method greet = service.getMethod("greet");
             List<Object> greetings = new ArrayList<>();
@@ -119,7 +125,7 @@ class OneJarFunctionZipTest {
     }
 
     /**
-     * The task root holds the service interface, a manifest and shared.txt; lib/b-lib.jar (written into the zip
+     * The task root holds the service interface, a manifest, application.properties and shared.txt; lib/b-lib.jar (written into the zip
      * first, so the order must come from the names) is multi-release, signed-looking and holds the French provider;
      * lib/a-lib.jar the English one. Both jars carry shared.txt too.
      */
@@ -146,6 +152,7 @@ class OneJarFunctionZipTest {
         zip.put("META-INF/MANIFEST.MF", manifest(false));
         zip.put(classFile(Greeting.class), classBytes(Greeting.class));
         zip.put("shared.txt", bytes("from the task root"));
+        zip.put("application.properties", bytes("quarkus.banner.enabled=false"));
         zip.put("lib/b-lib.jar", zipBytes(b));
         zip.put("lib/a-lib.jar", zipBytes(a));
         Path path = folder.resolve("function.zip");
@@ -153,12 +160,19 @@ class OneJarFunctionZipTest {
         return path;
     }
 
-    private Path unpackJar(Path zip) throws IOException {
-        Path jar = folder.resolve("fn.jar");
-        try (ZipFile file = new ZipFile(zip.toFile()); InputStream in = file.getInputStream(file.getEntry("lib/fn.jar"))) {
-            Files.copy(in, jar);
+    /** The zip unpacked as Lambda unpacks it into the task root. */
+    private Path unpack(Path zip) throws IOException {
+        Path root = Files.createDirectories(folder.resolve("task"));
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : file.stream().toList()) {
+                Path target = root.resolve(entry.getName());
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target);
+                }
+            }
         }
-        return jar;
+        return root;
     }
 
     private static String text(JarFile file, String name) throws IOException {
