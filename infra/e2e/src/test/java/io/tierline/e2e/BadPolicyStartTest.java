@@ -12,6 +12,9 @@ import io.tierline.local.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +33,12 @@ class BadPolicyStartTest {
         rules.add(JSON.readTree("{\"name\":\"toohigh\",\"when\":{\"keywords\":[\"x\"]},\"then\":{\"tier\":7}}"));
         Path file = Files.writeString(folder.resolve("bad.json"), JSON.writeValueAsString(policy));
 
+        Queue<String> log = new ConcurrentLinkedQueue<>();
         try (LocalSystem system = LocalSystem.start(LocalOptions.ephemeral(ProjectRoot.templateFile())
-                .withPolicyFile(file).withSchedules(false).withFunctionLog(System.out::println))) {
+                .withPolicyFile(file).withSchedules(false).withFunctionLog(line -> {
+                    log.add(line);
+                    System.out.println(line);
+                }))) {
             LocalSystem.Readiness readiness = system.awaitFunctions(Duration.ofSeconds(90));
 
             assertEquals(system.functions().keySet(), readiness.failed().keySet(), "no function started");
@@ -41,5 +48,9 @@ class BadPolicyStartTest {
                 assertTrue(why.contains("rules[toohigh].then.tier: must be a tier from 0 to 3"), why);
             });
         }
+        // On Java 24+ JBoss Threads needs java.lang opened (template.yaml's JAVA_TOOL_OPTIONS); without it the
+        // executor's threads die with an IllegalAccessError as the failed start shuts down, hiding the real cause.
+        assertEquals(List.of(), log.stream().filter(line -> line.contains("IllegalAccessError")).toList(),
+                "no function thread may die on a module access check");
     }
 }
