@@ -56,6 +56,25 @@ class FunctionProcessTest {
     }
 
     @Test
+    void startsTheJvmAsTheManagedRuntimeDoes() throws Exception {
+        var response = Json.read(invoke("{\"jvm\":\"?\"}").payload());
+        // the serial collector's two generations, as Lambda's Java runtime runs by default
+        assertEquals("[\"Copy\",\"MarkSweepCompact\"]", response.path("collectors").toString());
+        long heap = response.path("maxHeapBytes").asLong();
+        assertTrue(heap > 150L << 20 && heap <= 217L << 20, "85% of 256 MB at most, was " + heap);
+    }
+
+    @Test
+    void managedRuntimeOptionsComeBeforeTheTemplatesAndYieldToItsCollector() {
+        assertEquals("-Xmx870m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                FunctionProcess.javaToolOptions(1024, " -XX:TieredStopAtLevel=1 "));
+        assertEquals("-Xmx870m -XX:+UseSerialGC", FunctionProcess.javaToolOptions(1024, null));
+        assertEquals("-Xmx1740m -XX:+UseG1GC -XX:MaxGCPauseMillis=50",
+                FunctionProcess.javaToolOptions(2048, "-XX:+UseG1GC -XX:MaxGCPauseMillis=50"));
+        assertEquals("-Xmx64m -XX:+UseSerialGC", FunctionProcess.javaToolOptions(64, ""));
+    }
+
+    @Test
     void reportsFunctionErrors() throws Exception {
         InvocationResult result = invoke("{\"action\":\"throw\"}");
         assertEquals("java.lang.IllegalStateException", result.errorType(), result::toString);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every problem found in one JSON document, by the schema or by the checks a schema cannot express, each at its
@@ -16,13 +17,14 @@ import java.util.Set;
  */
 public final class DocumentProblems {
     private final JsonNode document;
-    private final SchemaView schema;
+    /** Read only to name and order problems, so a sound document never loads the schema. */
+    private final Supplier<SchemaView> schema;
     private final List<Problem> problems = new ArrayList<>();
 
     private record Problem(JsonPointer at, String problem) {
     }
 
-    DocumentProblems(JsonNode document, SchemaView schema) {
+    DocumentProblems(JsonNode document, Supplier<SchemaView> schema) {
         this.document = document;
         this.schema = schema;
     }
@@ -69,6 +71,7 @@ public final class DocumentProblems {
     /** {@code /calendars/0/weekly} as {@code calendars[berlin-office].weekly}. */
     private String pathOf(JsonPointer at) {
         StringBuilder path = new StringBuilder();
+        SchemaView schema = this.schema.get();
         JsonNode value = document;
         JsonNode governing = schema.root();
         for (JsonPointer step = at; !step.matches(); step = step.tail()) {
@@ -92,6 +95,7 @@ public final class DocumentProblems {
     /** Per step: an item's position, or a field's place in its schema (-1, then by name, for an unknown one). */
     private List<Step> orderOf(JsonPointer at) {
         List<Step> order = new ArrayList<>();
+        SchemaView schema = this.schema.get();
         JsonNode value = document;
         JsonNode governing = schema.root();
         for (JsonPointer step = at; !step.matches(); step = step.tail()) {

@@ -31,9 +31,16 @@ import java.util.stream.StreamSupport;
 public final class PolicySchema {
     public static final String RESOURCE = "/io/tierline/policy/policy.schema.json";
     private static final Set<String> COMBINATORS = Set.of("oneOf", "anyOf");
-    private static final String TEXT = text();
-    private static final SchemaView VIEW = new SchemaView(readTree(TEXT));
-    private static final String ID = VIEW.root().path("$id").asText();
+
+    /**
+     * The schema as a document, read on first use: a function that starts with the bundled document and finds no
+     * problem in it never needs it (reading and parsing it cost every cold start about 30 ms).
+     */
+    private static final class Published {
+        static final String TEXT = text();
+        static final SchemaView VIEW = new SchemaView(readTree(TEXT));
+        static final String ID = VIEW.root().path("$id").asText();
+    }
 
     /**
      * The validator, loaded on first use: networknt's classes cost a cold start about 250 class loads, and a
@@ -42,7 +49,7 @@ public final class PolicySchema {
     private static final class Validator {
         /** The schema's own $id names it, so its local $refs resolve without any network access. */
         static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(ID, TEXT)));
+                builder -> builder.schemas(Map.of(Published.ID, Published.TEXT)));
         static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     }
 
@@ -55,12 +62,12 @@ public final class PolicySchema {
      * operator supplies goes through {@link #check}. Callers still add what the schema cannot say.
      */
     public static DocumentProblems trusted(JsonNode document) {
-        return new DocumentProblems(document, VIEW);
+        return new DocumentProblems(document, PolicySchema::view);
     }
 
     /** The problems the schema finds in a whole document; callers add what it cannot say. */
     public static DocumentProblems check(JsonNode document) {
-        DocumentProblems problems = new DocumentProblems(document, VIEW);
+        DocumentProblems problems = new DocumentProblems(document, PolicySchema::view);
         check(document, "", JsonPointer.empty(), problems);
         return problems;
     }
@@ -71,7 +78,7 @@ public final class PolicySchema {
         if (!value.isMissingNode()) {
             document.set(section, value);
         }
-        DocumentProblems problems = new DocumentProblems(document, VIEW);
+        DocumentProblems problems = new DocumentProblems(document, PolicySchema::view);
         if (!value.isMissingNode()) {
             check(value, "/properties/" + section, JsonPointer.compile("/" + section), problems);
         }
@@ -80,7 +87,7 @@ public final class PolicySchema {
 
     private static void check(JsonNode value, String fragment, JsonPointer base, DocumentProblems problems) {
         Schema schema = Validator.SCHEMAS.computeIfAbsent(fragment, f -> {
-            Schema loaded = Validator.REGISTRY.getSchema(SchemaLocation.of(ID + "#" + f));
+            Schema loaded = Validator.REGISTRY.getSchema(SchemaLocation.of(Published.ID + "#" + f));
             loaded.initializeValidators();
             return loaded;
         });
@@ -89,7 +96,7 @@ public final class PolicySchema {
         for (Error error : errors) {
             if (!insideCombinator(error.getEvaluationPath())) {
                 JsonPointer at = base.append(pointer(error.getInstanceLocation()));
-                JsonNode owner = VIEW.root().at(pointer(error.getSchemaLocation().getFragment()).head());
+                JsonNode owner = view().root().at(pointer(error.getSchemaLocation().getFragment()).head());
                 report(error, at, owner, problems);
             }
         }
@@ -98,9 +105,9 @@ public final class PolicySchema {
     private static void report(Error error, JsonPointer at, JsonNode owner, DocumentProblems problems) {
         switch (error.getKeyword()) {
             case "required" -> missing(at.appendProperty(error.getProperty()),
-                    VIEW.property(owner, error.getProperty()), problems);
+                    view().property(owner, error.getProperty()), problems);
             case "additionalProperties" -> problems.add(at.appendProperty(error.getProperty()),
-                    "is not a known field; expected one of " + VIEW.propertyNames(owner).stream().sorted()
+                    "is not a known field; expected one of " + view().propertyNames(owner).stream().sorted()
                             .collect(Collectors.joining(", ")));
             default -> problems.add(at, owner.path("errorMessage").isTextual() ? owner.get("errorMessage").asText()
                     : plain(error, owner));
@@ -113,7 +120,7 @@ public final class PolicySchema {
      * everything there is to write.
      */
     private static void missing(JsonPointer at, JsonNode field, DocumentProblems problems) {
-        JsonNode resolved = VIEW.resolve(field);
+        JsonNode resolved = view().resolve(field);
         String message = field.path("requiredMessage").asText(resolved.path("requiredMessage").asText(null));
         String described = field.path("errorMessage").asText(resolved.path("errorMessage").asText(""));
         if (message == null && described.startsWith("is required")) {
@@ -121,7 +128,7 @@ public final class PolicySchema {
         }
         if (message == null && resolved.path("required").isArray()) {
             resolved.get("required").forEach(name -> missing(at.appendProperty(name.asText()),
-                    VIEW.property(resolved, name.asText()), problems));
+                    view().property(resolved, name.asText()), problems));
             return;
         }
         problems.add(at, message == null ? "is required" : message);
@@ -198,6 +205,10 @@ public final class PolicySchema {
 
     /** The schema as published, for tests and tools. */
     public static JsonNode node() {
-        return VIEW.root();
+        return view().root();
+    }
+
+    private static SchemaView view() {
+        return Published.VIEW;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 
 /**
  * The function of the whole-stack test, packaged into a zip at test time (Jackson in its lib/, as a real function
@@ -93,6 +94,10 @@ public class EchoHandler implements RequestStreamHandler {
         response.put("function", context.getFunctionName());
         response.put("remainingMillis", context.getRemainingTimeInMillis());
         response.put("requestId", context.getAwsRequestId());
+        // the JVM as the runner started it: which collector, how much heap
+        ArrayNode collectors = response.putArray("collectors");
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(collector -> collectors.add(collector.getName()));
+        response.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         return response;
     }
 }
