@@ -235,16 +235,18 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     }
 
     /**
-     * The options Lambda's managed Java runtime starts the JVM with, then the template's, which come last and so win:
-     * a heap of about 85% of MemorySize, and the serial collector, the runtime's default ("By default, the Java 17
-     * runtime also uses the Serial GC", AWS Lambda developer guide, "Customize Java runtime startup behavior"; a
-     * 1,024 MB function is below the JVM's own threshold for G1 too). Without it this machine's JVM would pick G1
-     * for its 2 cores and 24 GiB, and the local start-up would be slower than Lambda's for a reason Lambda never has.
-     * A template that names a collector of its own gets only that one: the JVM refuses two.
+     * The JVM as Lambda's managed Java runtime starts it, then the template's options, which come last and so win.
+     * The machine is as big as MemorySize (Lambda's microVM is), so the JVM sizes its first heap for that and not
+     * for this machine's RAM; the heap is capped at about 85% of it; the collector is the serial one, the runtime's
+     * default ("By default, the Java 17 runtime also uses the Serial GC", AWS Lambda developer guide, "Customize
+     * Java runtime startup behavior"; a 1,024 MB machine is below the JVM's own threshold for G1 too). Without these
+     * a function here ran G1 over a 378 MB first heap on a 2-core, 24 GiB machine, and started in different time
+     * than on Lambda for reasons Lambda never has. A template that names a collector gets only that one: the JVM
+     * refuses two.
      */
     static String javaToolOptions(int memorySize, String fromTemplate) {
         String template = fromTemplate == null ? "" : fromTemplate.trim();
-        String heap = "-Xmx" + Math.max(64, memorySize * 85 / 100) + "m";
+        String heap = "-XX:MaxRAM=" + memorySize + "m -Xmx" + Math.max(64, memorySize * 85 / 100) + "m";
         String collector = COLLECTOR_CHOICE.matcher(template).find() ? "" : " -XX:+UseSerialGC";
         return heap + collector + (template.isEmpty() ? "" : " " + template);
     }

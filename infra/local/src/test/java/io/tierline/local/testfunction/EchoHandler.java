@@ -98,6 +98,7 @@ public class EchoHandler implements RequestStreamHandler {
         ArrayNode collectors = response.putArray("collectors");
         ManagementFactory.getGarbageCollectorMXBeans().forEach(collector -> collectors.add(collector.getName()));
         response.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        response.put("initialHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit());
         return response;
     }
 }
