@@ -31,6 +31,7 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     private static final Duration STOP_GRACE_RECORDING = Duration.ofSeconds(60);
     /** A JVM option that picks a garbage collector ({@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, ...). */
     private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:\\+Use\\w+GC\\b");
+    private static final String ON_DEMAND_COMPILATION = " -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     private final FunctionDefinition function;
     private final Map<String, String> environment;
@@ -235,20 +236,21 @@ public final class FunctionProcess implements Invocable, AutoCloseable {
     }
 
     /**
-     * The JVM as Lambda's managed Java runtime starts it, then the template's options, which come last and so win.
-     * The machine is as big as MemorySize (Lambda's microVM is), so the JVM sizes its first heap for that and not
-     * for this machine's RAM; the heap is capped at about 85% of it; the collector is the serial one, the runtime's
-     * default ("By default, the Java 17 runtime also uses the Serial GC", AWS Lambda developer guide, "Customize
-     * Java runtime startup behavior"; a 1,024 MB machine is below the JVM's own threshold for G1 too). Without these
-     * a function here ran G1 over a 378 MB first heap on a 2-core, 24 GiB machine, and started in different time
-     * than on Lambda for reasons Lambda never has. A template that names a collector gets only that one: the JVM
-     * refuses two.
+     * The JVM as Lambda's managed Java runtime starts it on demand, then the template's options, which come last and
+     * so win (AWS Lambda Developer Guide, "Customize Java runtime startup behavior"). The machine is as big as
+     * MemorySize (Lambda's microVM is), so the JVM sizes its first heap for that and not for this machine's RAM; the
+     * heap is capped at about 85% of it; the collector is the serial one, the runtime's default (a 1,024 MB machine
+     * is below the JVM's own threshold for G1 too); compilation stops at C1, as the runtime has it for on-demand
+     * starts since Java 17 (with SnapStart it keeps the JVM's default tiers, which this runner does not emulate).
+     * Without these a function here ran G1 over a 378 MB first heap on a 2-core, 24 GiB machine, and started in
+     * different time than on Lambda for reasons Lambda never has. A template that names a collector gets only that
+     * one: the JVM refuses two.
      */
     static String javaToolOptions(int memorySize, String fromTemplate) {
         String template = fromTemplate == null ? "" : fromTemplate.trim();
         String heap = "-XX:MaxRAM=" + memorySize + "m -Xmx" + Math.max(64, memorySize * 85 / 100) + "m";
         String collector = COLLECTOR_CHOICE.matcher(template).find() ? "" : " -XX:+UseSerialGC";
-        return heap + collector + (template.isEmpty() ? "" : " " + template);
+        return heap + collector + ON_DEMAND_COMPILATION + (template.isEmpty() ? "" : " " + template);
     }
 
     private void pumpOutput(Process started) {

@@ -62,6 +62,8 @@ class FunctionProcessTest {
         assertEquals("[\"Copy\",\"MarkSweepCompact\"]", response.path("collectors").toString());
         long heap = response.path("maxHeapBytes").asLong();
         assertTrue(heap > 150L << 20 && heap <= 217L << 20, "85% of 256 MB at most, was " + heap);
+        // C1 only, as the runtime compiles for an on-demand start
+        assertEquals("1", response.path("tieredStopAtLevel").asText());
         // sized for a machine of 256 MB, as Lambda's microVM is (1/64 of it, or the JVM's 8 MB floor), not for this
         // machine's RAM (hundreds of MB on a build machine)
         long initial = response.path("initialHeapBytes").asLong();
@@ -70,12 +72,14 @@ class FunctionProcessTest {
 
     @Test
     void managedRuntimeOptionsComeBeforeTheTemplatesAndYieldToItsCollector() {
-        assertEquals("-XX:MaxRAM=1024m -Xmx870m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                FunctionProcess.javaToolOptions(1024, " -XX:TieredStopAtLevel=1 "));
-        assertEquals("-XX:MaxRAM=1024m -Xmx870m -XX:+UseSerialGC", FunctionProcess.javaToolOptions(1024, null));
-        assertEquals("-XX:MaxRAM=2048m -Xmx1740m -XX:+UseG1GC -XX:MaxGCPauseMillis=50",
-                FunctionProcess.javaToolOptions(2048, "-XX:+UseG1GC -XX:MaxGCPauseMillis=50"));
-        assertEquals("-XX:MaxRAM=64m -Xmx64m -XX:+UseSerialGC", FunctionProcess.javaToolOptions(64, ""));
+        String onDemand = " -XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+        String opening = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+        assertEquals("-XX:MaxRAM=1024m -Xmx870m -XX:+UseSerialGC" + onDemand + " " + opening,
+                FunctionProcess.javaToolOptions(1024, " " + opening + " "));
+        assertEquals("-XX:MaxRAM=1024m -Xmx870m -XX:+UseSerialGC" + onDemand, FunctionProcess.javaToolOptions(1024, null));
+        assertEquals("-XX:MaxRAM=2048m -Xmx1740m" + onDemand + " -XX:+UseG1GC -XX:TieredStopAtLevel=4",
+                FunctionProcess.javaToolOptions(2048, "-XX:+UseG1GC -XX:TieredStopAtLevel=4"));
+        assertEquals("-XX:MaxRAM=64m -Xmx64m -XX:+UseSerialGC" + onDemand, FunctionProcess.javaToolOptions(64, ""));
     }
 
     @Test

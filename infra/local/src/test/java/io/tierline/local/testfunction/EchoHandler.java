@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,6 +100,8 @@ public class EchoHandler implements RequestStreamHandler {
         ManagementFactory.getGarbageCollectorMXBeans().forEach(collector -> collectors.add(collector.getName()));
         response.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         response.put("initialHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit());
+        response.put("tieredStopAtLevel", ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel").getValue());
         return response;
     }
 }
