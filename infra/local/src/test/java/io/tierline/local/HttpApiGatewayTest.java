@@ -3,17 +3,8 @@ package io.tierline.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class HttpApiGatewayTest {
 
-    /** A refusal must not wait for a body or a timeout. */
-    private static final Duration AT_ONCE = Duration.ofSeconds(2);
     private static final AtomicInteger INVOCATIONS = new AtomicInteger();
     private static HttpApiGateway gateway;
 
@@ -49,55 +38,13 @@ class HttpApiGatewayTest {
         gateway.close();
     }
 
-    record RawResponse(int status, Map<String, String> headers, String body, Duration took) {
-        void assertApiGatewayError(int expectedStatus, String message) {
-            assertEquals(expectedStatus, status, body);
-            assertEquals("application/json", headers.get("content-type"), headers.toString());
-            // the server's own refusals add their reason after the status text ("Bad Request: Illegal character …")
-            Map<?, ?> answer = Json.MAPPER.convertValue(Json.read(body), Map.class);
-            assertEquals(Set.of("message"), answer.keySet(), body);
-            assertTrue(String.valueOf(answer.get("message")).matches(java.util.regex.Pattern.quote(message)
-                    + "(: .+)?"), body);
-            assertTrue(took.compareTo(AT_ONCE) < 0, "answered after " + took);
-        }
-    }
-
-    /** Sends the bytes as they are and reads one response (the server may close the connection after it). */
-    static RawResponse exchange(String request) throws IOException {
-        long started = System.nanoTime();
-        try (Socket socket = new Socket(gateway.url().getHost(), gateway.url().getPort())) {
-            socket.setSoTimeout((int) Duration.ofSeconds(15).toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = line(in);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
-            }
-            byte[] body = headers.containsKey("content-length")
-                    ? in.readNBytes(Integer.parseInt(headers.get("content-length"))) : in.readAllBytes();
-            return new RawResponse(Integer.parseInt(statusLine.split(" ")[1]), headers,
-                    new String(body, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed after " + line);
-            }
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.ISO_8859_1).stripTrailing();
+    private static RawHttp.RawResponse exchange(String request) throws IOException {
+        return RawHttp.exchange(gateway.url(), request);
     }
 
     @Test
     void aRoutedRequestReachesItsFunction() throws IOException {
-        RawResponse response = exchange("GET /tickets/T%2F1?format=json HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.RawResponse response = exchange("GET /tickets/T%2F1?format=json HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertEquals(200, response.status(), response.body());
         assertEquals("reached /tickets/T%2F1", response.body());
@@ -131,7 +78,7 @@ class HttpApiGatewayTest {
 
     @Test
     void aMethodNoRouteCanNameIs405() throws IOException {
-        RawResponse response = exchange("BREW /tickets HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RawHttp.RawResponse response = exchange("BREW /tickets HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         response.assertApiGatewayError(405, "Method Not Allowed");
         assertEquals("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT", response.headers().get("allow"));
     }
