@@ -1,6 +1,7 @@
 package io.tierline.tools.functionzip;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,10 +144,11 @@ public final class OneJarFunctionZip {
                     }
                     out.closeEntry();
                 }
+                long newest = merged.newest();
                 ZipEntry entry = new ZipEntry(LIB + jarName);
-                entry.setTime(merged.newest());
+                entry.setTime(newest);
                 out.putNextEntry(entry);
-                merged.writeStored(out);
+                merged.writeStored(out, newest);
                 out.closeEntry();
             }
         }
@@ -228,11 +230,20 @@ public final class OneJarFunctionZip {
          * The jar: its manifest, a directory entry for every folder (as jar tools write them, so a lookup of a
          * folder such as {@code templates/} finds it), then the files in the order they were found.
          */
-        void writeStored(OutputStream target) throws IOException {
-            // ZipOutputStream closes the stream it writes to: write the jar to memory, then copy it into the zip.
-            ByteArrayOutputStream jar = new ByteArrayOutputStream(64 << 20);
-            long time = newest();
-            try (ZipOutputStream out = new ZipOutputStream(jar)) {
+        void writeStored(OutputStream target, long time) throws IOException {
+            // straight into the zip's entry, which closing the jar's ZipOutputStream must leave open
+            OutputStream intoZip = new FilterOutputStream(target) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            try (ZipOutputStream out = new ZipOutputStream(intoZip)) {
                 Manifest manifest = new Manifest();
                 manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
                 manifest.getMainAttributes().putValue("Created-By", OneJarFunctionZip.class.getName());
@@ -250,7 +261,6 @@ public final class OneJarFunctionZip {
                     putStored(out, entry.getKey(), entry.getValue().bytes(), entry.getValue().time());
                 }
             }
-            jar.writeTo(target);
         }
 
         private Set<String> folders() {
