@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * One review's rows as CSV for a spreadsheet: a column per record component, in declaration order, a nested record's
@@ -21,6 +24,12 @@ import org.apache.commons.csv.CSVPrinter;
  * as an empty cell.
  */
 final class ReviewCsv {
+    /** RFC 4180 rows: CRLF after each, a cell quoted only when it holds a comma, a quote or a line break. */
+    private static final ObjectWriter ROWS = new CsvMapper().writerFor(List.class)
+            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+            // without it, Jackson quotes every cell longer than 24 characters instead of reading it
+            .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+
     private ReviewCsv() {
     }
 
@@ -41,14 +50,15 @@ final class ReviewCsv {
     static <R extends Record> String of(Class<R> type, List<R> rows) {
         List<Column> columns = columns(type, "", List.of());
         StringWriter out = new StringWriter();
-        String[] header = columns.stream().map(Column::name).toArray(String[]::new);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
+        // the header is a row of its own, so a review without rows still downloads its columns
+        try (SequenceWriter printer = ROWS.writeValues(out)) {
+            printer.write(columns.stream().map(Column::name).toList());
             for (R row : rows) {
                 List<String> cells = new ArrayList<>();
                 for (Column column : columns) {
                     cells.add(cell(column.of(row)));
                 }
-                printer.printRecord(cells);
+                printer.write(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
