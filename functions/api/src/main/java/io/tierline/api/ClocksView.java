@@ -1,6 +1,7 @@
 package io.tierline.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.MetricClock;
 import io.tierline.core.sla.SlaEvaluation;
@@ -15,10 +16,24 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClocksView(String policy, Instant asOf, List<Clock> clocks, Next nextDeadline, List<Event> events) {
 
+    /**
+     * One metric's clock, one flat JSON object written from the parts of {@link MetricClock}; durations in ISO 8601
+     * ({@code PT1H30M}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Clock(String metric, String state, int cycle, String target, String calendar, Instant startedAt,
-                        Instant dueAt, String elapsed, String remaining, boolean paused, boolean breached,
-                        List<Next> upcoming) {
+    public record Clock(String metric, int cycle, @JsonUnwrapped Standing standing, @JsonUnwrapped Promise promise,
+                        @JsonUnwrapped Progress progress, List<Next> upcoming) {
+    }
+
+    public record Standing(String state, boolean paused, boolean breached) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Promise(String target, String calendar) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Progress(Instant startedAt, Instant dueAt, String elapsed, String remaining) {
     }
 
     public record Next(String metric, int percent, Instant at) {
@@ -37,8 +52,9 @@ public record ClocksView(String policy, Instant asOf, List<Clock> clocks, Next n
     }
 
     private static Clock clock(MetricClock c) {
-        return new Clock(c.metric().code(), c.state().code(), c.cycle(), text(c.target()), c.calendar(), c.startedAt(),
-                c.dueAt(), text(c.elapsed()), text(c.remaining()), c.paused(), c.breached(),
+        return new Clock(c.metric().code(), c.cycle(), new Standing(c.state().code(), c.paused(), c.breached()),
+                new Promise(text(c.target()), c.calendar()),
+                new Progress(c.startedAt(), c.dueAt(), text(c.elapsed()), text(c.remaining())),
                 c.upcoming().stream().map(d -> new Next(d.metric().code(), d.percent(), d.at())).toList());
     }
 

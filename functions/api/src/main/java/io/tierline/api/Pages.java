@@ -85,7 +85,7 @@ final class Pages {
 
     /** Shown once, right after filing: the reference, the link to keep, and what happens next. */
     static String confirmation(CustomerTicketView ticket, String statusPath, String statusUrl) {
-        return PageTemplates.confirmation(new ConfirmationModel(ticket.id(), ticket.subject(), statusPath, statusUrl))
+        return PageTemplates.confirmation(new ConfirmationModel(ticket.id(), ticket.asked().subject(), statusPath, statusUrl))
                 .render();
     }
 

@@ -107,23 +107,23 @@ final class StatusPage {
     static StatusPageModel model(CustomerTicketView t, String token, Done done, Attempt attempt) {
         HtmlForm reply = formFor(Form.REPLY, attempt, null);
         HtmlForm escalation = formFor(Form.ESCALATION, attempt, null);
-        HtmlForm rating = formFor(Form.RATING, attempt, t.satisfaction());
+        HtmlForm rating = formFor(Form.RATING, attempt, t.standing().satisfaction());
         HtmlForm followUp = formFor(Form.FOLLOW_UP, attempt, null);
         // the forms first: an error summary links only to fields the page shows; while a follow-up is awaited its
         // form asks for the rating, so the rating form waits
-        StatusPageModel.Forms forms = new StatusPageModel.Forms(t.followUpAwaited() ? null
+        StatusPageModel.Forms forms = new StatusPageModel.Forms(t.standing().followUpAwaited() ? null
                 : ratingForm(t, token, rating), replyForm(t, token, reply), escalationForm(t, token, escalation),
                 followUpForm(t, token, followUp));
         StatusPageModel.Alerts alerts = new StatusPageModel.Alerts(done == null ? null : done.message,
                 List.of(reply.summary(), escalation.summary(), rating.summary(), followUp.summary()),
                 attempt == null ? null : attempt.refusal(), latestUpdate(t));
         boolean hasErrors = attempt != null && (!attempt.errors().isEmpty() || attempt.refusal() != null);
-        StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(t.status()),
-                PlainWords.statusExplained(t.status()), t.mergedInto(), t.resolution(),
-                new StatusPageModel.Reference(t.id(), PageTime.of(t.createdAt(), ZONE),
-                        PageTime.of(t.updatedAt(), ZONE)));
+        StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(t.standing().status()),
+                PlainWords.statusExplained(t.standing().status()), t.standing().mergedInto(), t.standing().resolution(),
+                new StatusPageModel.Reference(t.id(), PageTime.of(t.dates().createdAt(), ZONE),
+                        PageTime.of(t.dates().updatedAt(), ZONE)));
         return new StatusPageModel("Your request " + t.id(), hasErrors, alerts, standing,
-                new StatusPageModel.Request(t.subject(), t.description()), conversation(t), forms);
+                new StatusPageModel.Request(t.asked().subject(), t.asked().description()), conversation(t), forms);
     }
 
     private static HtmlForm formFor(Form form, Attempt attempt, Satisfaction current) {
@@ -146,7 +146,7 @@ final class StatusPage {
      * support has answered or resolved since (the message stays in the conversation either way).
      */
     private static StatusPageModel.Update latestUpdate(CustomerTicketView t) {
-        if (!WAITING_ON_US.contains(t.status())) {
+        if (!WAITING_ON_US.contains(t.standing().status())) {
             return null;
         }
         CustomerTicketView.Entry latest = null;
@@ -195,11 +195,11 @@ final class StatusPage {
     }
 
     private static StatusPageModel.RatingForm ratingForm(CustomerTicketView t, String token, HtmlForm form) {
-        boolean rateable = ("solved".equals(t.status()) || "closed".equals(t.status())) && t.mergedInto() == null;
+        boolean rateable = ("solved".equals(t.standing().status()) || "closed".equals(t.standing().status())) && t.standing().mergedInto() == null;
         if (!rateable) {
             return null;
         }
-        Satisfaction given = t.satisfaction();
+        Satisfaction given = t.standing().satisfaction();
         return new StatusPageModel.RatingForm(target(t, token, "satisfaction"), given == null ? null
                 : new StatusPageModel.CurrentRating(given.rating(), Satisfaction.HIGHEST,
                 PageTime.of(given.ratedAt(), ZONE)),
@@ -208,7 +208,7 @@ final class StatusPage {
     }
 
     private static StatusPageModel.FollowUpForm followUpForm(CustomerTicketView t, String token, HtmlForm form) {
-        if (!t.followUpAwaited()) {
+        if (!t.standing().followUpAwaited()) {
             return null;
         }
         Map<String, String> choices = new LinkedHashMap<>();
@@ -216,22 +216,22 @@ final class StatusPage {
         choices.put("no", "No, the problem is back: reopen my request");
         return new StatusPageModel.FollowUpForm(target(t, token, "follow-up"),
                 form.radios("stayedSolved", "Did the problem stay solved?", choices, null, null),
-                t.satisfaction() != null ? null : form.radios("rating", "How did we do? (optional)", RATINGS, null,
+                t.standing().satisfaction() != null ? null : form.radios("rating", "How did we do? (optional)", RATINGS, null,
                         null),
                 form.textarea("comment", "Anything you want to tell us? (optional)", 3, null, false));
     }
 
     private static StatusPageModel.ReplyForm replyForm(CustomerTicketView t, String token, HtmlForm form) {
-        if ("closed".equals(t.status())) {
+        if ("closed".equals(t.standing().status())) {
             return null;
         }
-        String hint = "solved".equals(t.status()) ? "Not solved after all? Write to us and we will reopen it." : null;
+        String hint = "solved".equals(t.standing().status()) ? "Not solved after all? Write to us and we will reopen it." : null;
         return new StatusPageModel.ReplyForm(target(t, token, "replies"),
                 form.textarea("body", "Your message", 6, hint, true));
     }
 
     private static StatusPageModel.EscalationForm escalationForm(CustomerTicketView t, String token, HtmlForm form) {
-        if ("closed".equals(t.status()) || "solved".equals(t.status())) {
+        if ("closed".equals(t.standing().status()) || "solved".equals(t.standing().status())) {
             return null;
         }
         return new StatusPageModel.EscalationForm(target(t, token, "escalation-requests"),

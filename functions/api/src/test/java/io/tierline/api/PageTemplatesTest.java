@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.api.CustomerTicketView.Asked;
+import io.tierline.api.CustomerTicketView.Dates;
+import io.tierline.api.CustomerTicketView.Standing;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.validation.FieldError;
@@ -49,8 +52,9 @@ class PageTemplatesTest {
 
     @Test
     void hostileTextIsShownEscapedInEveryPlaceOfTheStatusPage() {
-        var view = new CustomerTicketView("01JHOSTILE0000000000000000", HOSTILE, HOSTILE, "solved", HOSTILE, null,
-                new Satisfaction(3, HOSTILE, FILED.plusSeconds(600)), FILED, FILED.plusSeconds(600), List.of(
+        var view = new CustomerTicketView("01JHOSTILE0000000000000000", new Asked(HOSTILE, HOSTILE),
+                new Standing("solved", HOSTILE, null, new Satisfaction(3, HOSTILE, FILED.plusSeconds(600)), false),
+                new Dates(FILED, FILED.plusSeconds(600)), List.of(
                 entry("support", "replied", HOSTILE, null),
                 entry("you", "customer-replied", HOSTILE, null),
                 entry("support", "customer-updated", HOSTILE, null),
@@ -68,16 +72,16 @@ class PageTemplatesTest {
 
         // typed back into the reply form after a refused post, with the refusal and an unplaced problem
         ObjectNode typed = Json.MAPPER.createObjectNode().put("body", HOSTILE);
-        String refused = StatusPage.render(new CustomerTicketView("01JHOSTILE0000000000000000", "s", "d", "open",
-                null, null, null, FILED, FILED, List.of()), "tok&en", null, new StatusPage.Attempt(
+        String refused = StatusPage.render(new CustomerTicketView("01JHOSTILE0000000000000000", new Asked("s", "d"),
+                Standing.of("open"), new Dates(FILED, FILED), List.of()), "tok&en", null, new StatusPage.Attempt(
                 StatusPage.Form.REPLY, typed, List.of(new FieldError("body", "is wrong"),
                 new FieldError("$", HOSTILE)), null));
         assertInert(refused);
         assertTrue(refused.contains("aria-describedby=\"body-error\">" + ESCAPED + "</textarea>"), refused);
         assertTrue(refused.contains("<li>" + ESCAPED + "</li>"), "the problem no field owns");
         assertTrue(refused.contains("<title>Error: Your request"));
-        String conflict = StatusPage.render(new CustomerTicketView("01JHOSTILE0000000000000000", "s", "d", "open",
-                null, null, null, FILED, FILED, List.of()), "t", null, new StatusPage.Attempt(
+        String conflict = StatusPage.render(new CustomerTicketView("01JHOSTILE0000000000000000", new Asked("s", "d"),
+                Standing.of("open"), new Dates(FILED, FILED), List.of()), "t", null, new StatusPage.Attempt(
                 StatusPage.Form.RATING, typed, List.of(), HOSTILE));
         assertInert(conflict);
         assertTrue(conflict.contains("<h2>That did not work</h2><p>" + ESCAPED + "</p>"), conflict);
@@ -100,16 +104,17 @@ class PageTemplatesTest {
         String impact = html.substring(html.indexOf("<select id=\"impact\""));
         assertFalse(impact.substring(0, impact.indexOf("</select>")).contains(" selected"),
                 "a value that is no option selects none");
-        assertTrue(Pages.confirmation(new CustomerTicketView("01JHOSTILE0000000000000000", HOSTILE, "d", "new",
-                null, null, null, FILED, FILED, List.of()), "/status/x?token=a", HOSTILE)
+        assertTrue(Pages.confirmation(new CustomerTicketView("01JHOSTILE0000000000000000", new Asked(HOSTILE, "d"),
+                Standing.of("new"), new Dates(FILED, FILED), List.of()), "/status/x?token=a", HOSTILE)
                 .contains("<q>" + ESCAPED + "</q>"));
     }
 
     @Test
     void aTicketWithoutItsOptionalPartsStillRendersAWholePage() {
-        var bare = new CustomerTicketView("01JBARE0000000000000000000", "Subject", null, "new", null, null, null,
-                FILED, null, List.of(new CustomerTicketView.Entry(null, "support", "status-changed", null, null,
-                null), new CustomerTicketView.Entry(FILED, "support", "replied", null, null, null)));
+        var bare = new CustomerTicketView("01JBARE0000000000000000000", new Asked("Subject", null),
+                Standing.of("new"), new Dates(FILED, null),
+                List.of(new CustomerTicketView.Entry(null, "support", "status-changed", null, null, null),
+                        new CustomerTicketView.Entry(FILED, "support", "replied", null, null, null)));
         String html = StatusPage.render(bare, "t", null, null);
         assertTrue(html.strip().endsWith("</main>\n</body>\n</html>"), html);
         assertFalse(html.contains("null"), "a missing part shows nothing, not the word: " + html);
@@ -123,16 +128,17 @@ class PageTemplatesTest {
         }
         assertTrue(html.contains("id=\"reply-form\"") && html.contains("id=\"escalation-form\""));
 
-        var solvedUnrated = new CustomerTicketView("01JBARE0000000000000000000", "S", "D", "solved", null, null,
-                null, FILED, FILED, List.of());
+        var solvedUnrated = new CustomerTicketView("01JBARE0000000000000000000", new Asked("S", "D"),
+                Standing.of("solved"), new Dates(FILED, FILED), List.of());
         String solved = StatusPage.render(solvedUnrated, "t", null, null);
         assertTrue(solved.contains("id=\"rating-form\""));
         assertFalse(solved.contains("current-rating"), "not rated yet");
         assertFalse(solved.contains(" checked"), "no rating preselected");
         assertFalse(solved.contains("How we solved it"), "no resolution note given");
 
-        var merged = new CustomerTicketView("01JBARE0000000000000000000", "S", "D", "closed", null,
-                "01JOTHER000000000000000000", null, FILED, FILED, List.of());
+        var merged = new CustomerTicketView("01JBARE0000000000000000000", new Asked("S", "D"),
+                new Standing("closed", null, "01JOTHER000000000000000000", null, false),
+                new Dates(FILED, FILED), List.of());
         String closed = StatusPage.render(merged, "t", null, null);
         assertFalse(closed.contains("<form"), "a closed, merged request offers no form");
         assertTrue(closed.contains("merged into request <span class=\"ref\">01JOTHER000000000000000000</span>"));

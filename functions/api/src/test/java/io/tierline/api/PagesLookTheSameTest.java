@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.api.CustomerTicketView.Asked;
+import io.tierline.api.CustomerTicketView.Dates;
+import io.tierline.api.CustomerTicketView.Standing;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.validation.FieldError;
@@ -57,8 +60,10 @@ class PagesLookTheSameTest {
 
     static CustomerTicketView view(String status, String resolution, String mergedInto, Satisfaction satisfaction,
                                    List<CustomerTicketView.Entry> conversation) {
-        return new CustomerTicketView("01JGOLDEN00000000000000000", "Subject " + HOSTILE, "Description\n" + HOSTILE,
-                status, resolution, mergedInto, satisfaction, FILED, FILED.plusSeconds(3600), conversation);
+        return new CustomerTicketView("01JGOLDEN00000000000000000",
+                new Asked("Subject " + HOSTILE, "Description\n" + HOSTILE),
+                new Standing(status, resolution, mergedInto, satisfaction, false),
+                new Dates(FILED, FILED.plusSeconds(3600)), conversation);
     }
 
     static Map<String, String> pages() {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tierline.api.CustomerTicketView.Asked;
+import io.tierline.api.CustomerTicketView.Dates;
+import io.tierline.api.CustomerTicketView.Standing;
 import io.tierline.local.testing.LocalAwsTestResource;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +27,9 @@ class StatusPageTest {
     }
 
     static CustomerTicketView ticket(String status, String resolution, List<CustomerTicketView.Entry> conversation) {
-        return new CustomerTicketView("01JCUSTOMERPAGES0000000000", "Invoice <b>twice</b>", "Charged twice", status,
-                resolution, null, null, FILED, FILED.plusSeconds(3600), conversation);
+        return new CustomerTicketView("01JCUSTOMERPAGES0000000000", new Asked("Invoice <b>twice</b>", "Charged twice"),
+                new Standing(status, resolution, null, null, false),
+                new Dates(FILED, FILED.plusSeconds(3600)), conversation);
     }
 
     static final CustomerTicketView.Entry PROMISE = new CustomerTicketView.Entry(FILED.plusSeconds(600), "support",

@@ -72,10 +72,10 @@ final class CycleReplay {
         boolean breached = reached.contains(ClockTerms.BREACH_PERCENT);
         Duration elapsed = track.elapsedUntil(until);
         List<Deadline> upcoming = open && mode == ClockTrack.Mode.RUNNING ? upcoming(terms) : List.of();
-        return new MetricClock(cycle.metric(), state(open, mode, breached), cycle.number(), terms.policy(),
-                terms.target().within(), terms.target().calendar().id(), cycle.start(), elapsed,
-                terms.target().within().minus(elapsed), track.whenElapsed(terms.target().within()).orElse(null),
-                upcoming, open && mode == ClockTrack.Mode.PAUSED, breached);
+        return new MetricClock(cycle.metric(), cycle.number(), new MetricClock.Standing(state(open, mode, breached),
+                open && mode == ClockTrack.Mode.PAUSED, breached), MetricClock.Promise.of(terms),
+                new MetricClock.Progress(cycle.start(), elapsed, terms.target().within().minus(elapsed),
+                        track.whenElapsed(terms.target().within()).orElse(null)), upcoming);
     }
 
     private static ClockState state(boolean open, ClockTrack.Mode mode, boolean breached) {

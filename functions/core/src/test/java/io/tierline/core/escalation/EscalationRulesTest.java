@@ -125,8 +125,8 @@ class EscalationRulesTest {
         TicketEvent level = t.of(TicketEvent.EventType.ESCALATED).get(0);
         assertEquals(levelDue.plusSeconds(40), level.at(), "recorded when it ran");
         assertEquals(levelDue, dueAt(level), "and when it was due");
-        assertEquals(levelDue, EscalationRecord.of(t.trail).get(0).dueAt());
-        assertEquals(levelDue.plusSeconds(40), EscalationRecord.of(t.trail).get(0).at());
+        assertEquals(levelDue, EscalationRecord.of(t.trail).get(0).timing().dueAt());
+        assertEquals(levelDue.plusSeconds(40), EscalationRecord.of(t.trail).get(0).timing().at());
         assertEquals(Instant.parse("2026-11-23T08:15:00Z"), t.ticket.escalation().nextStepAt(),
                 "the level's timers run from its due instant: lateness does not add up");
 
@@ -214,7 +214,7 @@ class EscalationRulesTest {
         assertEquals(4, t.of(TicketEvent.EventType.ESCALATION_REQUESTED).size(), "every request is in the trail");
         List<EscalationRecord> escalations = EscalationRecord.of(t.trail);
         assertEquals(1, escalations.size(), "one escalation, so one fan-out to sam: " + escalations);
-        assertEquals(List.of("person:sam"), escalations.get(0).notified());
+        assertEquals(List.of("person:sam"), escalations.get(0).people().notified());
         assertEquals(1, t.ticket.escalation().sequence());
         assertEquals("We received your request to escalate. It is already with a senior member of our billing team "
                 + "(since Mon 23 Nov 2026, 08:10 UTC). We expect to answer by Mon 23 Nov 2026, 09:00 UTC.", t.told());

@@ -236,11 +236,11 @@ class EscalationScenarioTest {
         List<EscalationRecord> record = EscalationRecord.of(history(id).events());
         assertEquals(List.of(1, 2, 3), record.stream().map(EscalationRecord::level).toList());
         EscalationRecord second = record.get(1);
-        assertEquals("automatic", second.kind());
-        assertEquals("sla-breach", second.reason());
+        assertEquals("automatic", second.cause().kind());
+        assertEquals("sla-breach", second.cause().reason());
         assertEquals("1", second.from().tier());
         assertEquals("2", second.to().tier());
-        assertEquals("system:escalation", second.decidedBy());
+        assertEquals("system:escalation", second.people().decidedBy());
         String told = history(id).events().stream().filter(e -> e.type() == TicketEvent.EventType.CUSTOMER_UPDATED)
                 .findFirst().orElseThrow().body();
         assertTrue(told.startsWith("Your request is now with our billing specialists (tier 2)."), told);

@@ -165,11 +165,11 @@ class EscalationWalkRulesTest {
         TicketId id = billingTicket("record@example.com");
         world.playUntil(Instant.parse("2026-11-23T11:00:00Z"));
         EscalationRecord second = EscalationRecord.of(trail(id)).get(1);
-        assertEquals("automatic", second.kind());
-        assertEquals("sla-breach", second.reason());
+        assertEquals("automatic", second.cause().kind());
+        assertEquals("sla-breach", second.cause().reason());
         assertEquals("1", second.from().tier());
         assertEquals("2", second.to().tier());
-        assertEquals("system:escalation", second.decidedBy());
+        assertEquals("system:escalation", second.people().decidedBy());
         Placements placements = Placements.of(ticket(id), trail(id), Instant.parse("2026-11-23T11:00:00Z"));
         assertEquals(Duration.ofHours(1), placements.byTier().get("1"), "tier 1 from triage (08:00) to 09:00");
         assertEquals(Duration.ofHours(2), placements.byTier().get("2"));
@@ -264,7 +264,7 @@ class EscalationWalkRulesTest {
                 "09:05 ESCALATED", "09:05 ESCALATED", "09:05 CUSTOMER_UPDATED"), world.escalationTrail(id));
         assertEquals(Set.of(t + "/2/1/0/sam/email", t + "/3/2/0/sam/email", t + "/3/2/0/customer/customer"),
                 world.notifications(id), "the acknowledger (sam, in the directory) hears of the level again");
-        assertEquals("acknowledgement-timeout", EscalationRecord.of(trail(id)).get(1).reason());
+        assertEquals("acknowledgement-timeout", EscalationRecord.of(trail(id)).get(1).cause().reason());
         assertEquals(2, ticket(id).escalation().level());
         assertEquals(Instant.parse("2026-11-23T09:35:00Z"), ticket(id).escalation().nextStepAt(),
                 "level 3 is 30 minutes after level 2");
@@ -295,9 +295,9 @@ class EscalationWalkRulesTest {
                 TicketWorkService.Guard.none(), (h, now) -> world.engine.escalateToNext(h.ticket(), h.events(),
                         "again", sam.actor(), now)));
         assertEquals(List.of("supervisor:sam"), EscalationRecord.of(trail(id)).stream()
-                .map(EscalationRecord::decidedBy).distinct().toList());
+                .map(r -> r.people().decidedBy()).distinct().toList());
         assertEquals(Set.of("escalate-to-next"), EscalationRecord.of(trail(id)).stream()
-                .map(EscalationRecord::reason).collect(Collectors.toSet()));
+                .map(r -> r.cause().reason()).collect(Collectors.toSet()));
     }
 
     @Test
@@ -321,9 +321,9 @@ class EscalationWalkRulesTest {
         assertNull(approved.pendingTransfer());
         assertEquals(Tier.EXPERT, approved.tier());
         EscalationRecord record = EscalationRecord.of(trail(id)).get(0);
-        assertEquals("functional", record.kind());
-        assertEquals("limited-knowledge", record.reason());
-        assertEquals("supervisor:sam", record.decidedBy());
+        assertEquals("functional", record.cause().kind());
+        assertEquals("limited-knowledge", record.cause().reason());
+        assertEquals("supervisor:sam", record.people().decidedBy());
         assertEquals("1", record.from().tier());
         assertEquals("2", record.to().tier());
         assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), world.notifications(id),
@@ -338,7 +338,7 @@ class EscalationWalkRulesTest {
                         true, null), sam, now));
         assertNull(ticket(id).pendingTransfer());
         assertEquals(Tier.EXPERT, ticket(id).tier(), "the next tier");
-        assertEquals("supervisor:sam", EscalationRecord.of(trail(id)).get(0).decidedBy());
+        assertEquals("supervisor:sam", EscalationRecord.of(trail(id)).get(0).people().decidedBy());
     }
 
     @Test
@@ -348,8 +348,8 @@ class EscalationWalkRulesTest {
                 new ManualEscalation(EscalationKind.HIERARCHICAL, EscalationReason.LIMITED_AUTHORITY, null, null,
                         null, false, Target.MANAGER), alice, now));
         EscalationRecord record = EscalationRecord.of(trail(id)).get(0);
-        assertEquals("hierarchical", record.kind());
-        assertEquals("ada", record.person());
+        assertEquals("hierarchical", record.cause().kind());
+        assertEquals("ada", record.people().person());
         assertEquals(List.of("ada"), ticket(id).watchers());
         assertEquals(Set.of(id.value() + "/1/0/0/ada/email", id.value() + "/1/0/0/customer/customer"),
                 world.notifications(id));
@@ -375,11 +375,11 @@ class EscalationWalkRulesTest {
         assertTrue(answered.events().stream().noneMatch(e -> e.type() == TicketEvent.EventType.ESCALATED),
                 "the internal record stays internal");
         EscalationRecord record = EscalationRecord.of(trail(id)).get(0);
-        assertEquals("hierarchical", record.kind());
-        assertEquals("customer-request", record.reason());
-        assertTrue(record.customerRequested());
-        assertEquals("sam", record.person());
-        assertEquals("customer:asks@example.com", record.decidedBy());
+        assertEquals("hierarchical", record.cause().kind());
+        assertEquals("customer-request", record.cause().reason());
+        assertTrue(record.cause().customerRequested());
+        assertEquals("sam", record.people().person());
+        assertEquals("customer:asks@example.com", record.people().decidedBy());
         assertEquals(List.of("sam"), ticket(id).watchers());
         assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), world.notifications(id));
         assertEquals("We received your request to escalate. A senior member of our billing team is now overseeing "
