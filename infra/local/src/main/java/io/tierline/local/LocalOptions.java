@@ -4,22 +4,15 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * How to start the local system.
+ * How to start the local system: the SAM template, the ports it listens on, where state is kept, whether schedules
+ * fire on their own, and how the function processes run. The accessors of the parts' fields on the options
+ * themselves are conveniences for the runner's many readers.
  *
- * @param template        the SAM template
- * @param httpPort        HTTP API port; 0 picks a free one (likewise for the other ports)
- * @param dataDir         folder that keeps DynamoDB data and queued SQS messages between runs, or null for in memory
- * @param codeWorkFolder  where function zips are unpacked
- * @param schedules       whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
- * @param functionLog     receives each output line of the functions, prefixed with {@code [LogicalId] }
- * @param policyFile      a policy document every function reads instead of the bundled one, or null
- * @param aotCache        whether function processes use JDK 25's AOT cache, recorded by their first start
- *                        ({@link AotCache}); local only, never in what deploys
+ * @param template  the SAM template
+ * @param dataDir   folder that keeps DynamoDB data and queued SQS messages between runs, or null for in memory
+ * @param schedules whether Schedule/ScheduleV2 events fire on their own (they can always be fired on demand)
  */
-public record LocalOptions(Path template, int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort, int identityPort,
-                           Path dataDir,
-                           Path codeWorkFolder, boolean schedules, Consumer<String> functionLog,
-                           Path policyFile, boolean aotCache) {
+public record LocalOptions(Path template, Ports ports, Path dataDir, boolean schedules, Functions functions) {
 
     public static final int DEFAULT_HTTP_PORT = 3000;
     public static final int DEFAULT_LAMBDA_PORT = 3001;
@@ -27,10 +20,32 @@ public record LocalOptions(Path template, int httpPort, int lambdaPort, int dyna
     public static final int DEFAULT_SQS_PORT = 9324;
     public static final int DEFAULT_IDENTITY_PORT = 3002;
 
+    /**
+     * Where each endpoint listens; 0 picks a free port.
+     *
+     * @param identity the local stand-in for the template's Cognito user pools (issuer, JWKS, demo tokens)
+     */
+    public record Ports(int http, int lambda, int dynamoDb, int sqs, int identity) {
+        static final Ports DEFAULTS = new Ports(DEFAULT_HTTP_PORT, DEFAULT_LAMBDA_PORT, DEFAULT_DYNAMODB_PORT,
+                DEFAULT_SQS_PORT, DEFAULT_IDENTITY_PORT);
+    }
+
+    /**
+     * How the function processes run.
+     *
+     * @param codeWorkFolder where function zips are unpacked
+     * @param log            receives each output line of the functions, prefixed with {@code [LogicalId] }
+     * @param policyFile     a policy document every function reads instead of the bundled one, or null
+     * @param aotCache       whether function processes use JDK 25's AOT cache, recorded by their first start
+     *                       ({@link AotCache}); local only, never in what deploys
+     */
+    public record Functions(Path codeWorkFolder, Consumer<String> log, Path policyFile, boolean aotCache) {
+    }
+
     /** The command line's defaults: fixed well-known ports, in memory, schedules on, logs to standard output. */
     public static LocalOptions defaults(Path template) {
-        return new LocalOptions(template, DEFAULT_HTTP_PORT, DEFAULT_LAMBDA_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_SQS_PORT,
-                DEFAULT_IDENTITY_PORT, null, FunctionCode.defaultWorkFolder(), true, System.out::println, null, true);
+        return new LocalOptions(template, Ports.DEFAULTS, null, true,
+                new Functions(FunctionCode.defaultWorkFolder(), System.out::println, null, true));
     }
 
     /**
@@ -42,49 +57,89 @@ public record LocalOptions(Path template, int httpPort, int lambdaPort, int dyna
     }
 
     public LocalOptions withTemplate(Path template) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
+        return new LocalOptions(template, ports, dataDir, schedules, functions);
     }
 
     public LocalOptions withPorts(int httpPort, int lambdaPort, int dynamoDbPort, int sqsPort) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
+        return withPorts(new Ports(httpPort, lambdaPort, dynamoDbPort, sqsPort, ports.identity()));
     }
 
-    /** The local stand-in for the template's Cognito user pools (issuer, JWKS, demo tokens). */
     public LocalOptions withIdentityPort(int identityPort) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
-                codeWorkFolder, schedules, functionLog, policyFile, aotCache);
+        return withPorts(new Ports(ports.http(), ports.lambda(), ports.dynamoDb(), ports.sqs(), identityPort));
+    }
+
+    private LocalOptions withPorts(Ports next) {
+        return new LocalOptions(template, next, dataDir, schedules, functions);
     }
 
     public LocalOptions withDataDir(Path dataDir) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
-    }
-
-    public LocalOptions withCodeWorkFolder(Path codeWorkFolder) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
+        return new LocalOptions(template, ports, dataDir, schedules, functions);
     }
 
     public LocalOptions withSchedules(boolean schedules) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
+        return new LocalOptions(template, ports, dataDir, schedules, functions);
+    }
+
+    public LocalOptions withCodeWorkFolder(Path codeWorkFolder) {
+        return withFunctions(new Functions(codeWorkFolder, functions.log(), functions.policyFile(),
+                functions.aotCache()));
     }
 
     public LocalOptions withFunctionLog(Consumer<String> functionLog) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir, codeWorkFolder, schedules,
-                functionLog, policyFile, aotCache);
+        return withFunctions(new Functions(functions.codeWorkFolder(), functionLog, functions.policyFile(),
+                functions.aotCache()));
     }
 
     /** Every function reads this policy document (TIERLINE_POLICY_FILE) instead of the bundled one. */
     public LocalOptions withPolicyFile(Path policyFile) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
-                codeWorkFolder, schedules, functionLog, policyFile == null ? null : policyFile.toAbsolutePath(), aotCache);
+        return withFunctions(new Functions(functions.codeWorkFolder(), functions.log(),
+                policyFile == null ? null : policyFile.toAbsolutePath(), functions.aotCache()));
     }
 
     public LocalOptions withAotCache(boolean aotCache) {
-        return new LocalOptions(template, httpPort, lambdaPort, dynamoDbPort, sqsPort, identityPort, dataDir,
-                codeWorkFolder, schedules, functionLog, policyFile, aotCache);
+        return withFunctions(new Functions(functions.codeWorkFolder(), functions.log(), functions.policyFile(),
+                aotCache));
+    }
+
+    private LocalOptions withFunctions(Functions next) {
+        return new LocalOptions(template, ports, dataDir, schedules, next);
+    }
+
+    // ---- the parts' fields, for the many readers -----------------------------------------------------------------
+
+    public int httpPort() {
+        return ports.http();
+    }
+
+    public int lambdaPort() {
+        return ports.lambda();
+    }
+
+    public int dynamoDbPort() {
+        return ports.dynamoDb();
+    }
+
+    public int sqsPort() {
+        return ports.sqs();
+    }
+
+    public int identityPort() {
+        return ports.identity();
+    }
+
+    public Path codeWorkFolder() {
+        return functions.codeWorkFolder();
+    }
+
+    public Consumer<String> functionLog() {
+        return functions.log();
+    }
+
+    public Path policyFile() {
+        return functions.policyFile();
+    }
+
+    public boolean aotCache() {
+        return functions.aotCache();
     }
 }

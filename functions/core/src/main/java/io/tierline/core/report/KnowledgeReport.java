@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.knowledge.Article;
 import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.ArticleStore;
@@ -45,15 +46,27 @@ public final class KnowledgeReport {
                                  Double helpfulShare) {
     }
 
+    /** The knowledge base's figures over a period; one flat JSON object. */
+    public record Figures(LocalDate from, LocalDate to, @JsonUnwrapped Deflection deflection, List<Gap> contentGaps,
+                          @JsonUnwrapped Rankings articles) {
+    }
+
     /**
+     * How often suggestions kept a ticket from being filed.
+     *
      * @param deflectionRate deflected / (deflected + filed after suggestions), null when neither happened
-     * @param bySolved       articles that solved tickets, most first
-     * @param byHelpful      articles with votes, most helpful votes first
      */
-    public record Figures(LocalDate from, LocalDate to, long suggestionsShown, long deflected,
-                          long filedAfterSuggestions, Double deflectionRate, List<Gap> contentGaps,
-                          List<ArticleFigures> bySolved, List<ArticleFigures> byHelpful,
-                          List<ArticleFigures> byDeflected) {
+    public record Deflection(long suggestionsShown, long deflected, long filedAfterSuggestions,
+                             Double deflectionRate) {
+    }
+
+    /**
+     * @param bySolved    articles that solved tickets, most first
+     * @param byHelpful   articles with votes, most helpful votes first
+     * @param byDeflected articles that kept tickets from being filed, most first
+     */
+    public record Rankings(List<ArticleFigures> bySolved, List<ArticleFigures> byHelpful,
+                           List<ArticleFigures> byDeflected) {
     }
 
     public Figures figures(LocalDate from, LocalDate to) {
@@ -83,10 +96,9 @@ public final class KnowledgeReport {
                 .limit(TOP_GAPS).toList();
         List<ArticleFigures> rows = new ArrayList<>();
         perArticle.forEach((id, m) -> rows.add(row(id, m)));
-        return new Figures(from, to, totals.getOrDefault(Measure.SUGGESTIONS_SHOWN, 0L), deflected, filed,
-                ratio(deflected, deflected + filed), topGaps,
-                ranked(rows, ArticleFigures::solved), ranked(rows, ArticleFigures::helpful),
-                ranked(rows, ArticleFigures::deflected));
+        return new Figures(from, to, new Deflection(totals.getOrDefault(Measure.SUGGESTIONS_SHOWN, 0L), deflected,
+                filed, ratio(deflected, deflected + filed)), topGaps, new Rankings(ranked(rows, ArticleFigures::solved),
+                ranked(rows, ArticleFigures::helpful), ranked(rows, ArticleFigures::deflected)));
     }
 
     private ArticleFigures row(ArticleId id, Map<Measure, Long> m) {

@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.port.DayCounts;
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.port.TicketReports.QueuedTicket;
@@ -38,11 +39,20 @@ public final class ReportService {
         this.atRiskWindow = atRiskWindow;
     }
 
-    /**
-     * One day. {@code compliance} is solvedWithinSla / solved, or null on a day nothing was solved.
-     */
-    public record Day(LocalDate day, long created, long escalated, long escalationRequests, long slaWarnings,
-                      long slaBreaches, long solved, long solvedWithinSla, long solvedAfterBreach, Double compliance) {
+    /** One day: what came in and went up, the SLA deadlines that fired, and what was solved; one flat JSON object. */
+    public record Day(LocalDate day, @JsonUnwrapped Arrivals arrivals, @JsonUnwrapped SlaAlerts sla,
+                      @JsonUnwrapped Solves solves) {
+    }
+
+    /** Tickets created, escalations recorded and escalations customers asked for. */
+    public record Arrivals(long created, long escalated, long escalationRequests) {
+    }
+
+    public record SlaAlerts(long slaWarnings, long slaBreaches) {
+    }
+
+    /** {@code compliance} is solvedWithinSla / solved, or null on a day nothing was solved. */
+    public record Solves(long solved, long solvedWithinSla, long solvedAfterBreach, Double compliance) {
     }
 
     public record Daily(LocalDate from, LocalDate to, List<Day> days, long escalated, long solved,
@@ -61,17 +71,18 @@ public final class ReportService {
         long solved = 0;
         long within = 0;
         for (DayCounts c : reports.days(first, last)) {
-            Day day = new Day(c.day(), c.count(code(TicketEvent.EventType.CREATED)),
+            Day day = new Day(c.day(), new Arrivals(c.count(code(TicketEvent.EventType.CREATED)),
                     c.count(code(TicketEvent.EventType.ESCALATED)),
-                    c.count(code(TicketEvent.EventType.ESCALATION_REQUESTED)),
-                    c.count(code(TicketEvent.EventType.SLA_WARNING)), c.count(code(TicketEvent.EventType.SLA_BREACH)),
-                    c.count(DailyCounters.SOLVED), c.count(DailyCounters.SOLVED_WITHIN_SLA),
-                    c.count(DailyCounters.SOLVED_AFTER_BREACH),
-                    share(c.count(DailyCounters.SOLVED_WITHIN_SLA), c.count(DailyCounters.SOLVED)));
+                    c.count(code(TicketEvent.EventType.ESCALATION_REQUESTED))),
+                    new SlaAlerts(c.count(code(TicketEvent.EventType.SLA_WARNING)),
+                            c.count(code(TicketEvent.EventType.SLA_BREACH))),
+                    new Solves(c.count(DailyCounters.SOLVED), c.count(DailyCounters.SOLVED_WITHIN_SLA),
+                            c.count(DailyCounters.SOLVED_AFTER_BREACH),
+                            share(c.count(DailyCounters.SOLVED_WITHIN_SLA), c.count(DailyCounters.SOLVED))));
             result.add(day);
-            escalated += day.escalated();
-            solved += day.solved();
-            within += day.solvedWithinSla();
+            escalated += day.arrivals().escalated();
+            solved += day.solves().solved();
+            within += day.solves().solvedWithinSla();
         }
         return new Daily(first, last, result, escalated, solved, share(within, solved));
     }

@@ -99,19 +99,19 @@ class KnowledgeReportTest {
 
         KnowledgeReport.Figures f = report.figures(D1, D2);
 
-        assertEquals(15, f.suggestionsShown());
-        assertEquals(6, f.deflected());
-        assertEquals(2, f.filedAfterSuggestions());
-        assertEquals(0.75, f.deflectionRate());
+        assertEquals(15, f.deflection().suggestionsShown());
+        assertEquals(6, f.deflection().deflected());
+        assertEquals(2, f.deflection().filedAfterSuggestions());
+        assertEquals(0.75, f.deflection().deflectionRate());
         assertEquals(10, f.contentGaps().size());
         assertEquals(new Gap("query a", 21), f.contentGaps().get(0));
         assertEquals(new Gap("query l", 12), f.contentGaps().get(1));
         assertEquals(new Gap("query d", 4), f.contentGaps().get(9)); // a, l, k … d: "query c" (3) and "query b" (2) fall off
         assertEquals(List.of(new ArticleFigures(login.value(), "Reset your password", 3, 2, 5, 0, 1.0),
-                new ArticleFigures(gone.value(), null, 1, 0, 0, 0, null)), f.bySolved());
+                new ArticleFigures(gone.value(), null, 1, 0, 0, 0, null)), f.articles().bySolved());
         assertEquals(List.of(new ArticleFigures(login.value(), "Reset your password", 3, 2, 5, 0, 1.0),
-                new ArticleFigures(vat.value(), "Fix the VAT on an invoice", 0, 4, 3, 1, 0.75)), f.byHelpful());
-        assertEquals(List.of(vat.value(), login.value()), f.byDeflected().stream().map(ArticleFigures::id).toList());
+                new ArticleFigures(vat.value(), "Fix the VAT on an invoice", 0, 4, 3, 1, 0.75)), f.articles().byHelpful());
+        assertEquals(List.of(vat.value(), login.value()), f.articles().byDeflected().stream().map(ArticleFigures::id).toList());
     }
 
     /** A ticket solved with an article moves its counter in the ticket's own write; a plain solve moves none. */
@@ -135,14 +135,14 @@ class KnowledgeReportTest {
         article(login, "Reset your password");
         KnowledgeReport.Figures f = new KnowledgeReport(world.store.reports(), articles).figures(D1, D1);
         assertEquals(List.of(new ArticleFigures(login.value(), "Reset your password", 1, 0, 0, 0, null)),
-                f.bySolved());
+                f.articles().bySolved());
     }
 
     @Test
     void anEmptyPeriodHasNoRates() {
         KnowledgeReport.Figures f = report.figures(D1, D1);
-        assertEquals(0, f.suggestionsShown());
-        assertNull(f.deflectionRate());
+        assertEquals(0, f.deflection().suggestionsShown());
+        assertNull(f.deflection().deflectionRate());
         assertEquals(List.of(), f.contentGaps());
         assertThrows(IllegalArgumentException.class, () -> report.figures(D1, D1.plusDays(366)));
     }
