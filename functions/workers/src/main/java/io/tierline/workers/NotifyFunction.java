@@ -44,15 +44,15 @@ public class NotifyFunction {
             return;
         }
         NotificationRequested n = read.get();
-        LogContext.ticket(n.ticketId());
-        LogContext.escalation(n.escalation(), n.level());
-        TicketId ticket = n.ticketId() == null ? null : new TicketId(n.ticketId());
+        LogContext.ticket(n.occasion().ticketId());
+        LogContext.escalation(n.occasion().escalation(), n.occasion().level());
+        TicketId ticket = n.occasion().ticketId() == null ? null : new TicketId(n.occasion().ticketId());
         DeliveryOutcome outcome = notifications.handle(n, clock.instant());
-        String what = n.key() + " (" + n.channel() + ", attempt " + outcome.attempt() + ")";
+        String what = n.key() + " (" + n.target().channel().code() + ", attempt " + outcome.attempt() + ")";
         switch (outcome.kind()) {
             case DELIVERED -> {
                 LOG.infof("delivered %s", what);
-                metrics.record(Measurement.notificationDelivered(ticket, n.channel()));
+                metrics.record(Measurement.notificationDelivered(ticket, n.target().channel()));
             }
             case DUPLICATE -> {
                 LOG.infof("duplicate %s: %s; message %s dropped", what, outcome.reason(), message.getMessageId());
@@ -61,11 +61,11 @@ public class NotifyFunction {
             case DEFERRED -> LOG.infof("deferred %s by %s: %s", what, outcome.delay(), outcome.reason());
             case RETRY_SCHEDULED -> {
                 LOG.warnf("failed %s: %s; next attempt in %s", what, outcome.reason(), outcome.delay());
-                metrics.record(Measurement.notificationRetried(ticket, n.channel()));
+                metrics.record(Measurement.notificationRetried(ticket, n.target().channel()));
             }
             case FAILED_PERMANENTLY -> {
                 LOG.errorf("gave up on %s: %s", what, outcome.reason());
-                metrics.record(Measurement.notificationDeadLettered(ticket, n.channel()));
+                metrics.record(Measurement.notificationDeadLettered(ticket, n.target().channel()));
                 deadLetters.refuse(message, DeadLetters.required(deadLetterQueue(), DLQ_VARIABLE), "notify",
                         outcome.reason());
             }

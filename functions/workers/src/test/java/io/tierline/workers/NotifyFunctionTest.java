@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.core.json.Json;
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.notify.DeliveryLedger;
 import io.tierline.core.notify.SentEmails;
@@ -54,11 +55,13 @@ class NotifyFunctionTest {
         }
     }
 
-    static NotificationRequested notification(String channel, String address, int attempt) {
+    static NotificationRequested notification(DeliveryChannel channel, String address, int attempt) {
         String ticket = "01J" + UUID.randomUUID().toString().replace("-", "").substring(0, 23).toUpperCase();
-        return new NotificationRequested(NotificationRequested.keyOf(ticket, 1, 1, 0, "petra", channel), ticket, 1,
-                1, 0, "petra", channel, address, "Ticket escalated", "Level 1 reached.", Map.of("level", "1"), true,
-                null, attempt);
+        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(ticket, 1, 1, 0);
+        NotificationRequested.Target target = new NotificationRequested.Target("petra", channel, address);
+        return new NotificationRequested(NotificationRequested.keyOf(occasion, target), occasion, target,
+                new NotificationRequested.Content("Ticket escalated", "Level 1 reached.", Map.of("level", "1"), true),
+                new NotificationRequested.Schedule(null, attempt));
     }
 
     static SqsInvoker.Outgoing message(NotificationRequested n) {
@@ -69,7 +72,7 @@ class NotifyFunctionTest {
     void aMessageDeliveredTwiceInOneBatchReachesTheWebhookOnceSigned() {
         TestClock.CLOCK.set(Instant.parse("2026-05-04T08:00:00Z"));
         String path = "/hook-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), 0);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), 0);
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(message(n), message(n))));
         assertEquals(1, receiver.requests(path).size());
         HttpReceiver.Request r = receiver.requests(path).get(0);
@@ -83,7 +86,7 @@ class NotifyFunctionTest {
 
     @Test
     void emailGoesToTheLocalOutbox() {
-        NotificationRequested n = notification(NotificationRequested.CUSTOMER, "cleo@example.com", 0);
+        NotificationRequested n = notification(DeliveryChannel.CUSTOMER, "cleo@example.com", 0);
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(message(n))));
         SentEmails.Sent sent = sentEmails.newest(10).stream().filter(s -> s.email().key().equals(n.key()))
                 .findFirst().orElseThrow();
@@ -97,7 +100,7 @@ class NotifyFunctionTest {
         SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
         String path = "/down-" + UUID.randomUUID();
         receiver.answer(500);
-        NotificationRequested last = notification(NotificationRequested.WEBHOOK, receiver.url(path), 4);
+        NotificationRequested last = notification(DeliveryChannel.WEBHOOK, receiver.url(path), 4);
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(message(last))),
                 "handled: moved, not retried by SQS");
         var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
@@ -123,7 +126,7 @@ class NotifyFunctionTest {
     void aNotificationWithoutItsKeyIsDeadLetteredAtOnceWithTheFieldNamed() {
         SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
         String path = "/without-key-" + UUID.randomUUID();
-        String withoutKey = Json.write(notification(NotificationRequested.WEBHOOK, receiver.url(path), 0))
+        String withoutKey = Json.write(notification(DeliveryChannel.WEBHOOK, receiver.url(path), 0))
                 .replaceFirst("\"key\":\"[^\"]*\",", "");
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(withoutKey))));
         var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");

@@ -204,11 +204,10 @@ final class ColdStartEvents {
     /** An email to a triaged ticket's requester, as the escalation engine sends one (the local outbox records it). */
     private Message customerEmail() {
         String id = nextTriagedTicket("notify");
-        String key = NotificationRequested.keyOf(id, 1, 0, 0, NotificationRequested.CUSTOMER,
-                NotificationRequested.CUSTOMER);
-        return new NotificationRequested(key, id, 1, 0, 0, NotificationRequested.CUSTOMER,
-                NotificationRequested.CUSTOMER, "cold-start@example.com", "We escalated your ticket",
-                "A senior engineer is looking at it now.", Map.of("ticketId", id), true, null, 0);
+        return NotificationRequested.of(new NotificationRequested.Occasion(id, 1, 0, 0),
+                NotificationRequested.Target.customer("cold-start@example.com"),
+                new NotificationRequested.Content("We escalated your ticket", "A senior engineer is looking at it now.",
+                        Map.of("ticketId", id), true), NotificationRequested.Schedule.first(null));
     }
 
     private String nextTriagedTicket(String purpose) {

@@ -3,8 +3,10 @@ package io.tierline.core.aws;
 import static io.tierline.core.aws.TicketItems.n;
 import static io.tierline.core.aws.TicketItems.s;
 
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.notify.DeliveryLedger;
+import io.tierline.core.ticket.Codes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,13 +52,13 @@ public class DynamoDbDeliveryLedger implements DeliveryLedger {
         values.put(":failed", s(State.FAILED.name()));
         values.put(":pending", s(State.PENDING.name()));
         values.put(":sending", s(State.SENDING.name()));
-        values.put(":attempt", n(n.attempt()));
-        values.put(":next", n(n.attempt() + 1L));
+        values.put(":attempt", n(n.schedule().attempt()));
+        values.put(":next", n(n.schedule().attempt() + 1L));
         values.put(":nowMillis", n(now.toEpochMilli()));
         values.put(":lease", n(leaseUntil.toEpochMilli()));
-        values.put(":channel", s(String.valueOf(n.channel())));
-        values.put(":recipient", s(String.valueOf(n.recipient())));
-        values.put(":ticket", s(String.valueOf(n.ticketId())));
+        values.put(":channel", s(n.target().channel().code()));
+        values.put(":recipient", s(String.valueOf(n.target().recipient())));
+        values.put(":ticket", s(String.valueOf(n.occasion().ticketId())));
         values.put(":at", s(now.toString()));
         values.put(":expires", n(now.plus(retention).getEpochSecond()));
         try {
@@ -105,7 +107,8 @@ public class DynamoDbDeliveryLedger implements DeliveryLedger {
             return Optional.empty();
         }
         return Optional.of(new Delivery(key, State.valueOf(item.get("state").s()),
-                Integer.parseInt(item.get("attempts").n()), text(item, "channel"), text(item, "recipient"),
+                Integer.parseInt(item.get("attempts").n()),
+                Codes.parse(DeliveryChannel.class, text(item, "channel")), text(item, "recipient"),
                 item.containsKey("leaseUntil") ? Instant.ofEpochMilli(Long.parseLong(item.get("leaseUntil").n()))
                         : null,
                 item.containsKey("deliveredAt") ? Instant.parse(item.get("deliveredAt").s()) : null,

@@ -1,7 +1,10 @@
 package io.tierline.core.escalation;
 
 import io.tierline.core.ticket.EscalationKind;
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
+import io.tierline.core.message.NotificationRequested.Schedule;
+import io.tierline.core.message.NotificationRequested.Target;
 import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.FanOutMark;
 import io.tierline.core.ticket.Priority;
@@ -49,13 +52,13 @@ public final class FanOut {
         String text = body(ticket, event, repeat);
         Map<String, String> details = details(ticket, step.get(), sequence, level, repeat);
         List<NotificationRequested> out = new ArrayList<>();
+        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(id, sequence, level, repeat);
+        NotificationRequested.Content content = new NotificationRequested.Content(title, text, details, urgent);
         for (Recipient notified : step.get().notified()) {
             if (notified instanceof Recipient.Team team) {
-                String recipient = team.code();
                 directory.team(team.name().value()).map(TeamContacts::slackWebhook).ifPresent(url -> out.add(
-                        new NotificationRequested(NotificationRequested.keyOf(id, sequence, level, repeat, recipient,
-                                NotificationRequested.SLACK), id, sequence, level, repeat, recipient,
-                        NotificationRequested.SLACK, url, title, text, details, urgent, null, 0)));
+                        NotificationRequested.of(occasion, new Target(team.code(), DeliveryChannel.SLACK, url),
+                                content, Schedule.first(null))));
                 continue;
             }
             String recipient = ((Recipient.Person) notified).id().value();
@@ -66,33 +69,27 @@ public final class FanOut {
             Person p = person.get();
             Instant notBefore = urgent || p.workingHours() == null || p.workingHours().isOpen(now) ? null
                     : p.workingHours().nextOpening(now);
-            addChannel(out, id, sequence, level, repeat, recipient, NotificationRequested.EMAIL, p.email(), title,
-                    text, details, urgent, notBefore);
-            addChannel(out, id, sequence, level, repeat, recipient, NotificationRequested.SLACK, p.slackWebhook(),
-                    title, text, details, urgent, notBefore);
-            addChannel(out, id, sequence, level, repeat, recipient, NotificationRequested.WEBHOOK, p.webhook(),
-                    title, text, details, urgent, notBefore);
+            Schedule when = Schedule.first(notBefore);
+            addChannel(out, occasion, new Target(recipient, DeliveryChannel.EMAIL, p.email()), content, when);
+            addChannel(out, occasion, new Target(recipient, DeliveryChannel.SLACK, p.slackWebhook()), content, when);
+            addChannel(out, occasion, new Target(recipient, DeliveryChannel.WEBHOOK, p.webhook()), content, when);
         }
         if (repeat == 0) {
             trail.stream().filter(e -> e instanceof TicketEvent.CustomerUpdated update
                             && Integer.valueOf(sequence).equals(update.sequence()))
-                    .findFirst().ifPresent(update -> out.add(new NotificationRequested(
-                            NotificationRequested.keyOf(id, sequence, level, 0, "customer",
-                                    NotificationRequested.CUSTOMER), id, sequence, level, 0, "customer",
-                            NotificationRequested.CUSTOMER, ticket.requester().email(),
-                            "Update on your request " + id + ": " + ticket.subject(), update.body(), details, true,
-                            null, 0)));
+                    .findFirst().ifPresent(update -> out.add(NotificationRequested.of(occasion,
+                            Target.customer(ticket.requester().email()),
+                            new NotificationRequested.Content("Update on your request " + id + ": "
+                                    + ticket.subject(), update.body(), details, true), Schedule.first(null))));
         }
         return out;
     }
 
-    private static void addChannel(List<NotificationRequested> out, String id, int sequence, int level, int repeat,
-                                   String recipient, String channel, String address, String title, String text,
-                                   Map<String, String> details, boolean urgent, Instant notBefore) {
-        if (address != null) {
-            out.add(new NotificationRequested(NotificationRequested.keyOf(id, sequence, level, repeat, recipient,
-                    channel), id, sequence, level, repeat, recipient, channel, address, title, text, details, urgent,
-                    notBefore, 0));
+    /** A notification on a channel the person has an address for. */
+    private static void addChannel(List<NotificationRequested> out, NotificationRequested.Occasion occasion,
+                                   Target target, NotificationRequested.Content content, Schedule when) {
+        if (target.address() != null) {
+            out.add(NotificationRequested.of(occasion, target, content, when));
         }
     }
 

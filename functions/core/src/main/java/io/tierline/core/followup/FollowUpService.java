@@ -95,8 +95,10 @@ public class FollowUpService {
     NotificationRequested email(Ticket ticket, TicketEvent.Resolved resolved,
                                 TicketEvent.FollowUpRequested sent) {
         String id = ticket.id().value();
-        String recipient = "customer";
-        String key = id + "/follow-up/" + sent.resolution() + "/" + recipient + "/" + NotificationRequested.CUSTOMER;
+        NotificationRequested.Target customer = NotificationRequested.Target.customer(ticket.requester().email());
+        // one follow-up per resolution, not per escalation: its own key
+        String key = id + "/follow-up/" + sent.resolution() + "/" + customer.recipient() + "/"
+                + customer.channel().code();
         StringBuilder text = new StringBuilder()
                 .append("Your request ").append(id).append(" (").append(ticket.subject()).append(") was solved ")
                 .append(days(Duration.between(resolved.at(), sent.at()))).append(".\n")
@@ -111,9 +113,9 @@ public class FollowUpService {
         details.put("ticketId", id);
         details.put("resolution", Long.toString(sent.resolution()));
         details.put("at", sent.at().toString());
-        return new NotificationRequested(key, id, 0, 0, 0, recipient, NotificationRequested.CUSTOMER,
-                ticket.requester().email(), "Is your request " + id + " still solved? " + ticket.subject(),
-                text.toString(), details, false, null, 0);
+        return new NotificationRequested(key, new NotificationRequested.Occasion(id, 0, 0, 0), customer,
+                new NotificationRequested.Content("Is your request " + id + " still solved? " + ticket.subject(),
+                        text.toString(), details, false), NotificationRequested.Schedule.first(null));
     }
 
     private static String days(Duration since) {

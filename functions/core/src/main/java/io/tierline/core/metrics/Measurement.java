@@ -1,5 +1,6 @@
 package io.tierline.core.metrics;
 
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Priority;
@@ -59,16 +60,16 @@ public record Measurement(MetricName name, double value, Map<Dimension, String> 
         return new Measurement(MetricName.ESCALATIONS, 1, dimensions, ticket);
     }
 
-    public static Measurement notificationDelivered(TicketId ticket, String channel) {
-        return count(MetricName.NOTIFICATIONS_DELIVERED, ticket, Dimension.NOTIFY_CHANNEL, code(channel));
+    public static Measurement notificationDelivered(TicketId ticket, DeliveryChannel channel) {
+        return count(MetricName.NOTIFICATIONS_DELIVERED, ticket, Dimension.NOTIFY_CHANNEL, channel.code());
     }
 
-    public static Measurement notificationRetried(TicketId ticket, String channel) {
-        return count(MetricName.NOTIFICATIONS_RETRIED, ticket, Dimension.NOTIFY_CHANNEL, code(channel));
+    public static Measurement notificationRetried(TicketId ticket, DeliveryChannel channel) {
+        return count(MetricName.NOTIFICATIONS_RETRIED, ticket, Dimension.NOTIFY_CHANNEL, channel.code());
     }
 
-    public static Measurement notificationDeadLettered(TicketId ticket, String channel) {
-        return count(MetricName.NOTIFICATIONS_DEAD_LETTERED, ticket, Dimension.NOTIFY_CHANNEL, code(channel));
+    public static Measurement notificationDeadLettered(TicketId ticket, DeliveryChannel channel) {
+        return count(MetricName.NOTIFICATIONS_DEAD_LETTERED, ticket, Dimension.NOTIFY_CHANNEL, channel.code());
     }
 
     public static Measurement sweepRun() {

@@ -1,5 +1,6 @@
 package io.tierline.core.notify;
 
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public interface DeliveryLedger {
      * @param attempts    attempts made so far (including one being made now)
      * @param leaseUntil  while SENDING: until when the sender holds the key
      */
-    record Delivery(String key, State state, int attempts, String channel, String recipient, Instant leaseUntil,
+    record Delivery(String key, State state, int attempts, DeliveryChannel channel, String recipient,
+                    Instant leaseUntil,
                     Instant deliveredAt, String lastError) {
         public boolean leaseHeldAt(Instant now) {
             return state == State.SENDING && leaseUntil != null && leaseUntil.isAfter(now);

@@ -19,9 +19,11 @@ public final class EmailChannel implements NotificationChannel {
         if (from == null || from.isBlank()) {
             throw DeliveryFailure.permanentFailure("TIERLINE_EMAIL_FROM is not set for this function");
         }
-        if (n.address() == null || !n.address().contains("@")) {
-            throw DeliveryFailure.permanentFailure(n.channel() + ": address is not an email address");
+        if (n.target().address() == null || !n.target().address().contains("@")) {
+            throw DeliveryFailure.permanentFailure(n.target().channel().code()
+                    + ": address is not an email address");
         }
-        sender.send(new Email(n.key(), n.ticketId(), from, n.address(), n.subject(), n.text()), now);
+        sender.send(new Email(n.key(), n.occasion().ticketId(), from, n.target().address(), n.content().subject(),
+                n.content().text()), now);
     }
 }

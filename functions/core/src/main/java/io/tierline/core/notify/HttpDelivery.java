@@ -1,5 +1,6 @@
 package io.tierline.core.notify;
 
+import io.tierline.core.message.DeliveryChannel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,8 @@ public final class HttpDelivery {
                 .followRedirects(HttpClient.Redirect.NEVER).build(), requestTimeout);
     }
 
-    void postJson(String channel, String address, String body, Map<String, String> headers) throws DeliveryFailure {
+    void postJson(DeliveryChannel channel, String address, String body, Map<String, String> headers)
+            throws DeliveryFailure {
         URI uri = uri(channel, address);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -38,28 +40,28 @@ public final class HttpDelivery {
         try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                throw DeliveryFailure.transientFailure(channel + ": " + uri.getHost() + " answered HTTP "
+                throw DeliveryFailure.transientFailure(channel.code() + ": " + uri.getHost() + " answered HTTP "
                         + response.statusCode());
             }
         } catch (IOException e) {
-            throw new DeliveryFailure(channel + ": POST to " + uri.getHost() + " failed: "
+            throw new DeliveryFailure(channel.code() + ": POST to " + uri.getHost() + " failed: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryFailure(channel + ": interrupted while posting to " + uri.getHost(), false, e);
+            throw new DeliveryFailure(channel.code() + ": interrupted while posting to " + uri.getHost(), false, e);
         }
     }
 
-    private static URI uri(String channel, String address) throws DeliveryFailure {
+    private static URI uri(DeliveryChannel channel, String address) throws DeliveryFailure {
         try {
             URI uri = address == null ? null : URI.create(address);
             if (uri == null || uri.getHost() == null
                     || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                throw DeliveryFailure.permanentFailure(channel + ": address is not an http(s) URL");
+                throw DeliveryFailure.permanentFailure(channel.code() + ": address is not an http(s) URL");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw DeliveryFailure.permanentFailure(channel + ": address is not a valid URL");
+            throw DeliveryFailure.permanentFailure(channel.code() + ": address is not a valid URL");
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.tierline.core.notify;
 
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.port.Outbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,47 +18,49 @@ import java.util.Optional;
  */
 public final class NotificationService {
     private final DeliveryLedger ledger;
-    private final Map<String, NotificationChannel> channels;
+    private final Map<DeliveryChannel, NotificationChannel> channels;
     private final Outbox outbox;
     private final RetryPolicy retries;
 
-    public NotificationService(DeliveryLedger ledger, Map<String, NotificationChannel> channels, Outbox outbox,
-                               RetryPolicy retries) {
+    /** @param channels a sender for every {@link DeliveryChannel}: a message on any of them must be deliverable */
+    public NotificationService(DeliveryLedger ledger, Map<DeliveryChannel, NotificationChannel> channels,
+                               Outbox outbox, RetryPolicy retries) {
+        EnumSet<DeliveryChannel> missing = EnumSet.allOf(DeliveryChannel.class);
+        missing.removeAll(channels.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no sender for the channels " + missing);
+        }
         this.ledger = ledger;
-        this.channels = Map.copyOf(channels);
+        this.channels = new EnumMap<>(channels);
         this.outbox = outbox;
         this.retries = retries;
     }
 
     /** The channels of a deployment: email and customer by the email sender, Slack and signed webhooks by HTTP. */
-    public static Map<String, NotificationChannel> standardChannels(EmailSender email, String emailFrom,
-                                                                    HttpDelivery http, String webhookSecret) {
+    public static Map<DeliveryChannel, NotificationChannel> standardChannels(EmailSender email, String emailFrom,
+                                                                             HttpDelivery http,
+                                                                             String webhookSecret) {
         EmailChannel mail = new EmailChannel(email, emailFrom);
-        return Map.of(NotificationRequested.EMAIL, mail, NotificationRequested.CUSTOMER, mail,
-                NotificationRequested.SLACK, new SlackChannel(http),
-                NotificationRequested.WEBHOOK, new WebhookChannel(http, webhookSecret));
+        return Map.of(DeliveryChannel.EMAIL, mail, DeliveryChannel.CUSTOMER, mail,
+                DeliveryChannel.SLACK, new SlackChannel(http),
+                DeliveryChannel.WEBHOOK, new WebhookChannel(http, webhookSecret));
     }
 
     public DeliveryOutcome handle(NotificationRequested n, Instant now) {
-        int attempt = n.attempt() + 1;
+        int attempt = n.schedule().attempt() + 1;
         Optional<DeliveryLedger.Delivery> known = ledger.find(n.key());
         if (known.isPresent() && known.get().state() == DeliveryLedger.State.DELIVERED) {
             return DeliveryOutcome.duplicate(attempt, "already delivered at " + known.get().deliveredAt());
         }
-        if (n.notBefore() != null && n.notBefore().isAfter(now)) {
-            return defer(n, Duration.between(now, n.notBefore()), "not before " + n.notBefore());
+        if (n.schedule().notBefore() != null && n.schedule().notBefore().isAfter(now)) {
+            return defer(n, Duration.between(now, n.schedule().notBefore()), "not before " + n.schedule().notBefore());
         }
         DeliveryLedger.Claim claim = ledger.claim(n, now, now.plus(retries.lease()));
         if (!claim.granted()) {
             return refused(n, claim.current(), now);
         }
         try {
-            NotificationChannel channel = channels.get(n.channel());
-            if (channel == null) {
-                throw DeliveryFailure.permanentFailure("unknown channel '" + n.channel() + "'; known: "
-                        + channels.keySet().stream().sorted().toList());
-            }
-            channel.send(n, now);
+            channels.get(n.target().channel()).send(n, now);
         } catch (DeliveryFailure failure) {
             return failed(n, failure, now);
         }
@@ -64,7 +69,7 @@ public final class NotificationService {
     }
 
     private DeliveryOutcome refused(NotificationRequested n, DeliveryLedger.Delivery current, Instant now) {
-        int attempt = n.attempt() + 1;
+        int attempt = n.schedule().attempt() + 1;
         if (current == null) {
             // refused, then gone (expired between the two reads): let SQS deliver the message again
             throw new IllegalStateException("the delivery record of " + n.key() + " changed while claiming it");
@@ -82,7 +87,7 @@ public final class NotificationService {
     }
 
     private DeliveryOutcome failed(NotificationRequested n, DeliveryFailure failure, Instant now) {
-        int attemptsMade = n.attempt() + 1;
+        int attemptsMade = n.schedule().attempt() + 1;
         if (failure.permanent() || attemptsMade >= retries.maxAttempts()) {
             String reason = failure.permanent() ? failure.getMessage()
                     : "gave up after " + attemptsMade + " attempts; last: " + failure.getMessage();
@@ -99,6 +104,6 @@ public final class NotificationService {
     private DeliveryOutcome defer(NotificationRequested n, Duration wait, String reason) {
         Duration hop = wait.compareTo(RetryPolicy.MAX_HOP) > 0 ? RetryPolicy.MAX_HOP : wait;
         outbox.publishDelayed(List.of(new Outbox.Delayed(n, hop)));
-        return DeliveryOutcome.deferred(n.attempt() + 1, hop, reason);
+        return DeliveryOutcome.deferred(n.schedule().attempt() + 1, hop, reason);
     }
 }

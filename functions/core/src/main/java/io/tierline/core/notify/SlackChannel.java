@@ -18,12 +18,13 @@ public final class SlackChannel implements NotificationChannel {
 
     @Override
     public void send(NotificationRequested n, Instant now) throws DeliveryFailure {
-        http.postJson(n.channel(), n.address(), body(n), Map.of());
+        http.postJson(n.target().channel(), n.target().address(), body(n), Map.of());
     }
 
     public static String body(NotificationRequested n) {
-        String title = n.subject() == null || n.subject().isBlank() ? "" : "*" + escape(n.subject()) + "*\n";
-        return Json.write(Map.of("text", title + escape(n.text() == null ? "" : n.text())));
+        String subject = n.content().subject();
+        String title = subject == null || subject.isBlank() ? "" : "*" + escape(subject) + "*\n";
+        return Json.write(Map.of("text", title + escape(n.content().text() == null ? "" : n.content().text())));
     }
 
     static String escape(String text) {

@@ -30,7 +30,7 @@ public final class WebhookChannel implements NotificationChannel {
         }
         String body = body(n, now);
         long timestamp = now.getEpochSecond();
-        http.postJson(n.channel(), n.address(), body, Map.of(
+        http.postJson(n.target().channel(), n.target().address(), body, Map.of(
                 WebhookSignature.DELIVERY_HEADER, n.key(),
                 WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
                 WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body)));
@@ -39,11 +39,11 @@ public final class WebhookChannel implements NotificationChannel {
     static String body(NotificationRequested n, Instant now) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("id", n.key());
-        body.put("event", n.details().getOrDefault("event", DEFAULT_EVENT));
-        body.put("ticketId", n.ticketId());
-        body.put("subject", n.subject());
-        body.put("text", n.text());
-        body.set("details", Json.MAPPER.valueToTree(n.details()));
+        body.put("event", n.content().details().getOrDefault("event", DEFAULT_EVENT));
+        body.put("ticketId", n.occasion().ticketId());
+        body.put("subject", n.content().subject());
+        body.put("text", n.content().text());
+        body.set("details", Json.MAPPER.valueToTree(n.content().details()));
         body.put("sentAt", now.toString());
         return Json.write(body);
     }

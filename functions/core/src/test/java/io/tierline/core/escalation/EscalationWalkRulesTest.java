@@ -426,9 +426,9 @@ class EscalationWalkRulesTest {
         TicketId id = billingTicket("night@example.com");
         world.playUntil(Instant.parse("2026-11-23T20:31:00Z"));
         List<NotificationRequested> sent = world.notificationsSent(id).stream()
-                .filter(n -> n.level() == 1 && n.repeat() == 0).toList();
-        assertEquals(Set.of("sam"), sent.stream().map(NotificationRequested::recipient).collect(Collectors.toSet()));
-        assertTrue(sent.stream().allMatch(n -> Instant.parse("2026-11-24T08:00:00Z").equals(n.notBefore())),
+                .filter(n -> n.occasion().level() == 1 && n.occasion().repeat() == 0).toList();
+        assertEquals(Set.of("sam"), sent.stream().map(n -> n.target().recipient()).collect(Collectors.toSet()));
+        assertTrue(sent.stream().allMatch(n -> Instant.parse("2026-11-24T08:00:00Z").equals(n.schedule().notBefore())),
                 "deferred to Tuesday 09:00 Berlin: " + sent);
 
         at("2026-11-23T20:32:00Z");
@@ -437,10 +437,10 @@ class EscalationWalkRulesTest {
         world.work.actOnTrail(id, sam, TicketWorkService.Guard.none(), (h, now) -> world.engine.escalateToNext(
                 h.ticket(), h.events(), "payroll", sam.actor(), now));
         List<NotificationRequested> urgent = world.notificationsSent(id).stream()
-                .filter(n -> n.recipient().equals("sam")).toList();
+                .filter(n -> n.target().recipient().equals("sam")).toList();
         assertEquals(1, urgent.size());
-        assertTrue(urgent.get(0).urgent());
-        assertNull(urgent.get(0).notBefore(), "urgent: at once, night or not");
+        assertTrue(urgent.get(0).content().urgent());
+        assertNull(urgent.get(0).schedule().notBefore(), "urgent: at once, night or not");
     }
 
     @Test

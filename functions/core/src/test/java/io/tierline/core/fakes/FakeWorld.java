@@ -163,7 +163,7 @@ public final class FakeWorld {
     public List<NotificationRequested> notificationsSent(TicketId id) {
         List<NotificationRequested> mine = new ArrayList<>();
         outbox.take(NotificationRequested.class, Instant.MAX).stream()
-                .filter(n -> n.ticketId().equals(id.value())).forEach(mine::add);
+                .filter(n -> n.occasion().ticketId().equals(id.value())).forEach(mine::add);
         return mine;
     }
 

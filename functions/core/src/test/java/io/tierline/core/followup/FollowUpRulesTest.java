@@ -14,6 +14,7 @@ import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
 import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.json.Json;
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Channel;
@@ -113,10 +114,10 @@ class FollowUpRulesTest {
         assertEquals(Set.of(id.value() + "/follow-up/" + solved.version() + "/customer/customer"),
                 Set.copyOf(mails.stream().map(NotificationRequested::key).toList()));
         NotificationRequested mail = mails.get(0);
-        assertEquals(NotificationRequested.CUSTOMER, mail.channel());
-        assertEquals("cleo@example.com", mail.address());
-        assertTrue(mail.text().contains(world.tokens.statusPath(world.ticket(id))), mail.text());
-        assertTrue(mail.text().contains("rate how we handled it"), "not rated yet: " + mail.text());
+        assertEquals(DeliveryChannel.CUSTOMER, mail.target().channel());
+        assertEquals("cleo@example.com", mail.target().address());
+        assertTrue(mail.content().text().contains(world.tokens.statusPath(world.ticket(id))), mail.content().text());
+        assertTrue(mail.content().text().contains("rate how we handled it"), "not rated yet: " + mail.content().text());
         assertTrue(FollowUps.awaitingAnswer(world.history(id)));
     }
 

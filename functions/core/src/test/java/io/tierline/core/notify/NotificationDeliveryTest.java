@@ -2,8 +2,8 @@ package io.tierline.core.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,8 +12,14 @@ import io.tierline.core.aws.DynamoDbDeliveryLedger;
 import io.tierline.core.aws.OutboxEmailSender;
 import io.tierline.core.aws.SqsOutbox;
 import io.tierline.core.json.Json;
+import io.tierline.core.message.DeliveryChannel;
 import io.tierline.core.message.Message;
 import io.tierline.core.message.NotificationRequested;
+import io.tierline.core.message.NotificationRequested.Content;
+import io.tierline.core.message.NotificationRequested.Occasion;
+import io.tierline.core.message.NotificationRequested.Schedule;
+import io.tierline.core.message.NotificationRequested.Target;
+import io.tierline.core.message.PoisonMessageException;
 import io.tierline.core.notify.DeliveryOutcome.Kind;
 import io.tierline.core.port.Outbox;
 import io.tierline.core.time.SettableClock;
@@ -127,13 +133,13 @@ class NotificationDeliveryTest {
         }
     }
 
-    NotificationRequested notification(String channel, String address, Instant notBefore) {
+    NotificationRequested notification(DeliveryChannel channel, String address, Instant notBefore) {
         String ticket = "01J" + UUID.randomUUID().toString().replace("-", "").substring(0, 23).toUpperCase();
-        String recipient = channel.equals(NotificationRequested.CUSTOMER) ? "customer" : "petra";
-        return new NotificationRequested(NotificationRequested.keyOf(ticket, 1, 2, 0, recipient, channel), ticket,
-                1, 2, 0, recipient, channel, address, "Ticket " + ticket + " escalated to tier 2",
-                "Level 2: <no answer> for 30 minutes & counting.", Map.of("kind", "automatic", "level", "2"), false,
-                notBefore, 0);
+        String recipient = channel == DeliveryChannel.CUSTOMER ? NotificationRequested.CUSTOMER : "petra";
+        return NotificationRequested.of(new Occasion(ticket, 1, 2, 0), new Target(recipient, channel, address),
+                new Content("Ticket " + ticket + " escalated to tier 2",
+                        "Level 2: <no answer> for 30 minutes & counting.", Map.of("kind", "automatic", "level", "2"),
+                        false), Schedule.first(notBefore));
     }
 
     /** One queued message: the next attempt or hop the service re-published. */
@@ -146,7 +152,7 @@ class NotificationDeliveryTest {
     @Test
     void theSameMessageHandledTwiceIsDeliveredOnce() {
         String path = "/twice-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), null);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), null);
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind());
         clock.advance(Duration.ofSeconds(3));
         DeliveryOutcome again = service.handle(n, clock.instant());
@@ -157,7 +163,7 @@ class NotificationDeliveryTest {
         DeliveryLedger.Delivery d = ledger.find(n.key()).orElseThrow();
         assertEquals(DeliveryLedger.State.DELIVERED, d.state());
         assertEquals(1, d.attempts());
-        assertEquals("webhook", d.channel());
+        assertEquals(DeliveryChannel.WEBHOOK, d.channel());
         assertEquals("petra", d.recipient());
         assertEquals(Instant.parse("2026-05-04T08:00:00Z"), d.deliveredAt());
         assertNull(d.leaseUntil());
@@ -166,7 +172,7 @@ class NotificationDeliveryTest {
     @Test
     void aCopyArrivingWhileAnotherHoldsTheLeaseWaitsForItInsteadOfSending() {
         String path = "/lease-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), null);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), null);
         // copy A claimed the key and is sending right now
         assertTrue(ledger.claim(n, clock.instant(), clock.instant().plusSeconds(60)).granted());
         clock.advance(Duration.ofSeconds(5));
@@ -187,15 +193,15 @@ class NotificationDeliveryTest {
     void aReceiverFailingTwiceGetsExactlyOneDeliveryOnTheThirdAttempt() {
         String path = "/flaky-" + UUID.randomUUID();
         receiver.answer(500, 502);
-        NotificationRequested first = notification(NotificationRequested.WEBHOOK, receiver.url(path), null);
+        NotificationRequested first = notification(DeliveryChannel.WEBHOOK, receiver.url(path), null);
         Instant start = clock.instant();
 
         DeliveryOutcome one = service.handle(first, clock.instant());
         assertEquals(Kind.RETRY_SCHEDULED, one.kind());
         assertTrue(one.reason().contains("HTTP 500"), one.reason());
         NotificationRequested second = onlyQueued();
-        assertEquals(1, second.attempt());
-        assertEquals(start.plusSeconds(30), second.notBefore());
+        assertEquals(1, second.schedule().attempt());
+        assertEquals(start.plusSeconds(30), second.schedule().notBefore());
         assertEquals(DeliveryLedger.State.PENDING, ledger.find(first.key()).orElseThrow().state());
 
         assertEquals(Kind.DEFERRED, service.handle(second, clock.instant()).kind(), "not before its backoff");
@@ -204,13 +210,13 @@ class NotificationDeliveryTest {
                 "a duplicate of the first attempt does not start a second chain");
         assertEquals(List.of(), queued());
 
-        clock.set(second.notBefore());
+        clock.set(second.schedule().notBefore());
         assertEquals(Kind.RETRY_SCHEDULED, service.handle(second, clock.instant()).kind());
         NotificationRequested third = onlyQueued();
-        assertEquals(2, third.attempt());
-        assertEquals(start.plusSeconds(30).plus(Duration.ofMinutes(2)), third.notBefore());
+        assertEquals(2, third.schedule().attempt());
+        assertEquals(start.plusSeconds(30).plus(Duration.ofMinutes(2)), third.schedule().notBefore());
 
-        clock.set(third.notBefore());
+        clock.set(third.schedule().notBefore());
         DeliveryOutcome done = service.handle(third, clock.instant());
         assertEquals(Kind.DELIVERED, done.kind());
         assertEquals(3, done.attempt());
@@ -231,13 +237,13 @@ class NotificationDeliveryTest {
     void aReceiverThatAlwaysFailsEndsFailedAfterTheLastAttemptWithTheReason() {
         String path = "/down-" + UUID.randomUUID();
         receiver.answer(503, 503, 503, 503, 503);
-        NotificationRequested n = notification(NotificationRequested.SLACK, receiver.url(path), null);
+        NotificationRequested n = notification(DeliveryChannel.SLACK, receiver.url(path), null);
         List<Duration> backoffs = new ArrayList<>();
         DeliveryOutcome outcome = service.handle(n, clock.instant());
         while (outcome.kind() == Kind.RETRY_SCHEDULED) {
             backoffs.add(outcome.delay());
             n = onlyQueued();
-            clock.set(n.notBefore());
+            clock.set(n.schedule().notBefore());
             outcome = service.handle(n, clock.instant());
         }
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(8),
@@ -258,7 +264,7 @@ class NotificationDeliveryTest {
     void quietHoursDeferUntilNotBeforeInHopsOfAtMostFifteenMinutes() {
         String path = "/quiet-" + UUID.randomUUID();
         Instant morning = clock.instant().plus(Duration.ofMinutes(40));
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), morning);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), morning);
         List<Duration> hops = new ArrayList<>();
         DeliveryOutcome outcome = service.handle(n, clock.instant());
         while (outcome.kind() == Kind.DEFERRED) {
@@ -280,7 +286,7 @@ class NotificationDeliveryTest {
     @Test
     void anUrgentNotificationGoesAtOnce() {
         String path = "/urgent-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), clock.instant());
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), clock.instant());
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind(), "notBefore = now is due");
         assertEquals(1, receiver.requests(path).size());
     }
@@ -288,9 +294,11 @@ class NotificationDeliveryTest {
     @Test
     void theWebhookIsSignedOverTimestampAndRawBody() throws Exception {
         String path = "/signed-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), null);
-        n = new NotificationRequested(n.key(), n.ticketId(), 1, 2, 0, "ops-hook", "webhook", n.address(),
-                n.subject(), n.text(), Map.of("event", "ticket.level-reached", "level", "2"), true, null, 0);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), null);
+        n = new NotificationRequested(n.key(), new Occasion(n.occasion().ticketId(), 1, 2, 0),
+                new Target("ops-hook", DeliveryChannel.WEBHOOK, n.target().address()),
+                new Content(n.content().subject(), n.content().text(),
+                        Map.of("event", "ticket.level-reached", "level", "2"), true), Schedule.first(null));
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind());
         HttpReceiver.Request r = receiver.requests(path).get(0);
         assertEquals(n.key(), r.header("Tierline-Delivery"));
@@ -307,9 +315,9 @@ class NotificationDeliveryTest {
         JsonNode body = Json.parse(r.body());
         assertEquals(n.key(), body.get("id").asText());
         assertEquals("ticket.level-reached", body.get("event").asText());
-        assertEquals(n.ticketId(), body.get("ticketId").asText());
-        assertEquals(n.subject(), body.get("subject").asText());
-        assertEquals(n.text(), body.get("text").asText());
+        assertEquals(n.occasion().ticketId(), body.get("ticketId").asText());
+        assertEquals(n.content().subject(), body.get("subject").asText());
+        assertEquals(n.content().text(), body.get("text").asText());
         assertEquals("2", body.get("details").get("level").asText());
         assertEquals("2026-05-04T08:00:00Z", body.get("sentAt").asText());
 
@@ -329,7 +337,7 @@ class NotificationDeliveryTest {
     @Test
     void theDefaultWebhookEventIsTicketEscalated() {
         String path = "/default-event-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.WEBHOOK, receiver.url(path), null);
+        NotificationRequested n = notification(DeliveryChannel.WEBHOOK, receiver.url(path), null);
         service.handle(n, clock.instant());
         assertEquals("ticket.escalated", Json.parse(receiver.requests(path).get(0).body()).get("event").asText());
     }
@@ -337,20 +345,20 @@ class NotificationDeliveryTest {
     @Test
     void slackGetsTheIncomingWebhookShapeWithMarkupEscapedAndNoSignature() {
         String path = "/slack-" + UUID.randomUUID();
-        NotificationRequested n = notification(NotificationRequested.SLACK, receiver.url(path), null);
+        NotificationRequested n = notification(DeliveryChannel.SLACK, receiver.url(path), null);
         assertEquals(Kind.DELIVERED, service.handle(n, clock.instant()).kind());
         HttpReceiver.Request r = receiver.requests(path).get(0);
         JsonNode body = Json.parse(r.body());
         assertEquals(1, body.size(), r.body());
-        assertEquals("*" + n.subject() + "*\nLevel 2: &lt;no answer&gt; for 30 minutes &amp; counting.",
+        assertEquals("*" + n.content().subject() + "*\nLevel 2: &lt;no answer&gt; for 30 minutes &amp; counting.",
                 body.get("text").asText());
         assertNull(r.header("Tierline-Signature"));
     }
 
     @Test
     void emailIsRecordedInTheOutboxExactlyAsSent() {
-        NotificationRequested mail = notification(NotificationRequested.EMAIL, "petra@example.com", null);
-        NotificationRequested customer = notification(NotificationRequested.CUSTOMER, "ada@example.com", null);
+        NotificationRequested mail = notification(DeliveryChannel.EMAIL, "petra@example.com", null);
+        NotificationRequested customer = notification(DeliveryChannel.CUSTOMER, "ada@example.com", null);
         assertEquals(Kind.DELIVERED, service.handle(mail, clock.instant()).kind());
         clock.advance(Duration.ofMillis(1));
         assertEquals(Kind.DELIVERED, service.handle(customer, clock.instant()).kind());
@@ -360,41 +368,43 @@ class NotificationDeliveryTest {
                 .filter(s -> s.email().key().equals(mail.key()) || s.email().key().equals(customer.key())).toList();
         assertEquals(2, newest.size(), "recorded once each");
         SentEmails.Sent latest = newest.get(0);
-        assertEquals(new Email(customer.key(), customer.ticketId(), FROM, "ada@example.com", customer.subject(),
-                customer.text()), latest.email(), "newest first, exactly what was asked");
+        assertEquals(new Email(customer.key(), customer.occasion().ticketId(), FROM, "ada@example.com",
+                customer.content().subject(), customer.content().text()), latest.email(),
+                "newest first, exactly what was asked");
         assertEquals(clock.instant(), latest.at());
-        assertEquals(new Email(mail.key(), mail.ticketId(), FROM, "petra@example.com", mail.subject(), mail.text()),
-                newest.get(1).email());
+        assertEquals(new Email(mail.key(), mail.occasion().ticketId(), FROM, "petra@example.com",
+                mail.content().subject(), mail.content().text()), newest.get(1).email());
         assertTrue(emails.recorded());
     }
 
     @Test
     void whatCanNeverBeDeliveredFailsAtOnceWithTheReason() {
-        NotificationRequested pager = notification("pager", "https://example.com", null);
-        DeliveryOutcome unknown = service.handle(pager, clock.instant());
-        assertEquals(Kind.FAILED_PERMANENTLY, unknown.kind());
-        assertEquals(1, unknown.attempt());
-        assertTrue(unknown.reason().startsWith("unknown channel 'pager'"), unknown.reason());
-        DeliveryOutcome noAddress = service.handle(notification(NotificationRequested.EMAIL, "not-an-address",
+        String pager = Json.write(notification(DeliveryChannel.WEBHOOK, "https://example.com", null))
+                .replace("\"channel\":\"webhook\"", "\"channel\":\"pager\"");
+        PoisonMessageException unknown = assertThrows(PoisonMessageException.class, () -> Message.read(pager),
+                "a channel nobody delivers on is refused when the message is read: it goes to the dead-letter queue");
+        assertEquals("channel", unknown.field());
+        assertEquals("'pager' must be one of email, slack, webhook, customer", unknown.problem());
+        DeliveryOutcome noAddress = service.handle(notification(DeliveryChannel.EMAIL, "not-an-address",
                 null), clock.instant());
         assertEquals(Kind.FAILED_PERMANENTLY, noAddress.kind());
         assertEquals("email: address is not an email address", noAddress.reason());
         NotificationService unsigned = new NotificationService(ledger, NotificationService.standardChannels(emails,
                 FROM, HttpDelivery.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)), null), outbox,
                 RetryPolicy.defaults(5));
-        DeliveryOutcome noSecret = unsigned.handle(notification(NotificationRequested.WEBHOOK,
+        DeliveryOutcome noSecret = unsigned.handle(notification(DeliveryChannel.WEBHOOK,
                 receiver.url("/nope"), null), clock.instant());
         assertEquals("TIERLINE_WEBHOOK_SIGNING_SECRET is not set for this function", noSecret.reason());
         assertEquals(List.of(), queued());
-        assertNotNull(ledger.find(pager.key()).orElseThrow().lastError());
     }
 
     @Test
     void aReplayFromTheDeadLetterQueueTriesOnceMore() {
         String path = "/replay-" + UUID.randomUUID();
         receiver.answer(500);
-        NotificationRequested last = new NotificationRequested(UUID.randomUUID() + "/1/1/0/x/webhook", "T", 1, 1, 0,
-                "x", "webhook", receiver.url(path), "s", "t", Map.of(), true, null, 4);
+        NotificationRequested last = new NotificationRequested(UUID.randomUUID() + "/1/1/0/x/webhook",
+                new Occasion("T", 1, 1, 0), new Target("x", DeliveryChannel.WEBHOOK, receiver.url(path)),
+                new Content("s", "t", Map.of(), true), new Schedule(null, 4));
         assertEquals(Kind.FAILED_PERMANENTLY, service.handle(last, clock.instant()).kind(), "attempt 5 of 5");
         clock.advance(Duration.ofHours(1)); // the receiver was fixed; the operator replays the dead letter
         assertEquals(Kind.DELIVERED, service.handle(last, clock.instant()).kind());
