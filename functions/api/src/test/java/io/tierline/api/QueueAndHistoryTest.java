@@ -14,6 +14,7 @@ import io.tierline.core.clocks.DeadlineFiring;
 import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketId;
@@ -73,8 +74,8 @@ class QueueAndHistoryTest {
             Deadline next = store.find(new TicketId(id)).orElseThrow().nextDeadline();
             assertNotNull(next, "a running clock");
             TestClock.CLOCK.set(next.at());
-            assertEquals(DeadlineFiring.Outcome.FIRED, firing.fire(new DeadlineDue(id, next.metric().code(),
-                    next.cycle(), next.percent(), next.at())));
+            assertEquals(DeadlineFiring.Outcome.FIRED, firing.fire(new DeadlineDue(id, DeadlineKey.of(next),
+                    next.at())));
             if (next.metric() == SlaMetric.FIRST_RESPONSE && next.isBreach()) {
                 return;
             }

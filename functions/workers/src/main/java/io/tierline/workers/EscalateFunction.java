@@ -74,10 +74,11 @@ public class EscalateFunction {
         Duration late = Duration.between(due.at(), clock.instant());
         switch (outcome) {
             case FIRED -> LOG.infof("ticket %s: %s %d%% (cycle %d) due %s fired %d ms after its deadline",
-                    due.ticketId(), due.metric(), due.percent(), due.cycle(), due.at(), late.toMillis());
+                    due.ticketId(), due.deadline().metric().code(), due.deadline().percent(), due.deadline().cycle(),
+                    due.at(), late.toMillis());
             case STALE -> {
                 LOG.infof("ticket %s: %s %d%% due %s no longer holds; message %s dropped", due.ticketId(),
-                        due.metric(), due.percent(), due.at(), message.getMessageId());
+                        due.deadline().metric().code(), due.deadline().percent(), due.at(), message.getMessageId());
                 metrics.record(Measurement.duplicateDropped(new TicketId(due.ticketId()),
                         Measurement.Stage.ESCALATE));
             }

@@ -130,12 +130,15 @@ class EscalateFunctionTest {
         Ticket t = urgentTicket();
         String id = t.id().value();
         Map<String, String> poison = new LinkedHashMap<>();
-        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"cycle\":1,"
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"first-response\",\"cycle\":1,"
                 + "\"percent\":50}", "at: is required");
-        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"percent\":50,"
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"first-response\",\"percent\":50,"
                 + "\"at\":\"2026-05-04T08:30:00Z\"}", "cycle: is required");
-        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"cycle\":\"one\","
-                + "\"percent\":50,\"at\":\"2026-05-04T08:30:00Z\"}", "cycle: ");
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"first-response\","
+                + "\"cycle\":\"one\",\"percent\":50,\"at\":\"2026-05-04T08:30:00Z\"}", "cycle: ");
+        poison.put("{\"type\":\"DeadlineDue\",\"ticketId\":\"" + id + "\",\"metric\":\"firstResponse\",\"cycle\":1,"
+                + "\"percent\":50,\"at\":\"2026-05-04T08:30:00Z\"}",
+                "metric: must be one of first-response, next-response");
         poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\"}", "at: is required");
         poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\",\"at\":null}", "at: is required");
         poison.put("{\"type\":\"EscalationDue\",\"ticketId\":\"" + id + "\",\"at\":\"soon\"}", "at: ");

@@ -9,6 +9,7 @@ import io.tierline.core.message.Message;
 import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.local.FunctionDefinition;
@@ -198,7 +199,7 @@ final class ColdStartEvents {
         Deadline deadline = store.find(new TicketId(id)).map(Ticket::nextDeadline).orElseThrow(
                 () -> new IllegalStateException("ticket " + id + " has no deadline after triage"));
         triaged.addLast(id); // notify gets an email about it too
-        return new DeadlineDue(id, deadline.metric().code(), deadline.cycle(), deadline.percent(), deadline.at());
+        return new DeadlineDue(id, DeadlineKey.of(deadline), deadline.at());
     }
 
     /** An email to a triaged ticket's requester, as the escalation engine sends one (the local outbox records it). */

@@ -64,8 +64,8 @@ public class DeadlineFiring {
             }
             Ticket ticket = found.get().ticket();
             Deadline deadline = ticket.nextDeadline();
-            if (deadline == null || !ClockKeeper.key(deadline).equals(due.metric() + "/" + due.cycle() + "/"
-                    + due.percent()) || !deadline.at().equals(due.at())) {
+            if (deadline == null || !DeadlineKey.of(deadline).equals(due.deadline())
+                    || !deadline.at().equals(due.at())) {
                 return Outcome.STALE;
             }
             boolean holds = keeper.reached(ticket, found.get().events(), deadline);

@@ -34,7 +34,9 @@ final class MessageReader {
             if (e.getCause() instanceof PoisonMessageException poison) {
                 throw poison;
             }
-            throw new PoisonMessageException(path(e), e.getOriginalMessage());
+            // a value our own types refused (an unknown code): their words, without Jackson's preamble
+            throw new PoisonMessageException(path(e), e.getCause() instanceof IllegalArgumentException refused
+                    ? refused.getMessage() : e.getOriginalMessage());
         } catch (InvalidNullException e) {
             throw new PoisonMessageException(path(e), "is required");
         } catch (InvalidTypeIdException e) {

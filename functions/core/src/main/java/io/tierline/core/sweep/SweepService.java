@@ -4,6 +4,7 @@ import io.tierline.core.message.DeadlineDue;
 import io.tierline.core.message.EscalationDue;
 import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.message.TicketCreated;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.Ticket;
 import java.util.ArrayList;
 import io.tierline.core.port.DueDeadlines;
@@ -92,8 +93,8 @@ public class SweepService {
         List<Outbox.Delayed> messages = new ArrayList<>();
         for (DueDeadlines.Due d : due) {
             if (d.deadline() != null && !d.deadline().at().isAfter(until)) {
-                messages.add(new Outbox.Delayed(new DeadlineDue(d.ticketId(), d.deadline().metric().code(),
-                        d.deadline().cycle(), d.deadline().percent(), d.deadline().at()),
+                messages.add(new Outbox.Delayed(new DeadlineDue(d.ticketId(), DeadlineKey.of(d.deadline()),
+                        d.deadline().at()),
                         Duration.between(now, d.deadline().at())));
             }
             if (d.escalationAt() != null && !d.escalationAt().isAfter(until)) {

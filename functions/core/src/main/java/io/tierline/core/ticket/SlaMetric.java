@@ -1,5 +1,7 @@
 package io.tierline.core.ticket;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.Status;
 import java.util.EnumSet;
@@ -34,7 +36,14 @@ public enum SlaMetric {
         return EnumSet.copyOf(defaultPausedIn);
     }
 
+    /** The metric's code, also its JSON form (in the DeadlineDue message): {@code first-response}. */
+    @JsonValue
     public String code() {
         return Codes.of(this);
+    }
+
+    @JsonCreator
+    public static SlaMetric ofCode(String code) {
+        return Codes.parse(SlaMetric.class, code);
     }
 }

@@ -16,6 +16,7 @@ import io.tierline.core.message.TicketCreated;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.sweep.SweepService;
 import io.tierline.core.ticket.Actor;
@@ -103,7 +104,7 @@ class SlaFiringRulesTest {
     }
 
     static DeadlineDue messageFor(TicketId id, Deadline d) {
-        return new DeadlineDue(id.value(), d.metric().code(), d.cycle(), d.percent(), d.at());
+        return new DeadlineDue(id.value(), DeadlineKey.of(d), d.at());
     }
 
     List<String> slaTrail(TicketId id) {

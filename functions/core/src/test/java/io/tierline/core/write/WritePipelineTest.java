@@ -54,7 +54,7 @@ class WritePipelineTest {
 
     List<String> deadlinesSentFor(TicketId id) {
         return world.outbox.take(DeadlineDue.class, Instant.MAX).stream().filter(d -> d.ticketId().equals(id.value()))
-                .map(d -> d.metric() + "@" + d.at()).toList();
+                .map(d -> d.deadline().metric().code() + "@" + d.at()).toList();
     }
 
     @Test
