@@ -113,8 +113,8 @@ class FollowUpAndFeedbackTest {
         Instant before = TestClock.CLOCK.instant();
         try {
             TestClock.CLOCK.set(due);
-            assertEquals(FollowUpService.Outcome.SENT, followUps.fire(new FollowUpDue(t.id(), due)));
-            assertEquals(FollowUpService.Outcome.SENT_BEFORE, followUps.fire(new FollowUpDue(t.id(), due)));
+            assertEquals(FollowUpService.Outcome.SENT, followUps.fire(new FollowUpDue(new TicketId(t.id()), due)));
+            assertEquals(FollowUpService.Outcome.SENT_BEFORE, followUps.fire(new FollowUpDue(new TicketId(t.id()), due)));
             JsonNode asked = ok(LambdaHttp.get(t.customerPath("")));
             assertTrue(asked.get("followUpAwaited").asBoolean(), asked.toString());
             assertEquals(1, count(types(asked, "conversation"), "follow-up-requested"));
@@ -159,7 +159,7 @@ class FollowUpAndFeedbackTest {
         Instant before = TestClock.CLOCK.instant();
         try {
             TestClock.CLOCK.set(due.plusSeconds(2));
-            followUps.fire(new FollowUpDue(t.id(), due));
+            followUps.fire(new FollowUpDue(new TicketId(t.id()), due));
             JsonNode reopened = ok(LambdaHttp.postJson(t.customerPath("/follow-up"),
                     "{\"stayedSolved\":false,\"comment\":\"Charged twice again in June.\"}", Map.of()));
             assertEquals("open", reopened.get("status").asText());

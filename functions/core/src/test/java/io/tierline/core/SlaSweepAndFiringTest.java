@@ -129,7 +129,7 @@ class SlaSweepAndFiringTest {
                     .waitTimeSeconds(0)).messages();
             for (var m : batch) {
                 Message parsed = Json.MAPPER.convertValue(Json.parse(m.body()), Message.class);
-                if (parsed instanceof DeadlineDue due && due.ticketId().equals(id.value())) {
+                if (parsed instanceof DeadlineDue due && due.ticketId().equals(id)) {
                     arrived.add(due);
                 }
                 aws.sqs().deleteMessage(b -> b.queueUrl(escalationQueue).receiptHandle(m.receiptHandle()));
@@ -215,7 +215,7 @@ class SlaSweepAndFiringTest {
             batch = aws.sqs().receiveMessage(b -> b.queueUrl(triageQueue).maxNumberOfMessages(10)
                     .waitTimeSeconds(0)).messages();
             for (var m : batch) {
-                ids.add(((TicketCreated) Message.read(m.body())).ticketId());
+                ids.add(((TicketCreated) Message.read(m.body())).ticketId().value());
                 aws.sqs().deleteMessage(b -> b.queueUrl(triageQueue).receiptHandle(m.receiptHandle()));
             }
         } while (!batch.isEmpty());
@@ -279,10 +279,10 @@ class SlaSweepAndFiringTest {
         for (var m : aws.sqs().receiveMessage(b -> b.queueUrl(escalationQueue).maxNumberOfMessages(10)
                 .waitTimeSeconds(0)).messages()) {
             if (Json.MAPPER.convertValue(Json.parse(m.body()), Message.class) instanceof FollowUpDue f
-                    && f.ticketId().equals(id.value())) {
+                    && f.ticketId().equals(id)) {
                 arrived.add(f);
             }
         }
-        assertEquals(List.of(new FollowUpDue(id.value(), due)), arrived);
+        assertEquals(List.of(new FollowUpDue(id, due)), arrived);
     }
 }

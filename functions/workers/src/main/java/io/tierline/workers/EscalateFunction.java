@@ -79,7 +79,7 @@ public class EscalateFunction {
             case STALE -> {
                 LOG.infof("ticket %s: %s %d%% due %s no longer holds; message %s dropped", due.ticketId(),
                         due.deadline().metric().code(), due.deadline().percent(), due.at(), message.getMessageId());
-                metrics.record(Measurement.duplicateDropped(new TicketId(due.ticketId()),
+                metrics.record(Measurement.duplicateDropped(due.ticketId(),
                         Measurement.Stage.ESCALATE));
             }
             case TICKET_MISSING -> LOG.warnf("ticket %s does not exist; message %s dropped", due.ticketId(),

@@ -46,7 +46,7 @@ public class NotifyFunction {
         NotificationRequested n = read.get();
         LogContext.ticket(n.occasion().ticketId());
         LogContext.escalation(n.occasion().escalation(), n.occasion().level());
-        TicketId ticket = n.occasion().ticketId() == null ? null : new TicketId(n.occasion().ticketId());
+        TicketId ticket = n.occasion().ticketId();
         DeliveryOutcome outcome = notifications.handle(n, clock.instant());
         String what = n.key() + " (" + n.target().channel().code() + ", attempt " + outcome.attempt() + ")";
         switch (outcome.kind()) {

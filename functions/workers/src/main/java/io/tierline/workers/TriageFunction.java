@@ -34,7 +34,7 @@ public class TriageFunction {
         if (created.isEmpty()) {
             return;
         }
-        TicketId id = new TicketId(created.get().ticketId());
+        TicketId id = created.get().ticketId();
         LogContext.ticket(id);
         TriageService.Outcome outcome = triage.triage(id);
         switch (outcome) {

@@ -12,6 +12,7 @@ import io.tierline.core.message.NotificationRequested;
 import io.tierline.core.notify.DeliveryLedger;
 import io.tierline.core.notify.SentEmails;
 import io.tierline.core.notify.WebhookSignature;
+import io.tierline.core.ticket.TicketId;
 import io.tierline.local.testing.HttpReceiver;
 import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ class NotifyFunctionTest {
 
     static NotificationRequested notification(DeliveryChannel channel, String address, int attempt) {
         String ticket = "01J" + UUID.randomUUID().toString().replace("-", "").substring(0, 23).toUpperCase();
-        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(ticket, 1, 1, 0);
+        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(new TicketId(ticket), 1, 1, 0);
         NotificationRequested.Target target = new NotificationRequested.Target("petra", channel, address);
         return new NotificationRequested(NotificationRequested.keyOf(occasion, target), occasion, target,
                 new NotificationRequested.Content("Ticket escalated", "Level 1 reached.", Map.of("level", "1"), true),

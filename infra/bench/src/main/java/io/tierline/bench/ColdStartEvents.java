@@ -199,13 +199,13 @@ final class ColdStartEvents {
         Deadline deadline = store.find(new TicketId(id)).map(Ticket::nextDeadline).orElseThrow(
                 () -> new IllegalStateException("ticket " + id + " has no deadline after triage"));
         triaged.addLast(id); // notify gets an email about it too
-        return new DeadlineDue(id, DeadlineKey.of(deadline), deadline.at());
+        return new DeadlineDue(new TicketId(id), DeadlineKey.of(deadline), deadline.at());
     }
 
     /** An email to a triaged ticket's requester, as the escalation engine sends one (the local outbox records it). */
     private Message customerEmail() {
         String id = nextTriagedTicket("notify");
-        return NotificationRequested.of(new NotificationRequested.Occasion(id, 1, 0, 0),
+        return NotificationRequested.of(new NotificationRequested.Occasion(new TicketId(id), 1, 0, 0),
                 NotificationRequested.Target.customer("cold-start@example.com"),
                 new NotificationRequested.Content("We escalated your ticket", "A senior engineer is looking at it now.",
                         Map.of("ticketId", id), true), NotificationRequested.Schedule.first(null));

@@ -58,7 +58,7 @@ public class DynamoDbDeliveryLedger implements DeliveryLedger {
         values.put(":lease", n(leaseUntil.toEpochMilli()));
         values.put(":channel", s(n.target().channel().code()));
         values.put(":recipient", s(String.valueOf(n.target().recipient())));
-        values.put(":ticket", s(String.valueOf(n.occasion().ticketId())));
+        values.put(":ticket", s(n.occasion().ticketId().value()));
         values.put(":at", s(now.toString()));
         values.put(":expires", n(now.plus(retention).getEpochSecond()));
         try {

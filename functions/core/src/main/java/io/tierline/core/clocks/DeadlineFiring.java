@@ -54,11 +54,8 @@ public class DeadlineFiring {
     }
 
     public Outcome fire(DeadlineDue due) {
-        if (!TicketId.isValid(due.ticketId())) {
-            return Outcome.TICKET_MISSING;
-        }
         for (int attempt = 1; ; attempt++) {
-            Optional<TicketHistory> found = store.history(new TicketId(due.ticketId()));
+            Optional<TicketHistory> found = store.history(due.ticketId());
             if (found.isEmpty()) {
                 return Outcome.TICKET_MISSING;
             }

@@ -39,10 +39,7 @@ public class EscalationService {
 
     /** Whatever the ticket has due by the message's instant (and by now): a step, then its notifications. */
     public Outcome due(EscalationDue due) {
-        if (!TicketId.isValid(due.ticketId())) {
-            return Outcome.TICKET_MISSING;
-        }
-        TicketId id = new TicketId(due.ticketId());
+        TicketId id = due.ticketId();
         for (int attempt = 1; ; attempt++) {
             Optional<TicketHistory> found = store.history(id);
             if (found.isEmpty()) {

@@ -52,7 +52,7 @@ public class FollowUpService {
 
     public Outcome fire(FollowUpDue due) {
         for (int attempt = 1; ; attempt++) {
-            Optional<TicketHistory> found = store.history(new TicketId(due.ticketId()));
+            Optional<TicketHistory> found = store.history(due.ticketId());
             if (found.isEmpty()) {
                 return Outcome.TICKET_MISSING;
             }
@@ -113,7 +113,7 @@ public class FollowUpService {
         details.put("ticketId", id);
         details.put("resolution", Long.toString(sent.resolution()));
         details.put("at", sent.at().toString());
-        return new NotificationRequested(key, new NotificationRequested.Occasion(id, 0, 0, 0), customer,
+        return new NotificationRequested(key, new NotificationRequested.Occasion(ticket.id(), 0, 0, 0), customer,
                 new NotificationRequested.Content("Is your request " + id + " still solved? " + ticket.subject(),
                         text.toString(), details, false), NotificationRequested.Schedule.first(null));
     }

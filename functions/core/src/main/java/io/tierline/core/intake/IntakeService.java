@@ -64,7 +64,7 @@ public class IntakeService {
             // A concurrent duplicate won the key between our read and our write.
             return replay(key.orElseThrow(), fingerprint).orElseThrow(() -> raced);
         }
-        outbox.publish(new TicketCreated(created.after().id().value(), now));
+        outbox.publish(new TicketCreated(created.after().id(), now));
         after.written(created.after());
         return new IntakeResult(created.after(), tokens.tokenFor(created.after()), false);
     }
@@ -83,7 +83,7 @@ public class IntakeService {
         if (ticket.status() == Status.NEW) {
             // The first attempt may have died between the commit and the publish: publishing again heals that,
             // and triage ignores a ticket it has already opened.
-            outbox.publish(new TicketCreated(ticket.id().value(), clock.instant()));
+            outbox.publish(new TicketCreated(ticket.id(), clock.instant()));
         }
         return Optional.of(new IntakeResult(ticket, tokens.tokenFor(ticket), true));
     }

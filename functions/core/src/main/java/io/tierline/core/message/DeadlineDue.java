@@ -2,6 +2,7 @@ package io.tierline.core.message;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.ticket.DeadlineKey;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 
 /**
@@ -9,8 +10,5 @@ import java.time.Instant;
  * that it arrives at that second, and the escalation worker fires it only if the ticket still has this deadline. On
  * the wire the deadline's metric, cycle and percent are fields of the message itself.
  */
-public record DeadlineDue(String ticketId, @JsonUnwrapped DeadlineKey deadline, Instant at) implements Message {
-    public DeadlineDue {
-        MessageReader.requireTicketId(ticketId);
-    }
+public record DeadlineDue(TicketId ticketId, @JsonUnwrapped DeadlineKey deadline, Instant at) implements Message {
 }

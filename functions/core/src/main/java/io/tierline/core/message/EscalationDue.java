@@ -1,5 +1,6 @@
 package io.tierline.core.message;
 
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 
 /**
@@ -7,8 +8,5 @@ import java.time.Instant;
  * acknowledgement that timed out, or notifications of a recorded escalation still to be fanned out. The escalation
  * worker acts only on what the ticket still has due, so a duplicate or stale message changes nothing.
  */
-public record EscalationDue(String ticketId, Instant at) implements Message {
-    public EscalationDue {
-        MessageReader.requireTicketId(ticketId);
-    }
+public record EscalationDue(TicketId ticketId, Instant at) implements Message {
 }

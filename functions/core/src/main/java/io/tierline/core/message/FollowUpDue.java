@@ -1,5 +1,6 @@
 package io.tierline.core.message;
 
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 
 /**
@@ -7,8 +8,5 @@ import java.time.Instant;
  * The sweep sends it delayed to its second on the escalation queue; the worker asks only if the ticket still has
  * this follow-up due, so a duplicate or stale message changes nothing.
  */
-public record FollowUpDue(String ticketId, Instant at) implements Message {
-    public FollowUpDue {
-        MessageReader.requireTicketId(ticketId);
-    }
+public record FollowUpDue(TicketId ticketId, Instant at) implements Message {
 }

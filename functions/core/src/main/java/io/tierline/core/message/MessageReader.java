@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.tierline.core.json.Json;
-import io.tierline.core.ticket.TicketId;
 import java.util.stream.Collectors;
 
 /**
@@ -46,13 +45,6 @@ final class MessageReader {
             throw new PoisonMessageException(path(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("$", "malformed JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    /** Refuses a ticket id that is not one: no ticket could ever match the message. */
-    static void requireTicketId(String value) {
-        if (value != null && !TicketId.isValid(value)) {
-            throw new PoisonMessageException("ticketId", "is not a ticket id: " + value);
         }
     }
 

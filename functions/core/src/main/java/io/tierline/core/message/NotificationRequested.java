@@ -3,6 +3,7 @@ package io.tierline.core.message;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public record NotificationRequested(String key, @JsonUnwrapped Occasion occasion
      * @param level      the policy level that escalated (0 for a manual or customer-requested escalation)
      * @param repeat     0 for the level's first notification, 1..K for its reminders
      */
-    public record Occasion(String ticketId, int escalation, int level, int repeat) {
+    public record Occasion(TicketId ticketId, int escalation, int level, int repeat) {
     }
 
     /**
@@ -76,7 +77,7 @@ public record NotificationRequested(String key, @JsonUnwrapped Occasion occasion
     }
 
     public static String keyOf(Occasion o, Target t) {
-        return o.ticketId() + "/" + o.escalation() + "/" + o.level() + "/" + o.repeat() + "/" + t.recipient() + "/"
+        return o.ticketId().value() + "/" + o.escalation() + "/" + o.level() + "/" + o.repeat() + "/" + t.recipient() + "/"
                 + t.channel().code();
     }
 

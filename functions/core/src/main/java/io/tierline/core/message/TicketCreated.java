@@ -1,10 +1,8 @@
 package io.tierline.core.message;
 
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 
 /** A ticket was stored and waits for triage. */
-public record TicketCreated(String ticketId, Instant occurredAt) implements Message {
-    public TicketCreated {
-        MessageReader.requireTicketId(ticketId);
-    }
+public record TicketCreated(TicketId ticketId, Instant occurredAt) implements Message {
 }

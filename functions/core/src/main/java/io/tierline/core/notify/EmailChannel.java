@@ -23,7 +23,7 @@ public final class EmailChannel implements NotificationChannel {
             throw DeliveryFailure.permanentFailure(n.target().channel().code()
                     + ": address is not an email address");
         }
-        sender.send(new Email(n.key(), n.occasion().ticketId(), from, n.target().address(), n.content().subject(),
-                n.content().text()), now);
+        sender.send(new Email(n.key(), n.occasion().ticketId().value(), from, n.target().address(),
+                n.content().subject(), n.content().text()), now);
     }
 }

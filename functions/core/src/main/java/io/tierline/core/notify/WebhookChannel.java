@@ -40,7 +40,7 @@ public final class WebhookChannel implements NotificationChannel {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("id", n.key());
         body.put("event", n.content().details().getOrDefault("event", DEFAULT_EVENT));
-        body.put("ticketId", n.occasion().ticketId());
+        body.put("ticketId", n.occasion().ticketId().value());
         body.put("subject", n.content().subject());
         body.put("text", n.content().text());
         body.set("details", Json.MAPPER.valueToTree(n.content().details()));

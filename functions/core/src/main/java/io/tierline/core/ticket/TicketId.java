@@ -1,5 +1,7 @@
 package io.tierline.core.ticket;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -8,14 +10,16 @@ import java.util.regex.Pattern;
  * A ticket's id and public reference: a ULID (48-bit time, 80 random bits, Crockford base32), so ids sort by
  * creation time and cannot be guessed from a neighbour's.
  */
-public record TicketId(String value) {
+public record TicketId(@JsonValue String value) {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final Pattern FORMAT = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Also how a message's ticket id is read: a value that is none is refused, naming it. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public TicketId {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a ticket id: " + value);
+            throw new IllegalArgumentException("is not a ticket id: " + value);
         }
     }
 

@@ -104,7 +104,7 @@ class SlaFiringRulesTest {
     }
 
     static DeadlineDue messageFor(TicketId id, Deadline d) {
-        return new DeadlineDue(id.value(), DeadlineKey.of(d), d.at());
+        return new DeadlineDue(id, DeadlineKey.of(d), d.at());
     }
 
     List<String> slaTrail(TicketId id) {
@@ -312,7 +312,7 @@ class SlaFiringRulesTest {
         world.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, world.sweep.sweep(world.clock.instant()).republished());
         List<TicketCreated> again = world.outbox.take(TicketCreated.class, world.clock.instant());
-        assertEquals(List.of(lost.value()), again.stream().map(TicketCreated::ticketId).toList());
+        assertEquals(List.of(lost), again.stream().map(TicketCreated::ticketId).toList());
         world.triage.triage(lost);
         assertEquals(Status.OPEN, ticket(lost).status());
         assertNull(ticket(lost).triageDueAt());

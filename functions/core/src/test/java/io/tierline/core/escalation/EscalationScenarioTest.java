@@ -196,7 +196,7 @@ class EscalationScenarioTest {
      */
     Set<String> notifications(TicketId id) {
         return drain(notifyQueue).stream().map(m -> (NotificationRequested) m)
-                .filter(n -> n.occasion().ticketId().equals(id.value())).map(NotificationRequested::key)
+                .filter(n -> n.occasion().ticketId().equals(id)).map(NotificationRequested::key)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -467,7 +467,7 @@ class EscalationWalkRulesTest {
     @Test
     void aStepMessageForAMissingTicketChangesNothing() {
         assertEquals(EscalationService.Outcome.TICKET_MISSING, world.escalations.due(new EscalationDue(
-                TicketId.next(world.clock).value(), MONDAY_0900_BERLIN)));
+                TicketId.next(world.clock), MONDAY_0900_BERLIN)));
         assertEquals(0, world.store.writes());
     }
 
@@ -479,7 +479,7 @@ class EscalationWalkRulesTest {
         act(id, sam, (t, now) -> t.moveTo(Status.CLOSED, sam.actor(), now, "done"));
         assertNull(ticket(id).nextDueAt());
         int writes = world.store.writes();
-        assertEquals(EscalationService.Outcome.NOTHING_DUE, world.escalations.due(new EscalationDue(id.value(),
+        assertEquals(EscalationService.Outcome.NOTHING_DUE, world.escalations.due(new EscalationDue(id,
                 Instant.parse("2026-11-23T08:40:00Z"))));
         assertEquals(writes, world.store.writes());
     }

@@ -99,7 +99,7 @@ public final class FakeWorld {
     /** A ticket filed by its requester and triaged off the triage queue, as the intake and triage workers do. */
     public TicketId file(TicketDraft draft) {
         TicketId id = intake.submit(draft, Actor.customer(draft.requester().email()), Optional.empty()).ticket().id();
-        outbox.take(TicketCreated.class, clock.instant()).forEach(m -> triage.triage(new TicketId(m.ticketId())));
+        outbox.take(TicketCreated.class, clock.instant()).forEach(m -> triage.triage(m.ticketId()));
         return id;
     }
 
@@ -163,7 +163,7 @@ public final class FakeWorld {
     public List<NotificationRequested> notificationsSent(TicketId id) {
         List<NotificationRequested> mine = new ArrayList<>();
         outbox.take(NotificationRequested.class, Instant.MAX).stream()
-                .filter(n -> n.occasion().ticketId().equals(id.value())).forEach(mine::add);
+                .filter(n -> n.occasion().ticketId().equals(id)).forEach(mine::add);
         return mine;
     }
 

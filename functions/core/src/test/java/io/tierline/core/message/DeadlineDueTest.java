@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.SlaMetric;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class DeadlineDueTest {
     static final String WIRE = """
             {"type":"DeadlineDue","ticketId":"01KB0000000000000000000000","metric":"first-response","cycle":1,
              "percent":75,"at":"2026-11-23T09:30:00Z"}""";
-    static final DeadlineDue TYPED = new DeadlineDue("01KB0000000000000000000000",
+    static final DeadlineDue TYPED = new DeadlineDue(new TicketId("01KB0000000000000000000000"),
             new DeadlineKey(SlaMetric.FIRST_RESPONSE, 1, 75), Instant.parse("2026-11-23T09:30:00Z"));
 
     @Test
@@ -24,7 +25,7 @@ class DeadlineDueTest {
     }
 
     @Test
-    void aMetricNoPolicyHasOrAMissingOneIsRefusedByName() {
+    void anUnknownOrMissingMetricOrATicketIdThatIsNoneIsRefusedByName() {
         PoisonMessageException unknown = assertThrows(PoisonMessageException.class,
                 () -> Message.read(WIRE.replace("first-response", "first-reply")));
         assertEquals("metric", unknown.field(), unknown.getMessage());
@@ -32,5 +33,8 @@ class DeadlineDueTest {
         PoisonMessageException missing = assertThrows(PoisonMessageException.class,
                 () -> Message.read(WIRE.replace("\"metric\":\"first-response\",", "")));
         assertEquals("metric", missing.field(), missing.getMessage());
+        PoisonMessageException notATicket = assertThrows(PoisonMessageException.class,
+                () -> Message.read(WIRE.replace("01KB0000000000000000000000", "T-1")));
+        assertEquals("ticketId: is not a ticket id: T-1", notATicket.getMessage());
     }
 }

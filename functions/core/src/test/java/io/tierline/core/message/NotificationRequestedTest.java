@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.json.Json;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class NotificationRequestedTest {
              "notBefore":"2026-11-23T08:00:00Z","attempt":3}""";
 
     static NotificationRequested typed() {
-        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(TICKET, 2, 1, 0);
+        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(new TicketId(TICKET), 2, 1, 0);
         NotificationRequested.Target target = new NotificationRequested.Target("petra", DeliveryChannel.WEBHOOK,
                 "https://hooks.example.com/t");
         return new NotificationRequested(NotificationRequested.keyOf(occasion, target), occasion, target,

@@ -22,6 +22,7 @@ import io.tierline.core.message.NotificationRequested.Target;
 import io.tierline.core.message.PoisonMessageException;
 import io.tierline.core.notify.DeliveryOutcome.Kind;
 import io.tierline.core.port.Outbox;
+import io.tierline.core.ticket.TicketId;
 import io.tierline.core.time.SettableClock;
 import io.tierline.local.LocalAws;
 import io.tierline.local.ProjectRoot;
@@ -136,7 +137,7 @@ class NotificationDeliveryTest {
     NotificationRequested notification(DeliveryChannel channel, String address, Instant notBefore) {
         String ticket = "01J" + UUID.randomUUID().toString().replace("-", "").substring(0, 23).toUpperCase();
         String recipient = channel == DeliveryChannel.CUSTOMER ? NotificationRequested.CUSTOMER : "petra";
-        return NotificationRequested.of(new Occasion(ticket, 1, 2, 0), new Target(recipient, channel, address),
+        return NotificationRequested.of(new Occasion(new TicketId(ticket), 1, 2, 0), new Target(recipient, channel, address),
                 new Content("Ticket " + ticket + " escalated to tier 2",
                         "Level 2: <no answer> for 30 minutes & counting.", Map.of("kind", "automatic", "level", "2"),
                         false), Schedule.first(notBefore));
@@ -315,7 +316,7 @@ class NotificationDeliveryTest {
         JsonNode body = Json.parse(r.body());
         assertEquals(n.key(), body.get("id").asText());
         assertEquals("ticket.level-reached", body.get("event").asText());
-        assertEquals(n.occasion().ticketId(), body.get("ticketId").asText());
+        assertEquals(n.occasion().ticketId().value(), body.get("ticketId").asText());
         assertEquals(n.content().subject(), body.get("subject").asText());
         assertEquals(n.content().text(), body.get("text").asText());
         assertEquals("2", body.get("details").get("level").asText());
@@ -368,11 +369,11 @@ class NotificationDeliveryTest {
                 .filter(s -> s.email().key().equals(mail.key()) || s.email().key().equals(customer.key())).toList();
         assertEquals(2, newest.size(), "recorded once each");
         SentEmails.Sent latest = newest.get(0);
-        assertEquals(new Email(customer.key(), customer.occasion().ticketId(), FROM, "ada@example.com",
+        assertEquals(new Email(customer.key(), customer.occasion().ticketId().value(), FROM, "ada@example.com",
                 customer.content().subject(), customer.content().text()), latest.email(),
                 "newest first, exactly what was asked");
         assertEquals(clock.instant(), latest.at());
-        assertEquals(new Email(mail.key(), mail.occasion().ticketId(), FROM, "petra@example.com",
+        assertEquals(new Email(mail.key(), mail.occasion().ticketId().value(), FROM, "petra@example.com",
                 mail.content().subject(), mail.content().text()), newest.get(1).email());
         assertTrue(emails.recorded());
     }
@@ -403,7 +404,7 @@ class NotificationDeliveryTest {
         String path = "/replay-" + UUID.randomUUID();
         receiver.answer(500);
         NotificationRequested last = new NotificationRequested(UUID.randomUUID() + "/1/1/0/x/webhook",
-                new Occasion("T", 1, 1, 0), new Target("x", DeliveryChannel.WEBHOOK, receiver.url(path)),
+                new Occasion(TicketId.next(clock), 1, 1, 0), new Target("x", DeliveryChannel.WEBHOOK, receiver.url(path)),
                 new Content("s", "t", Map.of(), true), new Schedule(null, 4));
         assertEquals(Kind.FAILED_PERMANENTLY, service.handle(last, clock.instant()).kind(), "attempt 5 of 5");
         clock.advance(Duration.ofHours(1)); // the receiver was fixed; the operator replays the dead letter

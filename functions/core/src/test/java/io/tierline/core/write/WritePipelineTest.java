@@ -53,7 +53,7 @@ class WritePipelineTest {
     }
 
     List<String> deadlinesSentFor(TicketId id) {
-        return world.outbox.take(DeadlineDue.class, Instant.MAX).stream().filter(d -> d.ticketId().equals(id.value()))
+        return world.outbox.take(DeadlineDue.class, Instant.MAX).stream().filter(d -> d.ticketId().equals(id))
                 .map(d -> d.deadline().metric().code() + "@" + d.at()).toList();
     }
 
