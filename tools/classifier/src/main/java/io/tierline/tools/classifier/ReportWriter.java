@@ -33,61 +33,69 @@ public final class ReportWriter {
     }
 
     public static String markdown(TrainingReport r) {
+        TrainingReport.Data data = r.data();
+        TrainingReport.Split split = r.split();
+        TrainingReport.Settings settings = r.settings();
+        TrainingReport.Results results = r.results();
         StringBuilder md = new StringBuilder();
         md.append("# Classifier evaluation: ").append(r.name()).append("\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "data", "`" + r.dataFile() + "`: " + r.rows() + " rows with a label"
-                + (r.skippedRows() > 0 ? " (" + r.skippedRows() + " without one skipped)" : ""));
-        row(md, "text → label", code(String.join(" + ", r.textColumns())) + " → " + code(r.labelColumn())
-                + " (" + r.labels() + " labels)");
-        row(md, "split", "stratified, " + percent(r.testShare()) + " held out, seed " + r.seed() + ": "
-                + r.trainRows() + " train / " + r.testRows() + " test");
-        row(md, "features", r.features() + "; TF-IDF, sublinear tf, L2-normalised; min df " + r.minDf()
-                + " → " + r.featureCount() + " features");
-        row(md, "model", "one-vs-rest L2 logistic regression (liblinear), C = " + trimmed(r.c()) + ", class weight "
-                + r.classWeight());
-        row(md, "model file", code(r.modelFile()) + ", " + kib(r.modelBytes()));
+        row(md, "data", "`" + data.dataFile() + "`: " + data.rows() + " rows with a label"
+                + (data.skippedRows() > 0 ? " (" + data.skippedRows() + " without one skipped)" : ""));
+        row(md, "text → label", code(String.join(" + ", data.textColumns())) + " → " + code(data.labelColumn())
+                + " (" + data.labels() + " labels)");
+        row(md, "split", "stratified, " + percent(split.testShare()) + " held out, seed " + split.seed() + ": "
+                + split.trainRows() + " train / " + split.testRows() + " test");
+        row(md, "features", settings.features() + "; TF-IDF, sublinear tf, L2-normalised; min df " + settings.minDf()
+                + " → " + settings.featureCount() + " features");
+        row(md, "model", "one-vs-rest L2 logistic regression (liblinear), C = " + trimmed(settings.c())
+                + ", class weight " + settings.classWeight());
+        row(md, "model file", code(r.modelFile().name()) + ", " + kib(r.modelFile().bytes()));
         md.append("\n## Held-out results\n\n");
         md.append("| | accuracy | macro-F1 | weighted F1 |\n|---|---:|---:|---:|\n");
-        md.append("| **model** | **").append(fmt(r.model().accuracy())).append("** | **")
-                .append(fmt(r.model().macroF1())).append("** | ").append(fmt(r.model().weightedF1())).append(" |\n");
-        md.append("| majority baseline (always `").append(r.baselineLabel()).append("`) | ")
-                .append(fmt(r.baseline().accuracy())).append(" | ").append(fmt(r.baseline().macroF1())).append(" | ")
-                .append(fmt(r.baseline().weightedF1())).append(" |\n");
-        if (r.targets().any()) {
+        md.append("| **model** | **").append(fmt(results.model().accuracy())).append("** | **")
+                .append(fmt(results.model().macroF1())).append("** | ").append(fmt(results.model().weightedF1()))
+                .append(" |\n");
+        md.append("| majority baseline (always `").append(results.baselineLabel()).append("`) | ")
+                .append(fmt(results.baseline().accuracy())).append(" | ").append(fmt(results.baseline().macroF1()))
+                .append(" | ")
+                .append(fmt(results.baseline().weightedF1())).append(" |\n");
+        if (results.targets().any()) {
             md.append("\nTargets: ");
-            if (r.targets().accuracy() != null) {
-                md.append("accuracy ≥ ").append(fmt(r.targets().accuracy())).append(" ");
+            if (results.targets().accuracy() != null) {
+                md.append("accuracy ≥ ").append(fmt(results.targets().accuracy())).append(" ");
             }
-            if (r.targets().macroF1() != null) {
-                md.append("macro-F1 ≥ ").append(fmt(r.targets().macroF1())).append(" ");
+            if (results.targets().macroF1() != null) {
+                md.append("macro-F1 ≥ ").append(fmt(results.targets().macroF1())).append(" ");
             }
-            md.append("— **").append(r.targets().met() ? "met" : "NOT met").append("**.\n");
+            md.append("— **").append(results.targets().met() ? "met" : "NOT met").append("**.\n");
         }
-        if (!r.extraSplits().isEmpty()) {
+        if (!results.extraSplits().isEmpty()) {
             appendSpread(md, r);
         }
         md.append("\n## Per label (held-out)\n\n");
         md.append("| label | support | precision | recall | F1 |\n|---|---:|---:|---:|---:|\n");
-        for (ClassMetrics m : r.model().perClass()) {
+        for (ClassMetrics m : results.model().perClass()) {
             md.append("| ").append(m.label()).append(" | ").append(m.support()).append(" | ")
                     .append(fmt(m.precision())).append(" | ").append(fmt(m.recall())).append(" | ")
                     .append(fmt(m.f1())).append(" |\n");
         }
-        if (r.model().perClass().size() <= MAX_CONFUSION_LABELS) {
-            appendConfusion(md, r.model());
+        if (results.model().perClass().size() <= MAX_CONFUSION_LABELS) {
+            appendConfusion(md, results.model());
         }
         md.append("\n## Reproduce\n\n```bash\n").append(r.command()).append("\n```\n");
         return md.toString();
     }
 
     private static void appendSpread(StringBuilder md, TrainingReport r) {
+        TrainingReport.Split split = r.split();
+        TrainingReport.Results results = r.results();
         List<TrainingReport.SplitFigures> all = new ArrayList<>();
-        all.add(new TrainingReport.SplitFigures(r.seed(), r.model().accuracy(), r.model().macroF1()));
-        all.addAll(r.extraSplits());
+        all.add(new TrainingReport.SplitFigures(split.seed(), results.model().accuracy(), results.model().macroF1()));
+        all.addAll(results.extraSplits());
         md.append("\n### The same settings on other splits\n\n");
         md.append("How much the figures owe to one split: the same training on ").append(all.size())
-                .append(" stratified splits (seed ").append(r.seed()).append(" is the one above).\n\n");
+                .append(" stratified splits (seed ").append(split.seed()).append(" is the one above).\n\n");
         md.append("| seed | accuracy | macro-F1 |\n|---:|---:|---:|\n");
         for (TrainingReport.SplitFigures f : all) {
             md.append("| ").append(f.seed()).append(" | ").append(fmt(f.accuracy())).append(" | ")

@@ -43,26 +43,27 @@ public final class TrainClassifier {
             return;
         }
         TrainingReport report = run(options, commandOf(args), new Progress(System.out));
-        if (!report.targets().met()) {
+        if (!report.results().targets().met()) {
             System.exit(TARGET_MISSED);
         }
     }
 
     public static TrainingReport run(TrainingOptions options, String command, Progress progress) throws IOException {
         long started = System.nanoTime();
-        progress.stage("Reading " + options.csv());
-        TicketCsv.Contents contents = TicketCsv.read(options.csv(), options.textColumns(), options.labelColumn());
+        progress.stage("Reading " + options.input().csv());
+        TrainingOptions.Input input = options.input();
+        TicketCsv.Contents contents = TicketCsv.read(input.csv(), input.textColumns(), input.labelColumn());
         List<LabelledTicket> tickets = options.escalationModel()
                 ? asEscalationLabels(contents.tickets(), options) : contents.tickets();
         List<String> labels = ClassifierTrainer.labelsOf(tickets);
-        Map<String, String> names = options.labelNames().isPresent()
-                ? LabelNames.read(options.labelNames().get(), labels) : Map.of();
+        Map<String, String> names = options.input().labelNames().isPresent()
+                ? LabelNames.read(options.input().labelNames().get(), labels) : Map.of();
         progress.detail(tickets.size() + " tickets, " + labels.size() + " labels" + (contents.skippedWithoutLabel() > 0
                 ? ", " + contents.skippedWithoutLabel() + " rows without a label skipped" : ""));
 
-        StratifiedSplit split = StratifiedSplit.of(tickets, options.testShare(), options.seed());
+        StratifiedSplit split = StratifiedSplit.of(tickets, options.assessment().testShare(), options.seed());
         progress.stage(String.format(Locale.ROOT, "Stratified split, %.0f %% held out, seed %d: %d train / %d test",
-                options.testShare() * 100, options.seed(), split.train().size(), split.test().size()));
+                options.assessment().testShare() * 100, options.seed(), split.train().size(), split.test().size()));
 
         progress.stage("Training (" + options.training().features() + ", C " + options.training().c()
                 + ", class weight " + classWeight(options) + ")");
@@ -77,23 +78,28 @@ public final class TrainClassifier {
 
         List<TrainingReport.SplitFigures> extraSplits = evaluateExtraSplits(options, tickets, progress);
 
-        Path modelFile = options.model();
+        Path modelFile = options.output().model();
         if (modelFile.toAbsolutePath().getParent() != null) {
             Files.createDirectories(modelFile.toAbsolutePath().getParent());
         }
         (names.isEmpty() ? model : model.withLabelNames(names)).save(modelFile);
-        TrainingReport report = new TrainingReport(options.name(), options.csv().getFileName().toString(),
-                options.textColumns(), options.labelColumn(), tickets.size(), contents.skippedWithoutLabel(),
-                labels.size(), split.train().size(), split.test().size(), options.testShare(), options.seed(),
-                options.training().features().toString(), options.training().minDf(), options.training().c(),
-                classWeight(options), model.featureCount(),
-                modelFile.getFileName().toString(), Files.size(modelFile), evaluation, majority, baseline,
-                TrainingReport.Targets.of(options.targetAccuracy(), options.targetMacroF1(), evaluation), extraSplits,
+        TrainingReport report = new TrainingReport(options.output().name(),
+                new TrainingReport.Data(options.input().csv().getFileName().toString(), options.input().textColumns(),
+                        options.input().labelColumn(), tickets.size(), contents.skippedWithoutLabel(), labels.size()),
+                new TrainingReport.Split(split.train().size(), split.test().size(), options.assessment().testShare(),
+                        options.seed()),
+                new TrainingReport.Settings(options.training().features().toString(), options.training().minDf(),
+                        options.training().c(), classWeight(options), model.featureCount()),
+                new TrainingReport.ModelFile(modelFile.getFileName().toString(), Files.size(modelFile)),
+                new TrainingReport.Results(evaluation, majority, baseline,
+                        TrainingReport.Targets.of(options.assessment().targetAccuracy(),
+                                options.assessment().targetMacroF1(), evaluation),
+                        extraSplits),
                 command);
         progress.stage("Model written to " + modelFile + " (" + Files.size(modelFile) / 1024 + " KiB)");
-        if (options.report().isPresent()) {
-            ReportWriter.write(report, options.report().get());
-            progress.stage("Report written to " + options.report().get() + ".md and .json");
+        if (options.output().report().isPresent()) {
+            ReportWriter.write(report, options.output().report().get());
+            progress.stage("Report written to " + options.output().report().get() + ".md and .json");
         }
         printSummary(report, (System.nanoTime() - started) / 1e9, progress);
         return report;
@@ -113,18 +119,18 @@ public final class TrainClassifier {
                                                                          List<LabelledTicket> tickets,
                                                                          Progress progress) {
         List<TrainingReport.SplitFigures> figures = new ArrayList<>();
-        if (options.extraSplits() > 0) {
-            progress.stage("Training and evaluating on " + options.extraSplits() + " more splits");
+        if (options.assessment().extraSplits() > 0) {
+            progress.stage("Training and evaluating on " + options.assessment().extraSplits() + " more splits");
         }
-        for (int i = 1; i <= options.extraSplits(); i++) {
+        for (int i = 1; i <= options.assessment().extraSplits(); i++) {
             long seed = options.seed() + i;
-            StratifiedSplit split = StratifiedSplit.of(tickets, options.testShare(), seed);
+            StratifiedSplit split = StratifiedSplit.of(tickets, options.assessment().testShare(), seed);
             TextClassifier model = new ClassifierTrainer(options.training(), Progress.silent())
                     .train(split.train(), Map.of());
             Evaluation evaluation = evaluate(model, split.test(), Progress.silent());
             figures.add(new TrainingReport.SplitFigures(seed, evaluation.accuracy(), evaluation.macroF1()));
             progress.detail(String.format(Locale.ROOT, "extra split %d/%d (seed %d): accuracy %s, macro-F1 %s", i,
-                    options.extraSplits(), seed, ReportWriter.fmt(evaluation.accuracy()),
+                    options.assessment().extraSplits(), seed, ReportWriter.fmt(evaluation.accuracy()),
                     ReportWriter.fmt(evaluation.macroF1())));
         }
         return figures;
@@ -133,11 +139,13 @@ public final class TrainClassifier {
     private static void printSummary(TrainingReport report, double seconds, Progress progress) {
         progress.stage(String.format(Locale.ROOT, "Held-out results for %s (%.1f s in all)", report.name(), seconds));
         progress.detail(String.format(Locale.ROOT, "%-28s accuracy %s   macro-F1 %s", "model",
-                ReportWriter.fmt(report.model().accuracy()), ReportWriter.fmt(report.model().macroF1())));
+                ReportWriter.fmt(report.results().model().accuracy()),
+                ReportWriter.fmt(report.results().model().macroF1())));
         progress.detail(String.format(Locale.ROOT, "%-28s accuracy %s   macro-F1 %s",
-                "majority baseline (" + report.baselineLabel() + ")",
-                ReportWriter.fmt(report.baseline().accuracy()), ReportWriter.fmt(report.baseline().macroF1())));
-        TrainingReport.Targets targets = report.targets();
+                "majority baseline (" + report.results().baselineLabel() + ")",
+                ReportWriter.fmt(report.results().baseline().accuracy()),
+                ReportWriter.fmt(report.results().baseline().macroF1())));
+        TrainingReport.Targets targets = report.results().targets();
         if (targets.any()) {
             progress.detail("targets: "
                     + (targets.accuracy() == null ? "" : "accuracy ≥ " + ReportWriter.fmt(targets.accuracy()) + " ")
@@ -155,9 +163,9 @@ public final class TrainClassifier {
 
     private static Map<String, String> metadata(TrainingOptions options, StratifiedSplit split) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("data", options.csv().getFileName().toString());
-        metadata.put("text", String.join(",", options.textColumns()));
-        metadata.put("label", options.labelColumn());
+        metadata.put("data", options.input().csv().getFileName().toString());
+        metadata.put("text", String.join(",", options.input().textColumns()));
+        metadata.put("label", options.input().labelColumn());
         if (options.escalationModel()) {
             metadata.put("tier1Labels", options.tier1Labels().stream().sorted().collect(Collectors.joining(",")));
         }

@@ -9,11 +9,30 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What {@link TrainClassifier} was asked to do, read from its command line. */
-public record TrainingOptions(Path csv, List<String> textColumns, String labelColumn, Path model,
-                              Optional<Path> report, String name, double testShare, TrainingSettings training,
-                              Set<String> tier1Labels, OptionalDouble targetAccuracy, OptionalDouble targetMacroF1,
-                              int extraSplits, Optional<Path> labelNames) {
+/**
+ * What {@link TrainClassifier} was asked to do, read from its command line: what to read, what to write, how to
+ * train and how to assess the model.
+ *
+ * @param tier1Labels labels that tier 1 solves: given, the model learns escalation risk (tier 1 or not) instead
+ */
+public record TrainingOptions(Input input, Output output, TrainingSettings training, Assessment assessment,
+                              Set<String> tier1Labels) {
+
+    /** @param labelNames a CSV of label codes and the names the model file gives them, if any */
+    public record Input(Path csv, List<String> textColumns, String labelColumn, Optional<Path> labelNames) {
+    }
+
+    /** @param name the report's title */
+    public record Output(Path model, Optional<Path> report, String name) {
+    }
+
+    /**
+     * @param testShare   the share of rows held out for the figures
+     * @param extraSplits how many other stratified splits to train and assess, to show the figures' spread
+     */
+    public record Assessment(double testShare, int extraSplits, OptionalDouble targetAccuracy,
+                             OptionalDouble targetMacroF1) {
+    }
 
     static final String USAGE = String.join("\n",
             "Train a ticket classifier from a CSV of past tickets, evaluate it on a stratified held-out split, and",
@@ -69,13 +88,14 @@ public record TrainingOptions(Path csv, List<String> textColumns, String labelCo
                 line.number("--c", TrainingSettings.DEFAULT.c()),
                 classWeight(line.get("--class-weight", "balanced")),
                 line.integer("--seed", (int) TrainingSettings.DEFAULT.seed()));
-        return new TrainingOptions(csv, list(line.required("--text")), label, Path.of(line.required("--model")),
-                line.optional("--report").map(Path::of),
-                line.get("--name", csv.getFileName() + ": " + label),
-                line.number("--test-share", 0.2), training,
-                Set.copyOf(line.optional("--tier1-labels").map(TrainingOptions::list).orElse(List.of())),
-                optionalNumber(line, "--target-accuracy"), optionalNumber(line, "--target-macro-f1"),
-                line.integer("--extra-splits", 0), line.optional("--label-names").map(Path::of));
+        return new TrainingOptions(
+                new Input(csv, list(line.required("--text")), label, line.optional("--label-names").map(Path::of)),
+                new Output(Path.of(line.required("--model")), line.optional("--report").map(Path::of),
+                        line.get("--name", csv.getFileName() + ": " + label)),
+                training,
+                new Assessment(line.number("--test-share", 0.2), line.integer("--extra-splits", 0),
+                        optionalNumber(line, "--target-accuracy"), optionalNumber(line, "--target-macro-f1")),
+                Set.copyOf(line.optional("--tier1-labels").map(TrainingOptions::list).orElse(List.of())));
     }
 
     public long seed() {

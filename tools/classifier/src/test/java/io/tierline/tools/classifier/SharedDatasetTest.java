@@ -31,10 +31,10 @@ class SharedDatasetTest {
                 "--label", "category", "--model", dir.resolve("endava.model.gz").toString()});
         TrainingReport report = TrainClassifier.run(options, "test", Progress.silent());
 
-        assertEquals(5431, report.rows());
-        assertEquals(List.of("title", "body"), report.textColumns());
-        assertTrue(report.model().accuracy() >= 0.86, () -> "accuracy " + report.model().accuracy());
-        assertTrue(report.model().macroF1() >= 0.5, () -> "macro-F1 " + report.model().macroF1());
-        assertTrue(report.model().macroF1() > 4 * report.baseline().macroF1());
+        assertEquals(5431, report.data().rows());
+        assertEquals(List.of("title", "body"), report.data().textColumns());
+        assertTrue(report.results().model().accuracy() >= 0.86, () -> "accuracy " + report.results().model().accuracy());
+        assertTrue(report.results().model().macroF1() >= 0.5, () -> "macro-F1 " + report.results().model().macroF1());
+        assertTrue(report.results().model().macroF1() > 4 * report.results().baseline().macroF1());
     }
 }

@@ -58,11 +58,11 @@ class TrainClassifierTest {
     void writesTheModelAndAReportWithTheBaselineBeside(@TempDir Path dir) throws IOException {
         TrainingReport report = train(dir, "--target-accuracy", "0.8");
 
-        assertEquals(120, report.rows());
-        assertEquals(96, report.trainRows());
-        assertEquals(24, report.testRows());
-        assertTrue(report.model().accuracy() > report.baseline().accuracy());
-        assertTrue(report.targets().met());
+        assertEquals(120, report.data().rows());
+        assertEquals(96, report.split().trainRows());
+        assertEquals(24, report.split().testRows());
+        assertTrue(report.results().model().accuracy() > report.results().baseline().accuracy());
+        assertTrue(report.results().targets().met());
         TextClassifier model = TextClassifier.load(dir.resolve("out/team.model.gz"));
         assertEquals(List.of("access", "billing", "hardware"), model.labels());
         assertEquals("history.csv", model.metadata().get("data"));
@@ -71,13 +71,13 @@ class TrainClassifierTest {
         assertTrue(markdown.contains("| **model** |") && markdown.contains("majority baseline"), markdown);
         assertTrue(markdown.contains("| billing | 8 |"), markdown);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/team.json").toFile());
-        assertEquals(report.model().macroF1(), json.at("/model/macroF1").asDouble(), 1e-12);
+        assertEquals(report.results().model().macroF1(), json.at("/model/macroF1").asDouble(), 1e-12);
         assertEquals(3, json.at("/model/perClass").size());
     }
 
     @Test
     void reportsAMissedTarget(@TempDir Path dir) throws IOException {
-        assertFalse(train(dir, "--target-macro-f1", "1.01").targets().met());
+        assertFalse(train(dir, "--target-macro-f1", "1.01").results().targets().met());
     }
 
     @Test
