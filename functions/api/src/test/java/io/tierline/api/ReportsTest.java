@@ -76,7 +76,7 @@ class ReportsTest {
         Instant now = TestClock.CLOCK.instant();
         Ticket after = new Ticket(t.id(), t.request(), t.classification(), t.work(),
                 new Ticket.Clocks(t.nextDeadline(), t.targetDueAt(),
-                        new EscalationState("default", level, 1, now, 0, null, null, null, null, null)),
+                        EscalationState.fresh("default", level, 1, now, 0, null)),
                 t.createdAt(), now, t.version() + 1);
         store.apply(new TicketChange(t, after, List.of()));
     }

@@ -46,8 +46,8 @@ class TicketViewTest {
                 new Ticket.Work(Status.SOLVED, "alice", new Resolution("Refunded", "billing-error", FILED),
                         new TransferRequest("billing", Tier.of(2), "alice", "needs a specialist", FILED), null,
                         List.of("sam"), null),
-                new Ticket.Clocks(null, null, new EscalationState("standard", 1, 2, FILED, 0, null, null,
-                        EscalationState.Step.REMINDER, FILED.plusSeconds(600), null)),
+                new Ticket.Clocks(null, null, EscalationState.fresh("standard", 1, 2, FILED, 0, null)
+                        .withNextStep(EscalationState.Step.REMINDER, FILED.plusSeconds(600))),
                 FILED, FILED.plusSeconds(60), 7);
     }
 

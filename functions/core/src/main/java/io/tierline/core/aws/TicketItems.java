@@ -307,11 +307,13 @@ final class TicketItems {
     }
 
     static EscalationState escalation(Map<String, AttributeValue> m) {
-        return new EscalationState(str(m, "policy"), Integer.parseInt(m.get("level").n()),
+        return new EscalationState(str(m, "policy"), new EscalationState.Episode(Integer.parseInt(m.get("level").n()),
                 Integer.parseInt(m.get("sequence").n()), instant(m, "levelAt"),
-                Integer.parseInt(m.get("reminders").n()), str(m, "acknowledgedBy"), instant(m, "acknowledgedAt"),
-                m.containsKey("nextStep") ? Codes.parse(EscalationState.Step.class, str(m, "nextStep")) : null,
-                instant(m, "nextStepAt"), m.containsKey("fanOut") ? fanOutMark(str(m, "fanOut")) : null);
+                Integer.parseInt(m.get("reminders").n())),
+                new EscalationState.Acknowledgement(str(m, "acknowledgedBy"), instant(m, "acknowledgedAt")),
+                new EscalationState.Plan(m.containsKey("nextStep")
+                        ? Codes.parse(EscalationState.Step.class, str(m, "nextStep")) : null, instant(m, "nextStepAt")),
+                m.containsKey("fanOut") ? fanOutMark(str(m, "fanOut")) : null);
     }
 
     /** The pending fan-out as the ticket item keeps it: {@code sequence/level/repeat}. */
