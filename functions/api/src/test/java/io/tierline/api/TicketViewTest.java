@@ -22,6 +22,7 @@ import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketSignals;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.ticket.TransferRequest;
@@ -86,9 +87,10 @@ class TicketViewTest {
 
     @Test
     void aFreshTicketLeavesOutWhatTriageAndWorkHaveNotSetYet() {
-        Ticket fresh = Ticket.open(ID, new io.tierline.core.ticket.TicketDraft("Refund", "Charged twice",
-                new Requester("Ada", "ada@example.com", null, null), Channel.WEB, Level.LOW, Level.MEDIUM, null,
-                List.of(), List.of()), "salt", Actor.customer("ada@example.com"), FILED).after();
+        Ticket fresh = Ticket.open(ID, new TicketDraft(new TicketDraft.Asked("Refund", "Charged twice"),
+                new Requester("Ada", "ada@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.LOW, Level.MEDIUM), new TicketDraft.Topic(null, List.of())), "salt",
+                Actor.customer("ada@example.com"), FILED).after();
         JsonNode json = Json.MAPPER.valueToTree(TicketView.of(fresh, null));
         for (String unset : List.of("priority", "team", "tier", "language", "frustration", "escalationRisk",
                 "assignee", "resolution", "rootCause", "pendingTransfer", "escalation", "sla", "escalations")) {

@@ -81,8 +81,10 @@ class LearnedRiskRoutingTest {
     }
 
     Ticket ticket(String email, String subject) {
-        return Ticket.open(TicketId.next(clock), new TicketDraft(subject, "it happened again this morning",
-                new Requester("n", email, null, "pro"), Channel.EMAIL, Level.LOW, Level.LOW, null, List.of()),
+        return Ticket.open(TicketId.next(clock), new TicketDraft(new TicketDraft.Asked(subject,
+                "it happened again this morning"),
+                new Requester("n", email, null, "pro"), Channel.EMAIL, new TicketDraft.Levels(Level.LOW, Level.LOW),
+                new TicketDraft.Topic(null, List.of())),
                 "salt", Actor.customer(email), clock.instant()).after();
     }
 

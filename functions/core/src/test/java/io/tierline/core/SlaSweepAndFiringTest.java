@@ -103,8 +103,9 @@ class SlaSweepAndFiringTest {
     }
 
     static TicketDraft proDraft(String email) {
-        return new TicketDraft("Invoice export fails", "Since this morning.",
-                new Requester("Pia", email, null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of());
+        return new TicketDraft(new TicketDraft.Asked("Invoice export fails", "Since this morning."),
+                new Requester("Pia", email, null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of()));
     }
 
     TicketId proTicket(String email) {

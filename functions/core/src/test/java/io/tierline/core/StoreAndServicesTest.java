@@ -148,9 +148,10 @@ class StoreAndServicesTest {
         IdempotencyKey key = new IdempotencyKey("api", "k-" + System.nanoTime());
         intake.submit(TicketLifecycleTest.draft(), Actor.customer("ada@example.com"), Optional.of(key));
         int items = itemCount();
-        var other = new io.tierline.core.ticket.TicketDraft("Other subject", "x", TicketLifecycleTest.draft().requester(),
-                TicketLifecycleTest.draft().channel(), TicketLifecycleTest.draft().impact(),
-                TicketLifecycleTest.draft().urgency(), null, List.of());
+        var same = TicketLifecycleTest.draft();
+        var other = new io.tierline.core.ticket.TicketDraft(new io.tierline.core.ticket.TicketDraft.Asked(
+                "Other subject", "x"), same.requester(), same.channel(), same.levels(),
+                new io.tierline.core.ticket.TicketDraft.Topic(null, List.of()));
         assertThrows(IdempotencyConflictException.class,
                 () -> intake.submit(other, Actor.customer("ada@example.com"), Optional.of(key)));
         assertEquals(items, itemCount());
@@ -186,8 +187,9 @@ class StoreAndServicesTest {
     }
 
     TicketId submit(String subject, String description) {
-        TicketDraft draft = new TicketDraft(subject, description, new Requester("Luc", "luc@example.com", null,
-                "pro"), Channel.EMAIL, Level.HIGH, Level.HIGH, null, List.of("vip"));
+        TicketDraft draft = new TicketDraft(new TicketDraft.Asked(subject, description),
+                new Requester("Luc", "luc@example.com", null, "pro"), Channel.EMAIL,
+                new TicketDraft.Levels(Level.HIGH, Level.HIGH), new TicketDraft.Topic(null, List.of("vip")));
         return intake.submit(draft, Actor.customer("luc@example.com"), Optional.empty()).ticket().id();
     }
 

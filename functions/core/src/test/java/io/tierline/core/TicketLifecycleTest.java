@@ -35,9 +35,9 @@ class TicketLifecycleTest {
     final SettableClock clock = new SettableClock(T0);
 
     static TicketDraft draft() {
-        return new TicketDraft("Cannot export invoices", "The export button does nothing.",
-                new Requester("Ada", "ada@example.com", "cust-1", "pro"), Channel.WEB, Level.MEDIUM, Level.HIGH,
-                null, List.of("export"));
+        return new TicketDraft(new TicketDraft.Asked("Cannot export invoices", "The export button does nothing."),
+                new Requester("Ada", "ada@example.com", "cust-1", "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.HIGH), new TicketDraft.Topic(null, List.of("export")));
     }
 
     @Test

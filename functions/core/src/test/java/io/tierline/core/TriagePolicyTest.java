@@ -54,8 +54,9 @@ class TriagePolicyTest {
 
     Ticket ticket(String subject, String description, Level impact, Level urgency, Channel channel, String plan,
                   String category) {
-        return Ticket.open(TicketId.next(clock), new TicketDraft(subject, description,
-                new Requester("n", "n@example.com", null, plan), channel, impact, urgency, category, List.of()),
+        return Ticket.open(TicketId.next(clock), new TicketDraft(new TicketDraft.Asked(subject, description),
+                new Requester("n", "n@example.com", null, plan), channel, new TicketDraft.Levels(impact, urgency),
+                new TicketDraft.Topic(category, List.of())),
                 "salt", Actor.customer("n@example.com"), clock.instant()).after();
     }
 

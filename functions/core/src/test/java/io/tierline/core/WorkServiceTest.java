@@ -78,8 +78,8 @@ class WorkServiceTest {
     Ticket stored(String team, Priority priority, String email) {
         var draft = TicketLifecycleTest.draft();
         var requester = new io.tierline.core.ticket.Requester("R", email, null, null);
-        draft = new io.tierline.core.ticket.TicketDraft(draft.subject(), draft.description(), requester,
-                draft.channel(), draft.impact(), draft.urgency(), null, List.of());
+        draft = new io.tierline.core.ticket.TicketDraft(draft.asked(), requester, draft.channel(), draft.levels(),
+                new io.tierline.core.ticket.TicketDraft.Topic(null, List.of()));
         TicketChange created = Ticket.open(TicketId.next(clock), draft, CustomerTokens.newSalt(),
                 Actor.customer(email), clock.instant());
         store.create(created, Optional.empty());

@@ -50,9 +50,12 @@ class EscalateFunctionTest {
 
     Ticket urgentTicket(String team) {
         TestClock.CLOCK.set(Instant.parse("2026-05-04T08:00:00Z")); // Monday 10:00 Berlin
-        TicketChange created = keeper.track(Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("Down",
-                "All down", new Requester("U", "u@example.com", null, null), Channel.WEB, Level.HIGH, Level.HIGH,
-                null, List.of()), "salt", Actor.customer("u@example.com"), TestClock.CLOCK.instant()), List.of());
+        TicketChange created = keeper.track(Ticket.open(TicketId.next(TestClock.CLOCK),
+                new TicketDraft(new TicketDraft.Asked("Down", "All down"),
+                new Requester("U", "u@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.HIGH, Level.HIGH),
+                new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("u@example.com"),
+                        TestClock.CLOCK.instant()), List.of());
         store.create(created, Optional.empty());
         TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT, team,
                 Tier.FRONT_LINE, null, "t"), Actor.system("triage"), TestClock.CLOCK.instant()), created.events());

@@ -45,8 +45,10 @@ class SlaSweepFunctionTest {
     SqsClient sqs;
 
     TicketId ticketDueAt(Instant at) {
-        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft("s", "d",
-                new Requester("R", "r@example.com", null, null), Channel.WEB, Level.LOW, Level.LOW, null, List.of()),
+        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft(new TicketDraft.Asked("s",
+                "d"),
+                new Requester("R", "r@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.LOW, Level.LOW), new TicketDraft.Topic(null, List.of())),
                 "salt", Actor.customer("r@example.com"), TestClock.CLOCK.instant());
         // triaged: a ticket still new would also be due for triage, which is not what this test sweeps for
         TicketChange triaged = created.after().triage(new TriageDecision(Priority.LOW, "billing", Tier.FRONT_LINE,

@@ -54,8 +54,10 @@ class TriageFunctionTest {
     }
 
     TicketId newTicket(String subject, String description, Level impact, Level urgency) {
-        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK), new TicketDraft(subject, description,
-                new Requester("Fay", "fay@example.com", null, "pro"), Channel.WEB, impact, urgency, null, List.of()),
+        TicketChange created = Ticket.open(TicketId.next(TestClock.CLOCK),
+                new TicketDraft(new TicketDraft.Asked(subject, description),
+                new Requester("Fay", "fay@example.com", null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(impact, urgency), new TicketDraft.Topic(null, List.of())),
                 "salt", Actor.customer("fay@example.com"), TestClock.CLOCK.instant());
         store.create(created, Optional.empty());
         return created.after().id();

@@ -271,9 +271,12 @@ public final class AssignmentBenchmark {
                 steps.add(new Step(arrival.at(), 3, () -> {
                     TicketId id = new TicketId(String.format("01KD%022d", arrival.n()));
                     arrivals.put(id, arrival);
-                    TicketChange opened = Ticket.open(id, new TicketDraft("ticket " + arrival.n(), "text",
-                            new Requester("C", "c@example.com", null, null), Channel.WEB, Level.MEDIUM,
-                            Level.MEDIUM, null, List.of()), "salt", Actor.customer("c@example.com"), arrival.at());
+                    TicketChange opened = Ticket.open(id,
+                            new TicketDraft(new TicketDraft.Asked("ticket " + arrival.n(), "text"),
+                            new Requester("C", "c@example.com", null, null), Channel.WEB,
+                            new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                            new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("c@example.com"),
+                                    arrival.at());
                     store.create(opened, Optional.empty());
                     TicketChange triaged = opened.after().triage(new TriageDecision(Priority.NORMAL, TEAM,
                             Tier.of(1), arrival.category(), List.of(), new TicketSignals(arrival.language(), 0, 0),

@@ -46,10 +46,11 @@ record OpenTickets(int count, int due, Instant now, Duration window) {
         SplittableRandom random = new SplittableRandom(index);
         Instant created = now.minus(Duration.ofMinutes(10 + random.nextInt(3 * 24 * 60)));
         int customer = random.nextInt(5_000);
-        TicketDraft draft = new TicketDraft("Invoice export fails (" + index + ")", DESCRIPTION,
+        TicketDraft draft = new TicketDraft(
+                new TicketDraft.Asked("Invoice export fails (" + index + ")", DESCRIPTION),
                 new Requester("Customer " + customer, "customer" + customer + "@example.com", "acme-" + customer,
-                        random.nextBoolean() ? "pro" : "basic"),
-                Channel.WEB, Level.MEDIUM, Level.HIGH, null, List.of("export"));
+                        random.nextBoolean() ? "pro" : "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.HIGH), new TicketDraft.Topic(null, List.of("export")));
         Ticket opened = Ticket.open(TicketId.next(Clock.fixed(created, ZoneOffset.UTC)), draft,
                 CustomerTokens.newSalt(), Actor.customer(draft.requester().email()), created).after();
         Ticket triaged = opened.triage(new TriageDecision(Priority.HIGH, "billing", Tier.of(1), "billing",

@@ -67,8 +67,10 @@ class BenchmarksSmokeTest {
         Instant created = Instant.parse("2026-11-22T09:00:00.250Z");
         List<TicketEvent> trail = new ArrayList<>();
         Ticket ticket = step(keeper, Ticket.open(TicketId.next(Clock.fixed(created, ZoneOffset.UTC)),
-                new TicketDraft("Checkout is down", "500 errors", new Requester("Bo", "bo@example.com", "acme", "pro"),
-                        Channel.WEB, Level.HIGH, Level.HIGH, null, List.of()), "salt", Actor.customer("bo@example.com"),
+                new TicketDraft(new TicketDraft.Asked("Checkout is down", "500 errors"),
+                        new Requester("Bo", "bo@example.com", "acme", "pro"), Channel.WEB,
+                        new TicketDraft.Levels(Level.HIGH, Level.HIGH),
+                        new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("bo@example.com"),
                 created), trail);
         ticket = step(keeper, ticket.triage(new TriageDecision(Priority.URGENT, "platform-engineering", Tier.of(2),
                 "incident", "routing rule 'outage' matched"), Actor.system("triage"), created.plusSeconds(1)), trail);

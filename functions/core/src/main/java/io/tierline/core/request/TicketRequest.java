@@ -67,13 +67,14 @@ public record TicketRequest(
      * @param defaultChannel the channel to assume when the request does not name one
      */
     public TicketDraft draft(Channel defaultChannel) {
-        return new TicketDraft(subject, description, new Requester(requester.name(), requester.email(),
-                requester.customerId(), requester.plan() == null ? null : requester.plan().toLowerCase(Locale.ROOT)),
+        return new TicketDraft(new TicketDraft.Asked(subject, description),
+                new Requester(requester.name(), requester.email(), requester.customerId(),
+                        requester.plan() == null ? null : requester.plan().toLowerCase(Locale.ROOT)),
                 channel == null ? defaultChannel : Codes.parse(Channel.class, channel),
-                impact == null ? Level.LOW : Codes.parse(Level.class, impact),
-                urgency == null ? Level.MEDIUM : Codes.parse(Level.class, urgency), category,
-                tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(t -> t.toLowerCase(Locale.ROOT))
-                        .distinct().toList(),
+                new TicketDraft.Levels(impact == null ? Level.LOW : Codes.parse(Level.class, impact),
+                        urgency == null ? Level.MEDIUM : Codes.parse(Level.class, urgency)),
+                new TicketDraft.Topic(category, tags == null ? List.of() : tags.stream().filter(Objects::nonNull)
+                        .map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList()),
                 articlesSeen == null ? List.of() : articlesSeen.stream().distinct().map(ArticleRef::new).toList());
     }
 }

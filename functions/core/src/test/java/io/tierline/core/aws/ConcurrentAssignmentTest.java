@@ -70,9 +70,11 @@ class ConcurrentAssignmentTest {
 
     static TicketId germanBilling(int n) {
         TicketId id = new TicketId(String.format("01KC%022d", n));
-        TicketChange opened = Ticket.open(id, new TicketDraft("Rechnung " + n, "Rechnung doppelt abgebucht",
-                new Requester("Jana", "jana@example.de", null, null), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
-                List.of()), "salt", Actor.customer("jana@example.de"), SATURDAY);
+        TicketChange opened = Ticket.open(id, new TicketDraft(new TicketDraft.Asked("Rechnung " + n,
+                "Rechnung doppelt abgebucht"),
+                new Requester("Jana", "jana@example.de", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("jana@example.de"), SATURDAY);
         store.create(opened, Optional.empty());
         store.apply(opened.after().triage(new TriageDecision(Priority.NORMAL, "billing", Tier.of(1), "billing",
                 List.of(), new TicketSignals("de", 0, 0), "billing rule"), Actor.system("triage"), SATURDAY));

@@ -380,8 +380,10 @@ class EventItemsTest {
 
     /** A ticket item for the history to find (its fields do not matter here). */
     static void putTicket(TicketId id) {
-        Ticket opened = Ticket.open(id, new TicketDraft("s", "d", new Requester("Ada", "ada@example.com", null, null),
-                Channel.WEB, Level.LOW, Level.LOW, null, List.of()), "salt", Actor.customer("ada@example.com"),
+        Ticket opened = Ticket.open(id, new TicketDraft(new TicketDraft.Asked("s", "d"),
+                new Requester("Ada", "ada@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.LOW, Level.LOW),
+                new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("ada@example.com"),
                 Instant.EPOCH).after();
         aws.dynamoDb().putItem(b -> b.tableName(table).item(TicketItems.ticketItem(opened)));
     }

@@ -76,8 +76,10 @@ class SlaFiringRulesTest {
     }
 
     TicketId ticket(String email, String plan) {
-        TicketId id = world.intake.submit(new TicketDraft("Invoice export fails", "Since this morning.",
-                new Requester("Pia", email, null, plan), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()),
+        TicketId id = world.intake.submit(new TicketDraft(new TicketDraft.Asked("Invoice export fails",
+                "Since this morning."),
+                new Requester("Pia", email, null, plan), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())),
                 Actor.customer(email), Optional.empty()).ticket().id();
         world.clock.advance(Duration.ofSeconds(2));
         world.outbox.take(TicketCreated.class, world.clock.instant()).forEach(m -> world.triage.triage(id));
@@ -118,8 +120,9 @@ class SlaFiringRulesTest {
 
     @Test
     void aNewTicketHasNoDeadlineUntilTriageStartsTheClocksFromItsCreation() {
-        TicketId id = world.intake.submit(new TicketDraft("Export fails", "d", new Requester("Pia",
-                "new@example.com", null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()),
+        TicketId id = world.intake.submit(new TicketDraft(new TicketDraft.Asked("Export fails", "d"),
+                new Requester("Pia", "new@example.com", null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())),
                 Actor.customer("new@example.com"), Optional.empty()).ticket().id();
         assertNull(ticket(id).nextDeadline(), "new: no clock yet");
         assertEquals(FRIDAY_1755_BERLIN.plus(Ticket.TRIAGE_GRACE), ticket(id).nextDueAt(), "only the triage-by");
@@ -301,8 +304,9 @@ class SlaFiringRulesTest {
 
     @Test
     void aTicketLeftNewIsSentToTriageAgainOnceItsTriageByInstantPassedAndOnlyOnce() {
-        TicketId lost = world.intake.submit(new TicketDraft("Export fails", "d", new Requester("Lu",
-                "lost@example.com", null, "pro"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()),
+        TicketId lost = world.intake.submit(new TicketDraft(new TicketDraft.Asked("Export fails", "d"),
+                new Requester("Lu", "lost@example.com", null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())),
                 Actor.customer("lost@example.com"), Optional.empty()).ticket().id();
         world.outbox.take(TicketCreated.class, world.clock.instant()); // the message is lost
         world.clock.advance(Duration.ofSeconds(30));

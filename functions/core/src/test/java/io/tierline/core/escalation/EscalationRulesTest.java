@@ -94,9 +94,11 @@ class EscalationRulesTest {
     Kept billingTicket(Policies policies) {
         engine = new EscalationEngine(policies::escalation, new ClockKeeper(policies::sla));
         ClockKeeper keeper = new ClockKeeper(policies::sla, engine::follow);
-        Kept kept = new Kept(keeper, Ticket.open(TicketId.next(clock), new TicketDraft("Invoice shows the wrong VAT",
-                "Our invoice is wrong.", new Requester("Pia", "pia@example.com", null, "basic"), Channel.WEB,
-                Level.MEDIUM, Level.MEDIUM, null, List.of()), "salt", customer, TRIAGED));
+        Kept kept = new Kept(keeper, Ticket.open(TicketId.next(clock),
+                new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT", "Our invoice is wrong."),
+                new Requester("Pia", "pia@example.com", null, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                new TicketDraft.Topic(null, List.of())), "salt", customer, TRIAGED));
         kept.apply(kept.ticket.triage(new TriageDecision(Priority.NORMAL, "billing", Tier.FRONT_LINE, "billing",
                 "rules"), Actor.system("triage"), TRIAGED));
         return kept;

@@ -124,9 +124,11 @@ class EscalationScenarioTest {
     }
 
     TicketId billingTicket(String email) {
-        TicketId id = intake.submit(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                new Requester("Pia", email, null, "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
-                List.of()), Actor.customer(email), Optional.empty()).ticket().id();
+        TicketId id = intake.submit(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT",
+                "Our invoice is wrong."),
+                new Requester("Pia", email, null, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                new TicketDraft.Topic(null, List.of())), Actor.customer(email), Optional.empty()).ticket().id();
         triage.triage(id);
         assertEquals("billing", ticket(id).team());
         return id;

@@ -73,9 +73,10 @@ class EscalationWalkRulesTest {
     }
 
     TicketId billingTicket(String email) {
-        TicketId id = world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                new Requester("Pia", email, null, "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
-                List.of()));
+        TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT",
+                "Our invoice is wrong."),
+                new Requester("Pia", email, null, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
         assertEquals("billing", world.ticket(id).team());
         return id;
     }

@@ -67,9 +67,9 @@ class FollowUpRulesTest {
     }
 
     TicketId file(String plan) {
-        return world.file(new TicketDraft("Wrong invoice", "Charged twice in May.",
-                new Requester("Cleo", "cleo@example.com", null, plan), Channel.WEB, Level.LOW, Level.MEDIUM, null,
-                List.of()));
+        return world.file(new TicketDraft(new TicketDraft.Asked("Wrong invoice", "Charged twice in May."),
+                new Requester("Cleo", "cleo@example.com", null, plan), Channel.WEB,
+                new TicketDraft.Levels(Level.LOW, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
     }
 
     Ticket act(TicketId ticket, Principal who, TicketWorkService.Action action) {
@@ -193,9 +193,9 @@ class FollowUpRulesTest {
     @Test
     void withoutAFollowUpSectionNobodyIsAsked() {
         FakeWorld plain = new FakeWorld(PolicyDocument.bundled(), START, Duration.ofMinutes(2));
-        TicketId other = plain.file(new TicketDraft("Wrong invoice", "Charged twice.",
-                new Requester("Cleo", "cleo@example.com", null, null), Channel.WEB, Level.LOW, Level.MEDIUM, null,
-                List.of()));
+        TicketId other = plain.file(new TicketDraft(new TicketDraft.Asked("Wrong invoice", "Charged twice."),
+                new Requester("Cleo", "cleo@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.LOW, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
         Ticket solved = plain.work.act(other, alice, TicketWorkService.Guard.none(),
                 (t, now) -> t.resolve("done", null, alice.actor(), now)).ticket();
         assertNull(solved.followUpDueAt());

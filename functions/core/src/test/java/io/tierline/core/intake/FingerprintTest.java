@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
  * draft differently would answer a retried request of the day before "key reused with another body" (409).
  */
 class FingerprintTest {
-    static final TicketDraft DRAFT = new TicketDraft("Refund for my last invoice", "I was charged twice.",
-            new Requester("Ada", "ada@example.com", "acme", "pro"), Channel.WEB, Level.LOW, Level.HIGH, "billing",
-            List.of("invoice", "refund"), List.of(new ArticleRef("KB-0123456789ab")));
+    static final TicketDraft DRAFT = new TicketDraft(new TicketDraft.Asked("Refund for my last invoice",
+            "I was charged twice."),
+            new Requester("Ada", "ada@example.com", "acme", "pro"), Channel.WEB,
+            new TicketDraft.Levels(Level.LOW, Level.HIGH),
+            new TicketDraft.Topic("billing", List.of("invoice", "refund")), List.of(new ArticleRef("KB-0123456789ab")));
 
     @Test
     void theSameDraftHasTheFingerprintEarlierReleasesStored() {

@@ -33,9 +33,10 @@ class ArticleProposalTest {
         FakeWorld world = new FakeWorld(PolicyDocument.parse(ScenarioPolicy.document()),
                 Instant.parse("2026-11-23T08:00:00Z"), Duration.ofMinutes(2));
         KnowledgeService kb = new KnowledgeService(new InMemoryArticleStore(), world.clock);
-        TicketId id = world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM,
-                null, List.of()));
+        TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT",
+                "Our invoice is wrong."),
+                new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
         assertThrows(ArticleTransitionException.class, () -> kb.proposeFrom(world.ticket(id), alice),
                 "an open ticket has no answer yet");
         world.store.apply(List.of(world.ticket(id).resolve("Reissued with 19% VAT.", null, alice.actor(),

@@ -30,9 +30,9 @@ class JourneyMetricsTest {
             Duration.ofMinutes(2));
 
     TicketId urgentTicket() {
-        return world.file(new TicketDraft("Checkout is down", "Every payment fails.",
-                new Requester("Pia", "pia@example.com", null, "pro"), Channel.WEB, Level.HIGH, Level.HIGH, null,
-                List.of()));
+        return world.file(new TicketDraft(new TicketDraft.Asked("Checkout is down", "Every payment fails."),
+                new Requester("Pia", "pia@example.com", null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.HIGH, Level.HIGH), new TicketDraft.Topic(null, List.of())));
     }
 
     @Test

@@ -121,9 +121,10 @@ class KnowledgeReportTest {
                 Instant.parse("2026-11-23T08:00:00Z"), Duration.ofMinutes(2));
         Actor agent = new Actor(Actor.Kind.AGENT, "alice");
         for (ArticleRef with : java.util.Arrays.asList(new ArticleRef(login.value()), null)) {
-            TicketId id = world.file(new TicketDraft("Cannot log in", "Password reset mail never comes.",
-                    new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
-                    Level.MEDIUM, null, List.of()));
+            TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Cannot log in",
+                    "Password reset mail never comes."),
+                    new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB,
+                    new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
             world.store.apply(List.of(world.ticket(id).resolve("Sent the reset article.", null, with, agent,
                     world.clock.instant())), Optional.empty());
             if (with != null) {

@@ -56,9 +56,9 @@ class ReviewsTest {
     }
 
     TicketId ticket(String email, String customerId) {
-        return world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                new Requester("Pia", email, customerId, "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
-                List.of()));
+        return world.file(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT", "Our invoice is wrong."),
+                new Requester("Pia", email, customerId, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
     }
 
     void act(TicketId id, BiFunction<Ticket, Instant, TicketChange> action) {
@@ -213,9 +213,10 @@ class ReviewsTest {
     void aCustomersMostFrequentCategoriesAreTheirTopThreeByTicketsSolved() {
         for (String category : List.of("vat", "refund", "vat", "login", "api", "refund", "vat")) {
             // filed with its category and not triaged, so the category is the one given
-            TicketId id = world.intake.submit(new TicketDraft("Question", "Please help.",
-                    new Requester("Pia", "acme@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
-                    Level.MEDIUM, category, List.of()), Actor.customer("acme@example.com"), Optional.empty())
+            TicketId id = world.intake.submit(new TicketDraft(new TicketDraft.Asked("Question", "Please help."),
+                    new Requester("Pia", "acme@example.com", "acme", "basic"), Channel.WEB,
+                    new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                    new TicketDraft.Topic(category, List.of())), Actor.customer("acme@example.com"), Optional.empty())
                     .ticket().id();
             act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
             act(id, (t, now) -> t.resolve("Answered.", null, alice.actor(), now));
@@ -349,9 +350,10 @@ class ReviewsTest {
     void rootCausesAreCountedPerProductAreaFromTheProductTags() {
         for (List<String> tags : List.of(List.of("product-invoicing"), List.of("product-invoicing", "product-api"),
                 List.of("vip"))) {
-            TicketId id = world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                    new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB, Level.MEDIUM,
-                    Level.MEDIUM, null, tags));
+            TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT",
+                    "Our invoice is wrong."),
+                    new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB,
+                    new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, tags)));
             act(id, (t, now) -> t.assign(bob.id(), bob.actor(), now));
             act(id, (t, now) -> t.resolve("Fixed.", "product-defect", bob.actor(), now));
         }

@@ -34,8 +34,9 @@ final class RoutingFixtures {
 
     static Ticket triaged(String team, Tier tier, Priority priority, String category, String language,
                           List<String> tags) {
-        TicketDraft draft = new TicketDraft("subject", "description", new Requester("C", "c@example.com", null, null),
-                Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of());
+        TicketDraft draft = new TicketDraft(new TicketDraft.Asked("subject", "description"),
+                new Requester("C", "c@example.com", null, null), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of()));
         Ticket fresh = Ticket.open(new TicketId(String.format("01J%023d", ++made)), draft, "salt",
                 Actor.customer("c@example.com"), TUESDAY).after();
         return fresh.triage(new TriageDecision(priority, team, tier, category, tags,

@@ -38,11 +38,11 @@ class RoutingServiceTest {
 
     private TicketId germanInvoice() {
         filed++;
-        return world.file(new TicketDraft("Rechnung doppelt abgebucht " + filed,
+        return world.file(new TicketDraft(new TicketDraft.Asked("Rechnung doppelt abgebucht " + filed,
                 "Hallo, meine Rechnung (invoice) für November wurde doppelt abgebucht. Bitte erstatten Sie den "
-                        + "Betrag zurück. Vielen Dank und mit freundlichen Grüßen, Jana",
-                new Requester("Jana", "jana" + filed + "@example.de", null, "pro"), Channel.WEB, Level.MEDIUM,
-                Level.MEDIUM, null, List.of()));
+                        + "Betrag zurück. Vielen Dank und mit freundlichen Grüßen, Jana"),
+                new Requester("Jana", "jana" + filed + "@example.de", null, "pro"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
     }
 
     private String assignee(TicketId id) {

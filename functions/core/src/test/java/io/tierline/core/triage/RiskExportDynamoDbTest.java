@@ -55,9 +55,11 @@ class RiskExportDynamoDbTest {
     Ticket stored(int day, String customer, String team, Tier tier, Status status, int escalations,
                   TicketId mergedInto) {
         clock.set(DAY0.plus(Duration.ofDays(day)));
-        Ticket opened = Ticket.open(TicketId.next(clock), new TicketDraft("Subject on day " + day, "details",
-                new Requester(customer, customer + "@example.com", customer, "pro"), Channel.EMAIL, Level.LOW,
-                Level.LOW, "billing", List.of()), "salt", Actor.customer(customer + "@example.com"),
+        Ticket opened = Ticket.open(TicketId.next(clock),
+                new TicketDraft(new TicketDraft.Asked("Subject on day " + day, "details"),
+                new Requester(customer, customer + "@example.com", customer, "pro"), Channel.EMAIL,
+                new TicketDraft.Levels(Level.LOW, Level.LOW),
+                new TicketDraft.Topic("billing", List.of())), "salt", Actor.customer(customer + "@example.com"),
                 clock.instant()).after();
         Ticket.Work work = opened.work().withStatus(status);
         Ticket t = new Ticket(opened.id(), opened.request(), opened.classification().withPlace(team, tier),

@@ -34,9 +34,9 @@ class TicketCommandsTest {
             Duration.ofMinutes(2));
     final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
     final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
-    final TicketId id = world.file(new TicketDraft("Wrong invoice", "Charged twice in May.",
-            new Requester("Cleo", "cleo@example.com", null, null), Channel.WEB, Level.LOW, Level.MEDIUM, null,
-            List.of()));
+    final TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Wrong invoice", "Charged twice in May."),
+            new Requester("Cleo", "cleo@example.com", null, null), Channel.WEB,
+            new TicketDraft.Levels(Level.LOW, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
 
     Ticket act(Principal who, TicketWorkService.Action action) {
         return world.work.act(id, who, TicketWorkService.Guard.none(), action).ticket();

@@ -47,9 +47,9 @@ class WritePipelineTest {
     }
 
     TicketId billingTicket(String email) {
-        return world.file(new TicketDraft("Invoice shows the wrong VAT", "Our invoice is wrong.",
-                new Requester("Pia", email, null, "basic"), Channel.WEB, Level.MEDIUM, Level.MEDIUM, null,
-                List.of()));
+        return world.file(new TicketDraft(new TicketDraft.Asked("Invoice shows the wrong VAT", "Our invoice is wrong."),
+                new Requester("Pia", email, null, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
     }
 
     List<String> deadlinesSentFor(TicketId id) {
@@ -73,8 +73,10 @@ class WritePipelineTest {
 
     @Test
     void aNewTicketsWriteSendsNothingAheadItsTriageByInstantIsTheSweepsRepair() {
-        world.intake.submit(new TicketDraft("New", "d", new Requester("N", "new@example.com", null, "basic"),
-                Channel.WEB, Level.MEDIUM, Level.MEDIUM, null, List.of()), Actor.customer("new@example.com"),
+        world.intake.submit(new TicketDraft(new TicketDraft.Asked("New", "d"),
+                new Requester("N", "new@example.com", null, "basic"), Channel.WEB,
+                new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
+                new TicketDraft.Topic(null, List.of())), Actor.customer("new@example.com"),
                 Optional.empty());
         assertEquals(List.of(), world.outbox.sent(Message.class).stream().map(s -> s.message())
                 .filter(m -> !(m instanceof TicketCreated)).toList());
