@@ -28,7 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +85,9 @@ public class PeopleResource {
         List<QueueResource.QueueItem> items = new ArrayList<>();
         for (String team : teams) {
             for (Status status : HELD) {
-                queries.teamQueue(new TicketQueries.QueueQuery(team, status, null, null, who.id(),
-                        TicketQueries.DueFilter.ALL, Duration.ZERO, null, QueueResource.MAX_LIMIT), clock.instant())
+                queries.teamQueue(new TicketQueries.QueueQuery(team, status,
+                        TicketQueries.Filter.ALL.withAssignee(who.id()),
+                        TicketQueries.Paging.first(QueueResource.MAX_LIMIT)), clock.instant())
                         .items().forEach(t -> items.add(QueueResource.QueueItem.of(t)));
             }
         }

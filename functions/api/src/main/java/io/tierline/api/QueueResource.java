@@ -102,10 +102,12 @@ public class QueueResource {
         }
         List<FieldError> errors = new ArrayList<>();
         QueueQuery query = new QueueQuery(team, parse("status", status, Status::fromCode, errors),
-                tier == null ? null : parse("tier", tier, t -> Tier.of(Integer.parseInt(t)), errors),
-                priority == null ? null : parse("priority", priority, p -> Codes.parse(Priority.class, p), errors),
-                assignee, parse("due", due, d -> Codes.parse(DueFilter.class, d), errors), AT_RISK_WINDOW, cursor,
-                limit(limit, errors));
+                new TicketQueries.Filter(
+                        tier == null ? null : parse("tier", tier, t -> Tier.of(Integer.parseInt(t)), errors),
+                        priority == null ? null : parse("priority", priority, p -> Codes.parse(Priority.class, p),
+                                errors),
+                        assignee, parse("due", due, d -> Codes.parse(DueFilter.class, d), errors), AT_RISK_WINDOW),
+                new TicketQueries.Paging(cursor, limit(limit, errors)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

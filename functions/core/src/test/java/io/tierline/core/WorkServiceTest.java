@@ -19,6 +19,8 @@ import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.port.TicketQueries.DueFilter;
+import io.tierline.core.port.TicketQueries.Filter;
+import io.tierline.core.port.TicketQueries.Paging;
 import io.tierline.core.port.TicketQueries.QueueQuery;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
@@ -167,32 +169,31 @@ class WorkServiceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(stored(team, i % 2 == 0 ? Priority.HIGH : Priority.LOW, "q" + i + "@example.com").id());
         }
-        QueueQuery firstPage = new QueueQuery(team, Status.OPEN, null, null, null, DueFilter.ALL, Duration.ofHours(1),
-                null, 2);
+        QueueQuery firstPage = new QueueQuery(team, Status.OPEN, Filter.ALL, Paging.first(2));
         var page1 = queries.teamQueue(firstPage, clock.instant());
         assertEquals(2, page1.items().size());
         assertNotNull(page1.nextCursor());
-        var page2 = queries.teamQueue(new QueueQuery(team, Status.OPEN, null, null, null, DueFilter.ALL,
-                Duration.ofHours(1), page1.nextCursor(), 2), clock.instant());
-        var page3 = queries.teamQueue(new QueueQuery(team, Status.OPEN, null, null, null, DueFilter.ALL,
-                Duration.ofHours(1), page2.nextCursor(), 2), clock.instant());
+        var page2 = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL,
+                new Paging(page1.nextCursor(), 2)), clock.instant());
+        var page3 = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL,
+                new Paging(page2.nextCursor(), 2)), clock.instant());
         List<TicketId> seen = new ArrayList<>();
         List.of(page1, page2, page3).forEach(p -> p.items().forEach(ticket -> seen.add(ticket.id())));
         assertEquals(Set.copyOf(ids), Set.copyOf(seen));
         assertEquals(5, seen.size(), "no ticket twice");
         assertNull(page3.nextCursor());
 
-        var high = queries.teamQueue(new QueueQuery(team, Status.OPEN, null, Priority.HIGH, null, DueFilter.ALL,
-                Duration.ofHours(1), null, 50), clock.instant());
+        var high = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL.withPriority(Priority.HIGH),
+                Paging.first(50)), clock.instant());
         assertEquals(3, high.items().size());
         assertTrue(high.items().stream().allMatch(ticket -> ticket.priority() == Priority.HIGH));
-        var breached = queries.teamQueue(new QueueQuery(team, Status.OPEN, null, null, null, DueFilter.BREACHED,
-                Duration.ofHours(1), null, 50), clock.instant());
+        var breached = queries.teamQueue(new QueueQuery(team, Status.OPEN,
+                Filter.ALL.withDue(DueFilter.BREACHED, Duration.ofHours(1)), Paging.first(50)), clock.instant());
         assertEquals(0, breached.items().size(), "no ticket has a deadline yet");
-        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery("other", Status.OPEN, null,
-                null, null, DueFilter.ALL, Duration.ofHours(1), page1.nextCursor(), 2), clock.instant()));
-        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery(team, Status.OPEN, null,
-                null, null, DueFilter.ALL, Duration.ofHours(1), "garbage!", 2), clock.instant()));
+        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery("other", Status.OPEN,
+                Filter.ALL, new Paging(page1.nextCursor(), 2)), clock.instant()));
+        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery(team, Status.OPEN,
+                Filter.ALL, new Paging("garbage!", 2)), clock.instant()));
     }
 
     @Test

@@ -29,30 +29,30 @@ public class DynamoDbTicketQueries implements TicketQueries {
         Map<String, String> names = new HashMap<>(Map.of("#pk", "queuePk"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", TicketItems.s(partition)));
         String keyCondition = "#pk = :pk";
-        if (q.due() == DueFilter.BREACHED) {
+        if (q.filter().due() == DueFilter.BREACHED) {
             names.put("#sk", "queueSk");
             values.put(":now", TicketItems.s(TicketItems.sortable(now)));
             keyCondition += " AND #sk < :now";
-        } else if (q.due() == DueFilter.AT_RISK) {
+        } else if (q.filter().due() == DueFilter.AT_RISK) {
             names.put("#sk", "queueSk");
             values.put(":now", TicketItems.s(TicketItems.sortable(now)));
-            values.put(":soon", TicketItems.s(TicketItems.sortable(now.plus(q.atRiskWindow()))));
+            values.put(":soon", TicketItems.s(TicketItems.sortable(now.plus(q.filter().atRiskWindow()))));
             keyCondition += " AND #sk BETWEEN :now AND :soon";
         }
         List<String> filters = new ArrayList<>();
-        if (q.tier() != null) {
+        if (q.filter().tier() != null) {
             names.put("#tier", "tier");
-            values.put(":tier", TicketItems.n(q.tier().number()));
+            values.put(":tier", TicketItems.n(q.filter().tier().number()));
             filters.add("#tier = :tier");
         }
-        if (q.priority() != null) {
+        if (q.filter().priority() != null) {
             names.put("#priority", "priority");
-            values.put(":priority", TicketItems.s(q.priority().code()));
+            values.put(":priority", TicketItems.s(q.filter().priority().code()));
             filters.add("#priority = :priority");
         }
-        if (q.assignee() != null) {
+        if (q.filter().assignee() != null) {
             names.put("#assignee", "assignee");
-            values.put(":assignee", TicketItems.s(q.assignee()));
+            values.put(":assignee", TicketItems.s(q.filter().assignee()));
             filters.add("#assignee = :assignee");
         }
         QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName("TeamQueueIndex")
@@ -62,7 +62,7 @@ public class DynamoDbTicketQueries implements TicketQueries {
             request.filterExpression(String.join(" AND ", filters));
         }
         return QueryPages.page(dynamo, request, new QueryPages.Partition(List.of("pk", "sk", "queuePk", "queueSk"),
-                "queuePk", partition), q.cursor(), q.limit(), TicketItems::ticket);
+                "queuePk", partition), q.paging().cursor(), q.paging().limit(), TicketItems::ticket);
     }
 
     @Override

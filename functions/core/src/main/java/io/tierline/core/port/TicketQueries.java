@@ -15,11 +15,37 @@ public interface TicketQueries {
 
     /**
      * A team's queue in one status, soonest due first by {@code Ticket.targetDueAt()}, the earliest SLA target still
-     * owed, so overdue tickets come first. Optional filters narrow it by tier, priority and assignee; {@code due}
-     * keeps only tickets whose owed target has passed (breached) or falls within {@code atRiskWindow} (at risk).
+     * owed, so overdue tickets come first, narrowed by {@link Filter} and read a page at a time.
      */
-    record QueueQuery(String team, Status status, Tier tier, Priority priority, String assignee, DueFilter due,
-                      Duration atRiskWindow, String cursor, int limit) {
+    record QueueQuery(String team, Status status, Filter filter, Paging paging) {
+    }
+
+    /**
+     * Optional filters by tier, priority and assignee (null: any); {@code due} keeps only tickets whose owed target
+     * has passed (breached) or falls within {@code atRiskWindow} (at risk).
+     */
+    record Filter(Tier tier, Priority priority, String assignee, DueFilter due, Duration atRiskWindow) {
+        /** Every ticket of the queue. */
+        public static final Filter ALL = new Filter(null, null, null, DueFilter.ALL, Duration.ZERO);
+
+        public Filter withPriority(Priority only) {
+            return new Filter(tier, only, assignee, due, atRiskWindow);
+        }
+
+        public Filter withAssignee(String only) {
+            return new Filter(tier, priority, only, due, atRiskWindow);
+        }
+
+        public Filter withDue(DueFilter only, Duration window) {
+            return new Filter(tier, priority, assignee, only, window);
+        }
+    }
+
+    /** @param cursor the page after the one that answered it; null for the first */
+    record Paging(String cursor, int limit) {
+        public static Paging first(int limit) {
+            return new Paging(null, limit);
+        }
     }
 
     Page<Ticket> teamQueue(QueueQuery query, Instant now);

@@ -7,7 +7,6 @@ import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketId;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +57,7 @@ public class QueueWorklists implements Worklists {
     }
 
     private static TicketQueries.QueueQuery query(String team, Status status, String assignee, String cursor) {
-        return new TicketQueries.QueueQuery(team, status, null, null, assignee, TicketQueries.DueFilter.ALL,
-                Duration.ZERO, cursor, PAGE);
+        return new TicketQueries.QueueQuery(team, status, TicketQueries.Filter.ALL.withAssignee(assignee),
+                new TicketQueries.Paging(cursor, PAGE));
     }
 }

@@ -7,7 +7,6 @@ import io.tierline.core.port.TicketQueries;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +43,7 @@ public final class RiskExport {
         List<Ticket> closed = new ArrayList<>();
         for (String team : teams) {
             closed.addAll(all((cursor, limit) -> queries.teamQueue(new TicketQueries.QueueQuery(team, Status.CLOSED,
-                    null, null, null, TicketQueries.DueFilter.ALL, Duration.ZERO, cursor, limit), now)));
+                    TicketQueries.Filter.ALL, new TicketQueries.Paging(cursor, limit)), now)));
         }
         closed.removeIf(t -> t.work().mergedInto() != null);
         closed.sort(Comparator.comparing(Ticket::createdAt).thenComparing(t -> t.id().value()));
