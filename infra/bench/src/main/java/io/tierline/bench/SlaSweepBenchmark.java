@@ -121,7 +121,7 @@ public final class SlaSweepBenchmark {
                 finds.add(index.lastTook);
             }
         }
-        Set<String> found = index.last.due().stream().map(DueDeadlines.Due::ticketId).collect(Collectors.toSet());
+        Set<String> found = index.last.due().stream().map(d -> d.ticketId().value()).collect(Collectors.toSet());
         return new Cost(found, report.itemsRead(), report.dynamoRequests(), report.sqsRequests(),
                 Durations.median(finds), Durations.median(wholes));
     }

@@ -1,6 +1,7 @@
 package io.tierline.core.aws;
 
 import io.tierline.core.port.DueDeadlines;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,9 @@ public class DynamoDbDueDeadlines implements DueDeadlines {
                 QueryResponse page = dynamo.query(query.build());
                 requests++;
                 items += page.count();
-                page.items().forEach(item -> due.add(new Due(item.get("ticketId").s(), TicketItems.deadline(item),
-                        TicketItems.instant(item, "engineDueAt"), TicketItems.instant(item, "triageDueAt"),
-                        TicketItems.instant(item, "followUpDueAt"))));
+                page.items().forEach(item -> due.add(new Due(new TicketId(item.get("ticketId").s()),
+                        TicketItems.deadline(item), TicketItems.instant(item, "engineDueAt"),
+                        TicketItems.instant(item, "triageDueAt"), TicketItems.instant(item, "followUpDueAt"))));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
                         : null;
             } while (start != null);

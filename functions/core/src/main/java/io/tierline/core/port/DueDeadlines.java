@@ -2,6 +2,7 @@ package io.tierline.core.port;
 
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Ticket;
+import io.tierline.core.ticket.TicketId;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,18 +14,10 @@ public interface DueDeadlines {
      * instant it should have been triaged by (while it is still new), its follow-up (while it is solved), or
      * several; each may be null or later than asked.
      */
-    record Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt, Instant followUpAt) {
-        public Due(String ticketId, Deadline deadline) {
-            this(ticketId, deadline, null, null);
-        }
-
-        public Due(String ticketId, Deadline deadline, Instant escalationAt, Instant triageAt) {
-            this(ticketId, deadline, escalationAt, triageAt, null);
-        }
-
+    record Due(TicketId ticketId, Deadline deadline, Instant escalationAt, Instant triageAt, Instant followUpAt) {
         /** What a written ticket has due, as the index would return it. */
         public static Due of(Ticket ticket) {
-            return new Due(ticket.id().value(), ticket.nextDeadline(), ticket.escalationDueAt(),
+            return new Due(ticket.id(), ticket.nextDeadline(), ticket.escalationDueAt(),
                     ticket.triageDueAt(), ticket.followUpDueAt());
         }
     }

@@ -6,7 +6,6 @@ import io.tierline.core.message.FollowUpDue;
 import io.tierline.core.message.TicketCreated;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.Ticket;
-import io.tierline.core.ticket.TicketId;
 import java.util.ArrayList;
 import io.tierline.core.port.DueDeadlines;
 import io.tierline.core.port.Outbox;
@@ -81,7 +80,7 @@ public class SweepService {
      */
     private static List<Outbox.Delayed> untriaged(List<DueDeadlines.Due> due, Instant now) {
         return due.stream().filter(d -> d.triageAt() != null && !d.triageAt().isAfter(now))
-                .map(d -> new Outbox.Delayed(new TicketCreated(new TicketId(d.ticketId()), now), Duration.ZERO))
+                .map(d -> new Outbox.Delayed(new TicketCreated(d.ticketId(), now), Duration.ZERO))
                 .toList();
     }
 
@@ -94,16 +93,15 @@ public class SweepService {
         List<Outbox.Delayed> messages = new ArrayList<>();
         for (DueDeadlines.Due d : due) {
             if (d.deadline() != null && !d.deadline().at().isAfter(until)) {
-                messages.add(new Outbox.Delayed(new DeadlineDue(new TicketId(d.ticketId()), DeadlineKey.of(d.deadline()),
-                        d.deadline().at()),
-                        Duration.between(now, d.deadline().at())));
+                messages.add(new Outbox.Delayed(new DeadlineDue(d.ticketId(), DeadlineKey.of(d.deadline()),
+                        d.deadline().at()), Duration.between(now, d.deadline().at())));
             }
             if (d.escalationAt() != null && !d.escalationAt().isAfter(until)) {
-                messages.add(new Outbox.Delayed(new EscalationDue(new TicketId(d.ticketId()), d.escalationAt()),
+                messages.add(new Outbox.Delayed(new EscalationDue(d.ticketId(), d.escalationAt()),
                         Duration.between(now, d.escalationAt())));
             }
             if (d.followUpAt() != null && !d.followUpAt().isAfter(until)) {
-                messages.add(new Outbox.Delayed(new FollowUpDue(new TicketId(d.ticketId()), d.followUpAt()),
+                messages.add(new Outbox.Delayed(new FollowUpDue(d.ticketId(), d.followUpAt()),
                         Duration.between(now, d.followUpAt())));
             }
         }
