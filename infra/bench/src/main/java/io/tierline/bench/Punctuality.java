@@ -1,7 +1,7 @@
 package io.tierline.bench;
 
 import io.tierline.core.clocks.ClockKeeper;
-import io.tierline.core.ticket.Deadline;
+import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.sla.MetricEvent;
 import io.tierline.core.sla.MetricEventType;
 import io.tierline.core.ticket.TicketEvent;
@@ -42,18 +42,18 @@ final class Punctuality {
     }
 
     private Fired fired(TicketHistory history, TicketEvent event) {
-        String key = ((TicketEvent.SlaDeadlineFired) event).deadline().code();
+        DeadlineKey key = ((TicketEvent.SlaDeadlineFired) event).deadline();
         Instant dueAt = dueAt(history, key, event.at()).orElseThrow(() -> new IllegalStateException("ticket "
-                + history.ticket().id() + ": the clocks never reached " + key + ", yet it was recorded at "
+                + history.ticket().id() + ": the clocks never reached " + key.code() + ", yet it was recorded at "
                 + event.at()));
-        return new Fired(history.ticket().id().value(), key, dueAt, event.at());
+        return new Fired(history.ticket().id().value(), key.code(), dueAt, event.at());
     }
 
     /** The instant the clocks, as of the firing, reached the deadline with this key. */
-    private Optional<Instant> dueAt(TicketHistory history, String key, Instant firedAt) {
+    private Optional<Instant> dueAt(TicketHistory history, DeadlineKey key, Instant firedAt) {
         return keeper.evaluate(history.ticket(), history.events(), firedAt).events().stream()
                 .filter(e -> e.type() == MetricEventType.WARN || e.type() == MetricEventType.BREACH)
-                .filter(e -> ClockKeeper.key(new Deadline(e.metric(), e.cycle(), e.percent(), e.at())).equals(key))
+                .filter(e -> new DeadlineKey(e.metric(), e.cycle(), e.percent()).equals(key))
                 .map(MetricEvent::at)
                 .findFirst();
     }

@@ -89,11 +89,6 @@ public class ClockKeeper {
                 .filter(d -> !fired.contains(DeadlineKey.of(d))).findFirst().orElse(null);
     }
 
-    /** A deadline's identity as the DeadlineDue message spells it (see {@link DeadlineKey}). */
-    public static String key(Deadline d) {
-        return DeadlineKey.of(d).code();
-    }
-
     public static String describe(Deadline d) {
         return d.isBreach() ? d.metric().code() + " breached its target (cycle " + d.cycle() + ")"
                 : d.metric().code() + " reached " + d.percent() + " % of its target (cycle " + d.cycle() + ")";

@@ -12,7 +12,7 @@ public record DeadlineKey(SlaMetric metric, int cycle, int percent) {
         return new DeadlineKey(deadline.metric(), deadline.cycle(), deadline.percent());
     }
 
-    /** The key as the trail and the DeadlineDue message spell it: {@code metric/cycle/percent}. */
+    /** The key as the trail spells it: {@code metric/cycle/percent}. */
     public String code() {
         return metric.code() + "/" + cycle + "/" + percent;
     }
