@@ -17,13 +17,17 @@ public enum DeliveryChannel {
         return Codes.of(this);
     }
 
-    /** The channel of a wire code; a message naming another channel can never be delivered, so it is refused. */
+    /**
+     * The channel of a wire code. A message naming another channel can never be delivered: the message reader refuses
+     * it with these words, naming the field it was read from.
+     */
     @JsonCreator
     public static DeliveryChannel of(String code) {
         try {
             return Codes.parse(DeliveryChannel.class, code);
         } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("channel", "'" + code + "' " + e.getMessage());
+            // without a cause: Jackson reports the root cause's words, which would leave out the refused code
+            throw new IllegalArgumentException("'" + code + "' " + e.getMessage());
         }
     }
 }
