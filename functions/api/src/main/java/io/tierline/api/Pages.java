@@ -85,8 +85,8 @@ final class Pages {
 
     /** Shown once, right after filing: the reference, the link to keep, and what happens next. */
     static String confirmation(CustomerTicketView ticket, String statusPath, String statusUrl) {
-        return PageTemplates.confirmation(new ConfirmationModel(ticket.id(), ticket.asked().subject(), statusPath, statusUrl))
-                .render();
+        return PageTemplates.confirmation(new ConfirmationModel(ticket.id(), ticket.asked().subject(), statusPath,
+                statusUrl)).render();
     }
 
     static String notFound() {

@@ -118,8 +118,9 @@ final class StatusPage {
                 List.of(reply.summary(), escalation.summary(), rating.summary(), followUp.summary()),
                 attempt == null ? null : attempt.refusal(), latestUpdate(t));
         boolean hasErrors = attempt != null && (!attempt.errors().isEmpty() || attempt.refusal() != null);
-        StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(t.standing().status()),
-                PlainWords.statusExplained(t.standing().status()), t.standing().mergedInto(), t.standing().resolution(),
+        CustomerTicketView.Standing now = t.standing();
+        StatusPageModel.Standing standing = new StatusPageModel.Standing(PlainWords.status(now.status()),
+                PlainWords.statusExplained(now.status()), now.mergedInto(), now.resolution(),
                 new StatusPageModel.Reference(t.id(), PageTime.of(t.dates().createdAt(), ZONE),
                         PageTime.of(t.dates().updatedAt(), ZONE)));
         return new StatusPageModel("Your request " + t.id(), hasErrors, alerts, standing,
@@ -195,11 +196,13 @@ final class StatusPage {
     }
 
     private static StatusPageModel.RatingForm ratingForm(CustomerTicketView t, String token, HtmlForm form) {
-        boolean rateable = ("solved".equals(t.standing().status()) || "closed".equals(t.standing().status())) && t.standing().mergedInto() == null;
+        CustomerTicketView.Standing standing = t.standing();
+        boolean rateable = ("solved".equals(standing.status()) || "closed".equals(standing.status()))
+                && standing.mergedInto() == null;
         if (!rateable) {
             return null;
         }
-        Satisfaction given = t.standing().satisfaction();
+        Satisfaction given = standing.satisfaction();
         return new StatusPageModel.RatingForm(target(t, token, "satisfaction"), given == null ? null
                 : new StatusPageModel.CurrentRating(given.rating(), Satisfaction.HIGHEST,
                 PageTime.of(given.ratedAt(), ZONE)),
@@ -216,8 +219,8 @@ final class StatusPage {
         choices.put("no", "No, the problem is back: reopen my request");
         return new StatusPageModel.FollowUpForm(target(t, token, "follow-up"),
                 form.radios("stayedSolved", "Did the problem stay solved?", choices, null, null),
-                t.standing().satisfaction() != null ? null : form.radios("rating", "How did we do? (optional)", RATINGS, null,
-                        null),
+                t.standing().satisfaction() != null ? null
+                        : form.radios("rating", "How did we do? (optional)", RATINGS, null, null),
                 form.textarea("comment", "Anything you want to tell us? (optional)", 3, null, false));
     }
 
@@ -225,7 +228,8 @@ final class StatusPage {
         if ("closed".equals(t.standing().status())) {
             return null;
         }
-        String hint = "solved".equals(t.standing().status()) ? "Not solved after all? Write to us and we will reopen it." : null;
+        String hint = "solved".equals(t.standing().status())
+                ? "Not solved after all? Write to us and we will reopen it." : null;
         return new StatusPageModel.ReplyForm(target(t, token, "replies"),
                 form.textarea("body", "Your message", 6, hint, true));
     }

@@ -114,7 +114,8 @@ class FollowUpAndFeedbackTest {
         try {
             TestClock.CLOCK.set(due);
             assertEquals(FollowUpService.Outcome.SENT, followUps.fire(new FollowUpDue(new TicketId(t.id()), due)));
-            assertEquals(FollowUpService.Outcome.SENT_BEFORE, followUps.fire(new FollowUpDue(new TicketId(t.id()), due)));
+            assertEquals(FollowUpService.Outcome.SENT_BEFORE,
+                    followUps.fire(new FollowUpDue(new TicketId(t.id()), due)));
             JsonNode asked = ok(LambdaHttp.get(t.customerPath("")));
             assertTrue(asked.get("followUpAwaited").asBoolean(), asked.toString());
             assertEquals(1, count(types(asked, "conversation"), "follow-up-requested"));

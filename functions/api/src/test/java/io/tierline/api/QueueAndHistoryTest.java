@@ -74,8 +74,8 @@ class QueueAndHistoryTest {
             Deadline next = store.find(new TicketId(id)).orElseThrow().nextDeadline();
             assertNotNull(next, "a running clock");
             TestClock.CLOCK.set(next.at());
-            assertEquals(DeadlineFiring.Outcome.FIRED, firing.fire(new DeadlineDue(new TicketId(id), DeadlineKey.of(next),
-                    next.at())));
+            assertEquals(DeadlineFiring.Outcome.FIRED,
+                    firing.fire(new DeadlineDue(new TicketId(id), DeadlineKey.of(next), next.at())));
             if (next.metric() == SlaMetric.FIRST_RESPONSE && next.isBreach()) {
                 return;
             }

@@ -12,7 +12,6 @@ import io.tierline.core.followup.FollowUpService;
 import io.tierline.core.message.Message;
 import io.tierline.core.metrics.Measurement;
 import io.tierline.core.metrics.Metrics;
-import io.tierline.core.ticket.TicketId;
 import io.tierline.core.wiring.TierlineSettings;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -9,7 +9,6 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketHistory;
-import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.TicketEvent;
 import java.time.Clock;
 import java.time.Instant;

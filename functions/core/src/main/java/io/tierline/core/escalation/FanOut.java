@@ -52,7 +52,8 @@ public final class FanOut {
         String text = body(ticket, event, repeat);
         Map<String, String> details = details(ticket, step.get(), sequence, level, repeat);
         List<NotificationRequested> out = new ArrayList<>();
-        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(ticket.id(), sequence, level, repeat);
+        NotificationRequested.Occasion occasion = new NotificationRequested.Occasion(ticket.id(), sequence, level,
+                repeat);
         NotificationRequested.Content content = new NotificationRequested.Content(title, text, details, urgent);
         for (Recipient notified : step.get().notified()) {
             if (notified instanceof Recipient.Team team) {

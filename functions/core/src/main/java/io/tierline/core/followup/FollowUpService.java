@@ -12,7 +12,6 @@ import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
-import io.tierline.core.ticket.TicketId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -77,8 +77,8 @@ public record NotificationRequested(String key, @JsonUnwrapped Occasion occasion
     }
 
     public static String keyOf(Occasion o, Target t) {
-        return o.ticketId().value() + "/" + o.escalation() + "/" + o.level() + "/" + o.repeat() + "/" + t.recipient() + "/"
-                + t.channel().code();
+        return o.ticketId().value() + "/" + o.escalation() + "/" + o.level() + "/" + o.repeat() + "/"
+                + t.recipient() + "/" + t.channel().code();
     }
 
     /** The same notification for its next delivery attempt, not before {@code when}. */

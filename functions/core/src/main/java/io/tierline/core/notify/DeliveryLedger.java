@@ -27,8 +27,7 @@ public interface DeliveryLedger {
      * @param leaseUntil  while SENDING: until when the sender holds the key
      */
     record Delivery(String key, State state, int attempts, DeliveryChannel channel, String recipient,
-                    Instant leaseUntil,
-                    Instant deliveredAt, String lastError) {
+                    Instant leaseUntil, Instant deliveredAt, String lastError) {
         public boolean leaseHeldAt(Instant now) {
             return state == State.SENDING && leaseUntil != null && leaseUntil.isAfter(now);
         }

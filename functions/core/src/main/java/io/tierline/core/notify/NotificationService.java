@@ -52,8 +52,9 @@ public final class NotificationService {
         if (known.isPresent() && known.get().state() == DeliveryLedger.State.DELIVERED) {
             return DeliveryOutcome.duplicate(attempt, "already delivered at " + known.get().deliveredAt());
         }
-        if (n.schedule().notBefore() != null && n.schedule().notBefore().isAfter(now)) {
-            return defer(n, Duration.between(now, n.schedule().notBefore()), "not before " + n.schedule().notBefore());
+        Instant notBefore = n.schedule().notBefore();
+        if (notBefore != null && notBefore.isAfter(now)) {
+            return defer(n, Duration.between(now, notBefore), "not before " + notBefore);
         }
         DeliveryLedger.Claim claim = ledger.claim(n, now, now.plus(retries.lease()));
         if (!claim.granted()) {

@@ -137,7 +137,8 @@ class NotificationDeliveryTest {
     NotificationRequested notification(DeliveryChannel channel, String address, Instant notBefore) {
         String ticket = "01J" + UUID.randomUUID().toString().replace("-", "").substring(0, 23).toUpperCase();
         String recipient = channel == DeliveryChannel.CUSTOMER ? NotificationRequested.CUSTOMER : "petra";
-        return NotificationRequested.of(new Occasion(new TicketId(ticket), 1, 2, 0), new Target(recipient, channel, address),
+        return NotificationRequested.of(new Occasion(new TicketId(ticket), 1, 2, 0),
+                new Target(recipient, channel, address),
                 new Content("Ticket " + ticket + " escalated to tier 2",
                         "Level 2: <no answer> for 30 minutes & counting.", Map.of("kind", "automatic", "level", "2"),
                         false), Schedule.first(notBefore));
@@ -404,7 +405,8 @@ class NotificationDeliveryTest {
         String path = "/replay-" + UUID.randomUUID();
         receiver.answer(500);
         NotificationRequested last = new NotificationRequested(UUID.randomUUID() + "/1/1/0/x/webhook",
-                new Occasion(TicketId.next(clock), 1, 1, 0), new Target("x", DeliveryChannel.WEBHOOK, receiver.url(path)),
+                new Occasion(TicketId.next(clock), 1, 1, 0),
+                new Target("x", DeliveryChannel.WEBHOOK, receiver.url(path)),
                 new Content("s", "t", Map.of(), true), new Schedule(null, 4));
         assertEquals(Kind.FAILED_PERMANENTLY, service.handle(last, clock.instant()).kind(), "attempt 5 of 5");
         clock.advance(Duration.ofHours(1)); // the receiver was fixed; the operator replays the dead letter

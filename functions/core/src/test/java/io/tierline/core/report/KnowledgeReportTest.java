@@ -110,8 +110,10 @@ class KnowledgeReportTest {
         assertEquals(List.of(new ArticleFigures(login.value(), "Reset your password", 3, 2, 5, 0, 1.0),
                 new ArticleFigures(gone.value(), null, 1, 0, 0, 0, null)), f.articles().bySolved());
         assertEquals(List.of(new ArticleFigures(login.value(), "Reset your password", 3, 2, 5, 0, 1.0),
-                new ArticleFigures(vat.value(), "Fix the VAT on an invoice", 0, 4, 3, 1, 0.75)), f.articles().byHelpful());
-        assertEquals(List.of(vat.value(), login.value()), f.articles().byDeflected().stream().map(ArticleFigures::id).toList());
+                new ArticleFigures(vat.value(), "Fix the VAT on an invoice", 0, 4, 3, 1, 0.75)),
+                f.articles().byHelpful());
+        assertEquals(List.of(vat.value(), login.value()),
+                f.articles().byDeflected().stream().map(ArticleFigures::id).toList());
     }
 
     /** A ticket solved with an article moves its counter in the ticket's own write; a plain solve moves none. */

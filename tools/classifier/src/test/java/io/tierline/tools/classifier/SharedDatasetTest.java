@@ -33,8 +33,9 @@ class SharedDatasetTest {
 
         assertEquals(5431, report.data().rows());
         assertEquals(List.of("title", "body"), report.data().textColumns());
-        assertTrue(report.results().model().accuracy() >= 0.86, () -> "accuracy " + report.results().model().accuracy());
-        assertTrue(report.results().model().macroF1() >= 0.5, () -> "macro-F1 " + report.results().model().macroF1());
-        assertTrue(report.results().model().macroF1() > 4 * report.results().baseline().macroF1());
+        Evaluation model = report.results().model();
+        assertTrue(model.accuracy() >= 0.86, () -> "accuracy " + model.accuracy());
+        assertTrue(model.macroF1() >= 0.5, () -> "macro-F1 " + model.macroF1());
+        assertTrue(model.macroF1() > 4 * report.results().baseline().macroF1());
     }
 }
