@@ -136,4 +136,18 @@ class NotifyFunctionTest {
                 dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
         assertEquals(0, receiver.requests(path).size(), "nothing was delivered");
     }
+
+    @Test
+    void aNotificationOnAChannelNobodyDeliversOnIsDeadLetteredAtOnceWithTheChannelNamed() {
+        SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
+        String path = "/pager-" + UUID.randomUUID();
+        String pager = Json.write(notification(DeliveryChannel.WEBHOOK, receiver.url(path), 0))
+                .replace("\"channel\":\"webhook\"", "\"channel\":\"pager\"");
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(pager))));
+        var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
+        assertEquals(1, dead.size());
+        assertEquals("unreadable message: channel: 'pager' must be one of email, slack, webhook, customer",
+                dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
+        assertEquals(0, receiver.requests(path).size(), "nothing was delivered");
+    }
 }
