@@ -65,11 +65,11 @@ public class ReviewResource {
         ReviewService.Reviews r = reviews.reviews(scope(from, to, team), policies.rootCauses());
         boolean csv = csv(format);
         return switch (view) {
-            case "agents" -> rows(csv, ReviewService.AgentReview.class, r.agents(), view);
-            case "customers" -> rows(csv, ReviewService.CustomerReview.class, r.customers(), view);
-            case "categories" -> rows(csv, ReviewService.VolumeReview.class, r.categories(), view);
-            case "teams" -> rows(csv, ReviewService.VolumeReview.class, r.teams(), view);
-            case "root-causes" -> rows(csv, ReviewService.CauseReview.class, r.rootCauses(), view);
+            case "agents" -> rows(csv, ReviewService.AgentReview.class, r.people().agents(), view);
+            case "customers" -> rows(csv, ReviewService.CustomerReview.class, r.people().customers(), view);
+            case "categories" -> rows(csv, ReviewService.VolumeReview.class, r.volume().categories(), view);
+            case "teams" -> rows(csv, ReviewService.VolumeReview.class, r.volume().teams(), view);
+            case "root-causes" -> rows(csv, ReviewService.CauseReview.class, r.volume().rootCauses(), view);
             case "satisfaction" -> rows(csv, ReviewService.SatisfactionReview.class, r.satisfaction(), view);
             default -> throw new InvalidInputException("view",
                     "must be agents, customers, categories, teams, root-causes or satisfaction");

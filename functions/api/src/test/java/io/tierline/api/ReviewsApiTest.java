@@ -13,6 +13,7 @@ import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,11 @@ class ReviewsApiTest {
         assertEquals(1, alice.get("escalated").asInt());
         assertEquals(1, alice.get("byKind").get("hierarchical").asInt());
         assertEquals(0.3333, alice.get("escalationRate").asDouble());
+        assertEquals(List.of("from", "to", "team", "agents", "customers", "categories", "teams", "rootCauses",
+                "satisfaction"), keys(all), "the reviews' parts are flat in the JSON");
         JsonNode top = all.get("customers").get(0);
+        assertEquals(List.of("customer", "tickets", "escalated", "escalationRate", "customerRequested", "breaches",
+                "satisfaction", "shareAboveAverage", "topCategories"), keys(top), "a customer's row is flat");
         assertEquals("email:rv1@example.com", top.get("customer").asText());
         assertEquals(2, top.get("tickets").asInt());
         assertEquals(0.5, top.get("shareAboveAverage").asDouble(), "1/2 against the average 1/3");
@@ -94,6 +99,11 @@ class ReviewsApiTest {
         assertTrue(lines[0].endsWith(",timeSpent.inTier,timeSpent.inTeam.stays,timeSpent.inTeam.medianMinutes,"
                 + "timeSpent.inTeam.p90Minutes"), lines[0]);
         assertTrue(lines[1].endsWith(",\"1=stays 3, medianMinutes 10, p90Minutes 10\",3,10,10"), lines[1]);
+
+        LambdaHttp.Reply customers = LambdaHttp.call("GET", "/reports/reviews/customers?format=csv&" + PERIOD,
+                Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
+        assertEquals("customer,tickets,escalated,escalationRate,customerRequested,breaches,satisfaction,"
+                + "shareAboveAverage,topCategories", customers.body().split("\r\n")[0]);
 
         LambdaHttp.Reply csv = LambdaHttp.call("GET", "/reports/reviews/root-causes?format=csv&" + PERIOD,
                 Map.of("accept", "text/csv", "authorization", LambdaHttp.bearer("sam")), null);
@@ -144,5 +154,9 @@ class ReviewsApiTest {
         LambdaHttp.Reply badLimit = LambdaHttp.get("/reports/reviews/root-causes/other/tickets?limit=0", "sam");
         assertEquals(400, badLimit.status(), badLimit.body());
         assertTrue(badLimit.body().contains("\"field\":\"limit\""), badLimit.body());
+    }
+
+    private static List<String> keys(JsonNode node) {
+        return node.properties().stream().map(Map.Entry::getKey).toList();
     }
 }

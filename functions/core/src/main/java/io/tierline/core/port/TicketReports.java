@@ -1,6 +1,9 @@
 package io.tierline.core.port;
 
+import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,14 +15,21 @@ public interface TicketReports {
     /** The counters of each day from {@code first} to {@code last} (inclusive); a day without writes counts zero. */
     List<DayCounts> days(LocalDate first, LocalDate last);
 
+    /** One ticket of a team's queue as the load report needs it (no text): where it sits and how pressing it is. */
+    record QueuedTicket(TicketId id, Place place, Urgency urgency) {
+    }
+
+    /** @param tier null for a ticket not placed in a tier; {@code assignee} null while nobody holds it */
+    record Place(String team, Status status, Tier tier, String assignee) {
+    }
+
     /**
-     * One ticket of a team's queue as the load report needs it (no text).
-     *
+     * @param priority        null until triage sets one
      * @param escalationLevel the escalation policy level reached (0: none)
+     * @param acknowledged    whether someone acknowledged the escalation in progress
      * @param nextDue         the earliest SLA target still owed (past once breached), or null when none is owed
      */
-    record QueuedTicket(String id, String team, Status status, Integer tier, String priority, String assignee,
-                        int escalationLevel, boolean acknowledged, Instant nextDue) {
+    record Urgency(Priority priority, int escalationLevel, boolean acknowledged, Instant nextDue) {
     }
 
     /** Up to {@code max} tickets of the team's queue in that status, soonest due first. */

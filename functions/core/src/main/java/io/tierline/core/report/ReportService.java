@@ -95,6 +95,12 @@ public final class ReportService {
     /** One ticket in flight at an escalation level. */
     public record InFlight(String id, String team, Integer tier, String status, String assignee, boolean acknowledged,
                            Instant nextDue) {
+        static InFlight of(QueuedTicket ticket) {
+            TicketReports.Place place = ticket.place();
+            return new InFlight(ticket.id().value(), place.team(), place.tier() == null ? null : place.tier().number(),
+                    place.status().code(), place.assignee(), ticket.urgency().acknowledged(),
+                    ticket.urgency().nextDue());
+        }
     }
 
     public record LevelLoad(int level, long tickets, long acknowledged, List<InFlight> listed) {
@@ -123,20 +129,23 @@ public final class ReportService {
                 byStatus.put(status.code(), (long) queue.size());
                 for (QueuedTicket t : queue) {
                     total++;
-                    String tier = t.tier() == null ? "none" : t.tier().toString();
+                    TicketReports.Place place = t.place();
+                    TicketReports.Urgency urgency = t.urgency();
+                    String tier = place.tier() == null ? "none" : String.valueOf(place.tier().number());
                     byTier.merge(tier, 1L, Long::sum);
                     allTiers.merge(tier, 1L, Long::sum);
-                    if (t.nextDue() != null && t.nextDue().isBefore(now)) {
+                    Instant due = urgency.nextDue();
+                    if (due != null && due.isBefore(now)) {
                         overdue++;
-                    } else if (t.nextDue() != null && !t.nextDue().isAfter(now.plus(atRiskWindow))) {
+                    } else if (due != null && !due.isAfter(now.plus(atRiskWindow))) {
                         atRisk++;
                     }
-                    if (t.assignee() == null) {
+                    if (place.assignee() == null) {
                         unassigned++;
                     }
-                    if (t.escalationLevel() > 0) {
+                    if (urgency.escalationLevel() > 0) {
                         escalated++;
-                        byLevel.computeIfAbsent(t.escalationLevel(), l -> new ArrayList<>()).add(t);
+                        byLevel.computeIfAbsent(urgency.escalationLevel(), l -> new ArrayList<>()).add(t);
                     }
                 }
             }
@@ -145,11 +154,11 @@ public final class ReportService {
         List<LevelLoad> levels = new ArrayList<>();
         byLevel.forEach((level, tickets) -> {
             List<QueuedTicket> soonest = new ArrayList<>(tickets);
-            soonest.sort(java.util.Comparator.comparing(QueuedTicket::nextDue,
+            soonest.sort(java.util.Comparator.comparing((QueuedTicket t) -> t.urgency().nextDue(),
                     java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-            levels.add(new LevelLoad(level, tickets.size(), tickets.stream().filter(QueuedTicket::acknowledged).count(),
-                    soonest.stream().limit(LISTED_PER_LEVEL).map(t -> new InFlight(t.id(), t.team(), t.tier(),
-                            t.status().code(), t.assignee(), t.acknowledged(), t.nextDue())).toList()));
+            levels.add(new LevelLoad(level, tickets.size(),
+                    tickets.stream().filter(t -> t.urgency().acknowledged()).count(),
+                    soonest.stream().limit(LISTED_PER_LEVEL).map(InFlight::of).toList()));
         });
         return new Load(now, teamLoads, allTiers, levels, truncated);
     }

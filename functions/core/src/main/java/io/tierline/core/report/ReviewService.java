@@ -94,14 +94,28 @@ public final class ReviewService {
     }
 
     /**
-     * @param escalated         escalations made on their tickets (a ticket may have several)
-     * @param escalationRate    the share of their tickets solved in the period that escalated at least once
+     * One customer's row: how often their tickets escalated, how they were served, and what they ask about. JSON and
+     * CSV show the parts' fields flat in the row.
+     *
      * @param shareAboveAverage how far the customer's escalation rate lies above the average customer's (0.5: +50%)
      * @param topCategories     their {@value #TOP_CATEGORIES} most frequent categories by tickets solved, most first
      */
-    public record CustomerReview(String customer, long tickets, long escalated, Double escalationRate,
-                                 long customerRequested, long breaches, Double satisfaction,
-                                 Double shareAboveAverage, List<String> topCategories) {
+    public record CustomerReview(String customer, @JsonUnwrapped CustomerEscalations escalations,
+                                 @JsonUnwrapped CustomerService service, Double shareAboveAverage,
+                                 List<String> topCategories) {
+    }
+
+    /**
+     * @param tickets           tickets of theirs handled in the period
+     * @param escalated         escalations made on their tickets (a ticket may have several)
+     * @param escalationRate    the share of their tickets solved in the period that escalated at least once
+     * @param customerRequested escalations they asked for themselves
+     */
+    public record CustomerEscalations(long tickets, long escalated, Double escalationRate, long customerRequested) {
+    }
+
+    /** SLA breaches on their tickets and their average rating. */
+    public record CustomerService(long breaches, Double satisfaction) {
     }
 
     /**
@@ -142,9 +156,22 @@ public final class ReviewService {
                                      Map<String, Long> distribution) {
     }
 
-    public record Reviews(LocalDate from, LocalDate to, String team, List<AgentReview> agents,
-                          List<CustomerReview> customers, List<VolumeReview> categories, List<VolumeReview> teams,
-                          List<CauseReview> rootCauses, List<SatisfactionReview> satisfaction) {
+    /**
+     * Every review of a period: its rows about people (agents, customers), about the volume (per category, per team,
+     * per root cause) and the satisfaction ratings. The JSON shows the parts' fields at the top level.
+     */
+    public record Reviews(@JsonUnwrapped Period period, @JsonUnwrapped PeopleRows people,
+                          @JsonUnwrapped VolumeRows volume, List<SatisfactionReview> satisfaction) {
+    }
+
+    /** The period reviewed (inclusive) and the team, or null for every team the reader sees. */
+    public record Period(LocalDate from, LocalDate to, String team) {
+    }
+
+    public record PeopleRows(List<AgentReview> agents, List<CustomerReview> customers) {
+    }
+
+    public record VolumeRows(List<VolumeReview> categories, List<VolumeReview> teams, List<CauseReview> rootCauses) {
     }
 
     public Reviews reviews(Scope scope, RootCauses causes) {
@@ -170,9 +197,11 @@ public final class ReviewService {
         }
         boolean own = scope.onlyAgent().isPresent();
         List<VolumeReview> categories = own ? List.of() : volumes(tally, causes, false);
-        return new Reviews(scope.from(), scope.to(), scope.team().orElse(null), agents(tally, scope),
-                own ? List.of() : customers(tally), categories, own ? List.of() : volumes(tally, causes, true),
-                own ? List.of() : rootCauses(tally, causes, causeMonths), own ? List.of() : satisfaction(tally));
+        return new Reviews(new Period(scope.from(), scope.to(), scope.team().orElse(null)),
+                new PeopleRows(agents(tally, scope), own ? List.of() : customers(tally)),
+                new VolumeRows(categories, own ? List.of() : volumes(tally, causes, true),
+                        own ? List.of() : rootCauses(tally, causes, causeMonths)),
+                own ? List.of() : satisfaction(tally));
     }
 
     /**
@@ -267,12 +296,14 @@ public final class ReviewService {
             Double rate = share(get(m, Measure.SOLVED_ESCALATED), handled);
             Double above = handled == 0 || average == 0 ? null
                     : round((double) get(m, Measure.SOLVED_ESCALATED) / handled / average - 1);
-            rows.add(new CustomerReview(customer, get(m, Measure.HANDLED), get(m, Measure.ESCALATED), rate,
-                    get(m, Measure.CUSTOMER_REQUESTED), get(m, Measure.BREACHES), average(m), above,
+            rows.add(new CustomerReview(customer,
+                    new CustomerEscalations(handled, get(m, Measure.ESCALATED), rate,
+                            get(m, Measure.CUSTOMER_REQUESTED)),
+                    new CustomerService(get(m, Measure.BREACHES), average(m)), above,
                     top(suffixed(m, Measure.CATEGORY_PREFIX), TOP_CATEGORIES)));
         });
         // those who escalate most often first
-        rows.sort(Comparator.comparing(CustomerReview::escalated).reversed()
+        rows.sort(Comparator.comparing((CustomerReview row) -> row.escalations().escalated()).reversed()
                 .thenComparing(CustomerReview::customer));
         return rows;
     }

@@ -116,9 +116,10 @@ class ReviewsTest {
         handled(bob, "omega", false, "user-error", 5);
 
         ReviewService.Reviews r = all();
+        List<ReviewService.AgentReview> agents = r.people().agents();
         assertEquals(List.of("alice", "bob", "carol"),
-                r.agents().stream().map(ReviewService.AgentReview::agent).toList(), r.agents().toString());
-        ReviewService.AgentReview a = r.agents().get(0);
+                agents.stream().map(ReviewService.AgentReview::agent).toList(), agents.toString());
+        ReviewService.AgentReview a = r.people().agents().get(0);
         assertEquals(4, a.work().handled());
         assertEquals(2, a.work().solved());
         assertEquals(2, a.escalations().escalated());
@@ -129,33 +130,33 @@ class ReviewsTest {
         assertEquals(0, a.escalations().solvedEscalated());
         assertEquals(5.0, a.quality().satisfaction());
         assertEquals(1.0, a.quality().slaCompliance());
-        ReviewService.AgentReview c = r.agents().get(2);
+        ReviewService.AgentReview c = r.people().agents().get(2);
         assertEquals(2, c.escalations().solvedEscalated(), "solved at the tier escalated to");
         assertEquals(2.5, c.quality().satisfaction());
-        ReviewService.AgentReview b = r.agents().get(1);
+        ReviewService.AgentReview b = r.people().agents().get(1);
         assertEquals("bob", b.agent());
         assertEquals(0, b.escalations().escalated());
         assertEquals(0.0, b.escalations().escalationRate());
         assertEquals(4.5, b.quality().satisfaction());
 
         // acme escalates most: 2 of 3 against the average 2 of 6, so 100% above it
-        ReviewService.CustomerReview acme = r.customers().get(0);
+        ReviewService.CustomerReview acme = r.people().customers().get(0);
         assertEquals("id:acme", acme.customer());
-        assertEquals(3, acme.tickets());
-        assertEquals(2, acme.escalated());
-        assertEquals(0.6667, acme.escalationRate());
+        assertEquals(3, acme.escalations().tickets());
+        assertEquals(2, acme.escalations().escalated());
+        assertEquals(0.6667, acme.escalations().escalationRate());
         assertEquals(1.0, acme.shareAboveAverage());
-        assertEquals(3.3333, acme.satisfaction());
+        assertEquals(3.3333, acme.service().satisfaction());
         assertEquals(List.of("id:acme", "id:omega", "id:zeta"),
-                r.customers().stream().map(ReviewService.CustomerReview::customer).toList());
+                r.people().customers().stream().map(ReviewService.CustomerReview::customer).toList());
 
         assertEquals(List.of("product-defect", "user-error", "other"),
-                r.rootCauses().stream().map(ReviewService.CauseReview::cause).toList());
-        assertEquals(2, r.rootCauses().get(0).total());
-        assertEquals(Map.of("2026-11", 2L), r.rootCauses().get(0).byMonth());
-        assertEquals(1, r.rootCauses().get(2).total(), "free text outside the taxonomy is other");
+                r.volume().rootCauses().stream().map(ReviewService.CauseReview::cause).toList());
+        assertEquals(2, r.volume().rootCauses().get(0).total());
+        assertEquals(Map.of("2026-11", 2L), r.volume().rootCauses().get(0).byMonth());
+        assertEquals(1, r.volume().rootCauses().get(2).total(), "free text outside the taxonomy is other");
 
-        ReviewService.VolumeReview team = r.teams().get(0);
+        ReviewService.VolumeReview team = r.volume().teams().get(0);
         assertEquals(6, team.flow().volume());
         assertEquals(2, team.flow().escalated());
         assertEquals(List.of("product-defect", "user-error", "other"), team.topCauses());
@@ -182,7 +183,7 @@ class ReviewsTest {
         feedback(incomplete, new EscalationFeedback(true, false), "no logs");
 
         ReviewService.Reviews r = all();
-        ReviewService.AgentReview a = r.agents().get(0);
+        ReviewService.AgentReview a = r.people().agents().get(0);
         assertEquals("alice", a.agent());
         assertEquals(2, a.followUps().followUps());
         assertEquals(0.5, a.followUps().stayedSolvedRate(), "one of the two tickets alice solved came back");
@@ -191,20 +192,20 @@ class ReviewsTest {
         assertEquals(0.5, a.feedback().shares().feedbackCompleteRate());
         assertEquals(2, a.feedback().escalationsSettled(),
                 "both solved by carol at tier 2, with no escalation after alice's");
-        ReviewService.AgentReview c = r.agents().get(1);
+        ReviewService.AgentReview c = r.people().agents().get(1);
         assertEquals("carol", c.agent());
         assertEquals(0, c.feedback().feedbackReceived(), "carol gave it");
         assertEquals(0, c.feedback().escalationsSettled());
         assertEquals(1, c.followUps().followUps());
         assertEquals(1.0, c.followUps().stayedSolvedRate());
 
-        ReviewService.VolumeReview team = r.teams().get(0);
+        ReviewService.VolumeReview team = r.volume().teams().get(0);
         assertEquals(3, team.followUps().followUps());
         assertEquals(0.6667, team.followUps().stayedSolvedRate());
         assertEquals(2, team.feedback().feedback());
         assertEquals(1.0, team.feedback().shares().feedbackNeededRate());
         assertEquals(0.5, team.feedback().shares().feedbackCompleteRate());
-        ReviewService.VolumeReview category = r.categories().get(0);
+        ReviewService.VolumeReview category = r.volume().categories().get(0);
         assertEquals(2, category.feedback().feedback());
         assertEquals(0.5, category.feedback().shares().feedbackCompleteRate());
     }
@@ -221,8 +222,8 @@ class ReviewsTest {
             act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
             act(id, (t, now) -> t.resolve("Answered.", null, alice.actor(), now));
         }
-        ReviewService.CustomerReview acme = all().customers().get(0);
-        assertEquals(7, acme.tickets());
+        ReviewService.CustomerReview acme = all().people().customers().get(0);
+        assertEquals(7, acme.escalations().tickets());
         assertEquals(List.of("vat", "refund", "api"), acme.topCategories(), "3 vat, 2 refund, then api before login");
     }
 
@@ -232,15 +233,15 @@ class ReviewsTest {
         handled(bob, "zeta", false, "user-error", 5);
         ReviewService.Reviews own = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.empty(),
                 Optional.of("bob")), RootCauses.DEFAULT);
-        assertEquals(List.of("bob"), own.agents().stream().map(ReviewService.AgentReview::agent).toList());
-        assertEquals(0.3333, own.agents().get(0).escalations().teamEscalationRate(),
+        assertEquals(List.of("bob"), own.people().agents().stream().map(ReviewService.AgentReview::agent).toList());
+        assertEquals(0.3333, own.people().agents().get(0).escalations().teamEscalationRate(),
                 "the team's rate is theirs to compare with");
-        assertEquals(List.of(), own.customers());
-        assertEquals(List.of(), own.rootCauses());
+        assertEquals(List.of(), own.people().customers());
+        assertEquals(List.of(), own.volume().rootCauses());
         ReviewService.Reviews other = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.of("network"),
                 Optional.empty()), RootCauses.DEFAULT);
-        assertEquals(List.of(), other.agents());
-        assertEquals(List.of(), other.customers());
+        assertEquals(List.of(), other.people().agents());
+        assertEquals(List.of(), other.people().customers());
     }
 
     @Test
@@ -259,7 +260,7 @@ class ReviewsTest {
         act(reopened, (t, now) -> t.resolve("Fixed again.", null, bob.actor(), now)); // 5 min after the reopen
 
         ReviewService.VolumeReview team = reviews.reviews(new ReviewService.Scope(DAY, DAY.plusDays(6),
-                Optional.empty(), Optional.empty()), RootCauses.DEFAULT).teams().get(0);
+                Optional.empty(), Optional.empty()), RootCauses.DEFAULT).volume().teams().get(0);
         TimeSpent time = team.timeSpent();
         // tier 1: six stays of 10 min, one of 3 h 10 min (under the 4 h edge), one of 5 min after the reopen (the
         // 3 days it sat solved are nobody's): the 4th of 8 is 10 min, the 8th of 8 is 4 h
@@ -333,9 +334,9 @@ class ReviewsTest {
         act(id, (t, now) -> t.resolve("Fixed.", null, carol.actor(), now));
 
         ReviewService.Reviews r = all();
-        assertEquals(List.of("alice", "carol"), r.agents().stream().map(ReviewService.AgentReview::agent).toList(),
-                "sam only approved it");
-        ReviewService.AgentReview a = r.agents().get(0);
+        assertEquals(List.of("alice", "carol"),
+                r.people().agents().stream().map(ReviewService.AgentReview::agent).toList(), "sam only approved it");
+        ReviewService.AgentReview a = r.people().agents().get(0);
         assertEquals(1, a.escalations().escalated());
         assertEquals(Map.of("limited-knowledge", 1L), a.escalations().byReason());
         assertEquals(1, a.feedback().escalationsSettled(), "solved at the tier alice asked for");
@@ -357,7 +358,7 @@ class ReviewsTest {
             act(id, (t, now) -> t.assign(bob.id(), bob.actor(), now));
             act(id, (t, now) -> t.resolve("Fixed.", "product-defect", bob.actor(), now));
         }
-        ReviewService.CauseReview defects = all().rootCauses().get(0);
+        ReviewService.CauseReview defects = all().volume().rootCauses().get(0);
         assertEquals(3, defects.total());
         assertEquals(Map.of("invoicing", 2L, "api", 1L), defects.byProductArea(),
                 "a ticket of two areas counts in both, one of none in none");
