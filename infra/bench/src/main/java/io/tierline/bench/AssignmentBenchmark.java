@@ -79,17 +79,34 @@ public final class AssignmentBenchmark {
     record Arrival(int n, Instant at, String language, String category, Duration handling) {
     }
 
-    /** What one mode did with the stream. */
-    record Outcome(String mode, int[] perPerson, int assigned, int matched, List<Duration> waits,
-                   List<Duration> offerWall, int maxLoad, int reoffered, int unassignedAtEnd) {
+    /** What one mode did with the stream: how many it assigned and how well, how the load spread, how long it took. */
+    record Outcome(Assignments assignments, Load load, Waits waits) {
+    }
+
+    /**
+     * @param matched         assignments to someone with the ticket's skill and language
+     * @param reoffered       tickets offered again when their holder's shift ended
+     * @param unassignedAtEnd tickets still waiting for someone when the day's stream ended
+     */
+    record Assignments(int assigned, int matched, int reoffered, int unassignedAtEnd) {
+        double matchShare() {
+            return assigned == 0 ? 0 : (double) matched / assigned;
+        }
+    }
+
+    /** @param perPerson assignments per person of the team; {@code maxLoad} the most tickets anyone held at once */
+    record Load(int[] perPerson, int maxLoad) {
         double spread() {
             double mean = java.util.Arrays.stream(perPerson).average().orElse(0);
             return java.util.Arrays.stream(perPerson).max().orElse(0) / mean;
         }
+    }
 
-        double matchShare() {
-            return assigned == 0 ? 0 : (double) matched / assigned;
-        }
+    /**
+     * @param untilAssigned simulated time from triage to assignment, per ticket
+     * @param offerWall     wall-clock time of one offer at triage (the routing service's own cost)
+     */
+    record Waits(List<Duration> untilAssigned, List<Duration> offerWall) {
     }
 
     private AssignmentBenchmark() {
@@ -120,21 +137,28 @@ public final class AssignmentBenchmark {
         Outcome bySkills = simulate("skills", skills, stream, out);
         Outcome baseline = simulate("round-robin", roundRobin, stream, out);
         out.println();
+        Assignments skilled = bySkills.assignments();
+        Assignments turns = baseline.assignments();
+        Load skilledLoad = bySkills.load();
+        Load turnsLoad = baseline.load();
+        Waits skilledWaits = bySkills.waits();
+        Waits turnsWaits = baseline.waits();
         new TextTable("", "skills", "round robin (baseline)", "ratio")
-                .row("tickets assigned", bySkills.assigned(), baseline.assigned(), "")
-                .row("assignments per person, max/mean", fmt(bySkills.spread()), fmt(baseline.spread()),
-                        fmt(bySkills.spread() / baseline.spread()))
-                .row("share with skill and language match", pct(bySkills.matchShare()), pct(baseline.matchShare()),
-                        fmt(bySkills.matchShare() / baseline.matchShare()))
-                .row("triage->assignment, median (sim. min)", minutes(Durations.median(bySkills.waits())),
-                        minutes(Durations.median(baseline.waits())), "")
-                .row("triage->assignment, p90 (sim. min)", minutes(Durations.percentile(bySkills.waits(), 90)),
-                        minutes(Durations.percentile(baseline.waits(), 90)), "")
-                .row("one offer at triage, median wall", Durations.millis(Durations.median(bySkills.offerWall())),
-                        Durations.millis(Durations.median(baseline.offerWall())), "")
-                .row("highest load held (capacity " + CAPACITY + ")", bySkills.maxLoad(), baseline.maxLoad(), "")
-                .row("tickets re-offered at shift ends", bySkills.reoffered(), baseline.reoffered(), "")
-                .row("left waiting at the end", bySkills.unassignedAtEnd(), baseline.unassignedAtEnd(), "")
+                .row("tickets assigned", skilled.assigned(), turns.assigned(), "")
+                .row("assignments per person, max/mean", fmt(skilledLoad.spread()), fmt(turnsLoad.spread()),
+                        fmt(skilledLoad.spread() / turnsLoad.spread()))
+                .row("share with skill and language match", pct(skilled.matchShare()), pct(turns.matchShare()),
+                        fmt(skilled.matchShare() / turns.matchShare()))
+                .row("triage->assignment, median (sim. min)", minutes(Durations.median(skilledWaits.untilAssigned())),
+                        minutes(Durations.median(turnsWaits.untilAssigned())), "")
+                .row("triage->assignment, p90 (sim. min)",
+                        minutes(Durations.percentile(skilledWaits.untilAssigned(), 90)),
+                        minutes(Durations.percentile(turnsWaits.untilAssigned(), 90)), "")
+                .row("one offer at triage, median wall", Durations.millis(Durations.median(skilledWaits.offerWall())),
+                        Durations.millis(Durations.median(turnsWaits.offerWall())), "")
+                .row("highest load held (capacity " + CAPACITY + ")", skilledLoad.maxLoad(), turnsLoad.maxLoad(), "")
+                .row("tickets re-offered at shift ends", skilled.reoffered(), turns.reoffered(), "")
+                .row("left waiting at the end", skilled.unassignedAtEnd(), turns.unassignedAtEnd(), "")
                 .print(out);
     }
 
@@ -302,8 +326,8 @@ public final class AssignmentBenchmark {
                     && !store.find(id).orElseThrow().isClosed()
                     && store.find(id).orElseThrow().status() != io.tierline.core.ticket.Status.SOLVED).count();
             out.printf(Locale.ROOT, "  %s: done, %,d steps%n", mode, total);
-            return new Outcome(mode, perPerson, counts[0], counts[1], waits, offerWall, counts[2], counts[3],
-                    waiting);
+            return new Outcome(new Assignments(counts[0], counts[1], counts[3], waiting),
+                    new Load(perPerson, counts[2]), new Waits(waits, offerWall));
         }
     }
 
