@@ -196,4 +196,22 @@ class HostileInputTest {
         assertEquals("café crème", stored.get("subject").asText(), "escaped UTF-8 decodes");
         assertEquals("naïve", stored.get("description").asText(), "raw UTF-8 in a form body too");
     }
+
+    /**
+     * {@code curl -X POST} without {@code -d} sends neither a body nor a Content-Type: an action whose fields are all
+     * optional runs as with {@code {}}, one with required fields is refused naming them, never a 404.
+     */
+    @Test
+    void aPostWithoutABodyIsReadAsAnEmptyObject() {
+        String id = billingTicket();
+        Map<String, String> bare = Map.of("authorization", LambdaHttp.bearer("sam"));
+        LambdaHttp.Reply acknowledged = LambdaHttp.call("POST", "/tickets/" + id + "/acknowledgement", bare, null);
+        assertEquals(409, acknowledged.status(), acknowledged.body());
+        assertTrue(acknowledged.body().contains("no escalation"), acknowledged.body());
+        String before = version(id);
+        refused(LambdaHttp.call("POST", "/tickets/" + id + "/status", bare, null), "status");
+        refused(LambdaHttp.call("POST", "/tickets/" + id + "/status", Map.of("authorization",
+                LambdaHttp.bearer("sam"), "content-type", "application/json"), ""), "status");
+        assertEquals(before, version(id), "nothing stored");
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.ticket.Actor;
@@ -175,6 +176,16 @@ class TicketActionsTest {
         assertFalse(new Principal("alice", Role.AGENT, Set.of("billing")).canApproveTransferOf(billing));
         assertTrue(new Principal("sam", Role.SUPERVISOR, Set.of("billing")).canApproveTransferOf(billing));
         assertFalse(new Principal("sue", Role.SUPERVISOR, Set.of("identity")).canApproveTransferOf(billing));
+
+        Principal bob = new Principal("bob", Role.AGENT, Set.of("platform-engineering"));
+        assertEquals("bob is not in team billing, which owns ticket " + billing.id(),
+                assertThrows(ForbiddenException.class, () -> bob.requireWorksOn(billing)).getMessage());
+        Ticket untriaged = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), CustomerTokens.newSalt(),
+                Actor.customer("ada@example.com"), now).after();
+        assertEquals("ticket " + untriaged.id() + " is not routed to a team yet; until triage routes it, only an admin"
+                        + " works on it",
+                assertThrows(ForbiddenException.class, () -> bob.requireWorksOn(untriaged)).getMessage());
+        new Principal("root", Role.ADMIN, Set.of()).requireWorksOn(untriaged);
     }
 
     @Test

@@ -35,7 +35,11 @@ public record Principal(String id, Role role, Set<String> teams) {
 
     public void requireWorksOn(Ticket ticket) {
         if (!worksOn(ticket)) {
-            throw new ForbiddenException(id + " is not in team " + ticket.team() + ", which owns ticket " + ticket.id());
+            // a ticket triage has not routed yet belongs to no team: only an admin works on it until then
+            throw new ForbiddenException(ticket.team() == null
+                    ? "ticket " + ticket.id() + " is not routed to a team yet; until triage routes it, only an admin"
+                            + " works on it"
+                    : id + " is not in team " + ticket.team() + ", which owns ticket " + ticket.id());
         }
     }
 }
