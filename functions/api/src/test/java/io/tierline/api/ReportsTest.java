@@ -185,6 +185,19 @@ class ReportsTest {
         assertEquals(List.of("billing", "identity", "platform-engineering", "security", "service-desk"), teams);
     }
 
+    /** The bundled directory places its people in the demo users' teams, so a new install's people view is not empty. */
+    @Test
+    void withTheBundledPolicyASupervisorSeesTheTeamsPeopleAssignedByHand() {
+        JsonNode billing = AgentAndCustomerTest.ok(LambdaHttp.get("/teams/billing/people", "sam"));
+        assertEquals("manual", billing.get("mode").asText());
+        List<String> people = new ArrayList<>();
+        billing.get("people").forEach(p -> people.add(p.get("id").asText()));
+        assertEquals(List.of("alice", "sam"), people.stream().sorted().toList(), billing.toString());
+        JsonNode platform = AgentAndCustomerTest.ok(LambdaHttp.get("/teams/platform-engineering/people", "petra"));
+        assertEquals("bob", platform.at("/people/0/id").asText(), platform.toString());
+        assertEquals(403, LambdaHttp.get("/teams/platform-engineering/people", "sam").status(), "not sam's team");
+    }
+
     @Test
     void reportsAreForSupervisorsAndAdminsOnly() {
         for (String path : List.of("/reports/daily?days=14", "/reports/load")) {
