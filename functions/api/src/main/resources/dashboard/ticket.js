@@ -389,8 +389,9 @@ function transferDecision(t, ctx) {
 // ---------------------------------------------------------------- suggested articles
 
 /**
- * The knowledge base's articles that may answer the ticket (internal ones too): "Insert link" adds the public
- * link to the reply box, "Solved with this article" fills the resolve form's article.
+ * The knowledge base's articles that may answer the ticket (internal ones too): "Insert link" adds a public article's
+ * help-center link to the reply box (an internal one is for staff: it opens in the dashboard and is never offered to
+ * the customer), "Solved with this article" fills the resolve form's article.
  */
 function suggestions(t) {
   const box = el('section', {class: 'action', testid: 'suggested-articles', id: 'suggested-articles'},
@@ -398,13 +399,16 @@ function suggestions(t) {
   api('/tickets/' + encodeURIComponent(t.id) + '/suggested-articles').then(hits => {
     const list = hits.length ? el('ul', {class: 'plain'}, hits.map(h => el('li', {testid: 'suggested-article',
       'data-article-id': h.id},
-    el('strong', {}, h.title), ' ', el('span', {class: 'muted small'}, h.category + ' · ' + h.language),
+    el('strong', {}, h.title), ' ', el('span', {class: 'muted small'}, h.category + ' · ' + h.language
+      + (h.audience === 'internal' ? ' · internal' : '')),
     el('div', {class: 'small'}, h.snippet),
-    el('button', {type: 'button', testid: 'insert-link', onclick: () => {
-      const reply = document.getElementById('reply-body');
-      reply.value = (reply.value.trim() ? reply.value.trimEnd() + '\n\n' : '') + h.title + ': ' + h.link;
-      reply.focus();
-    }}, 'Insert link'), ' ',
+    h.audience === 'internal'
+      ? el('a', {href: h.link, target: '_blank', rel: 'noopener', testid: 'open-internal'}, 'Open (staff only)')
+      : el('button', {type: 'button', testid: 'insert-link', onclick: () => {
+        const reply = document.getElementById('reply-body');
+        reply.value = (reply.value.trim() ? reply.value.trimEnd() + '\n\n' : '') + h.title + ': ' + h.link;
+        reply.focus();
+      }}, 'Insert link'), ' ',
     el('button', {type: 'button', testid: 'solved-with', onclick: () => {
       document.getElementById('resolve-article').value = h.id;
       document.getElementById('resolve-note').focus();

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.knowledge.Audience;
 import io.tierline.core.knowledge.SearchHit;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
@@ -84,24 +85,34 @@ public class AgentTicketResource {
     }
 
     /**
-     * Articles that may answer the ticket, for whoever works on it (internal ones too); each with its public link,
-     * made like the other links we hand out, so an agent can paste it into a reply.
+     * Articles that may answer the ticket, for whoever works on it (internal ones too). A public article's link is
+     * its help-center page, made like the other links we hand out, so an agent can paste it into a reply; an
+     * internal one's is its page in the dashboard, which only staff can open.
      */
     @GET
     @Path("suggested-articles")
     public List<SuggestedArticle> suggestedArticles(@PathParam("id") String id, @Context UriInfo uri) {
         TicketHistory history = work.read(ticketId(id), caller.agent());
         return knowledge.suggestFor(history.ticket(), SUGGESTIONS).stream()
-                .map(hit -> SuggestedArticle.of(hit, uri.getBaseUriBuilder().path("help/articles").path(hit.id().value()).build().toString())).toList();
+                .map(hit -> SuggestedArticle.of(hit, link(uri, hit))).toList();
+    }
+
+    private static String link(UriInfo uri, SearchHit hit) {
+        if (hit.audience() == Audience.PUBLIC) {
+            return uri.getBaseUriBuilder().path("help/articles").path(hit.id().value()).build().toString();
+        }
+        return uri.getBaseUriBuilder().path("dashboard").fragment("/articles/" + hit.id().value()).build()
+                .toString();
     }
 
     static final int SUGGESTIONS = 5;
 
-    public record SuggestedArticle(String id, String title, String category, String language, double score,
-                                   String snippet, String link) {
+    /** @param audience {@code public} or {@code internal}: only a public article's link may go to a customer */
+    public record SuggestedArticle(String id, String title, String category, String language, String audience,
+                                   double score, String snippet, String link) {
         static SuggestedArticle of(SearchHit hit, String link) {
-            return new SuggestedArticle(hit.id().value(), hit.title(), hit.category(), hit.language(), hit.score(),
-                    hit.snippet(), link);
+            return new SuggestedArticle(hit.id().value(), hit.title(), hit.category(), hit.language(),
+                    hit.audience().code(), hit.score(), hit.snippet(), link);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tierline.api;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +23,7 @@ public class AssetResource {
     public Response asset(@PathParam("name") String name) {
         String type = TYPES.get(name);
         if (type == null) {
-            return Response.status(404).type("text/plain;charset=UTF-8").entity("no such asset").build();
+            throw new NotFoundException("no asset " + name); // a problem document, like every other 404
         }
         return Response.ok(PackagedFiles.bytes("assets/" + name), type)
                 .header("Cache-Control", "public, max-age=300").build();

@@ -102,6 +102,9 @@ class CustomerPagesTest {
         assertSecurityHeaders(browserPost(action(t, "replies"), Map.of("body", "hello")));
         assertEquals("text/javascript;charset=UTF-8", browserGet("/assets/tierline.js").header("content-type"));
         assertEquals(404, browserGet("/assets/..%2Fapplication.properties").status());
+        LambdaHttp.Reply missing = browserGet("/assets/missing.js");
+        assertEquals(404, missing.status());
+        assertEquals(Problem.MEDIA_TYPE, missing.header("content-type"), "a 404 is a problem document like any other");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,8 +79,21 @@ class KnowledgeStaffApiTest {
         for (JsonNode hit : suggested) {
             assertNotEquals(draft, hit.get("id").asText(), "drafts are never suggested: " + suggested);
         }
-        assertTrue(suggested.get(0).get("link").asText().endsWith("/help/articles/" + vault),
-                suggested.get(0).toString());
+        assertEquals("internal", suggested.get(0).get("audience").asText());
+        assertTrue(suggested.get(0).get("link").asText().endsWith("/dashboard#/articles/" + vault),
+                "an internal article's link is its staff page, not the help center's (404 for it): " + suggested);
+        String help = article("Quartz vault will not unlock", "Turn the quartz vault dial twice.", "public", true);
+        JsonNode both = AgentAndCustomerTest.ok(LambdaHttp.get("/tickets/" + ticket + "/suggested-articles",
+                "alice"));
+        JsonNode publicHit = null;
+        for (JsonNode hit : both) {
+            publicHit = help.equals(hit.get("id").asText()) ? hit : publicHit;
+        }
+        assertNotNull(publicHit, both.toString());
+        assertEquals("public", publicHit.get("audience").asText());
+        assertTrue(publicHit.get("link").asText().endsWith("/help/articles/" + help), publicHit.toString());
+        assertEquals(200, LambdaHttp.call("GET", "/help/articles/" + help, Map.of("accept", "text/html"), null)
+                .status(), "the link a customer is given opens");
         assertEquals(401, LambdaHttp.get("/tickets/" + ticket + "/suggested-articles").status());
 
         LambdaHttp.Reply notPublished = call("POST", "/tickets/" + ticket + "/resolution", "alice",

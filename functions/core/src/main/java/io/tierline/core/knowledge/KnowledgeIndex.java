@@ -76,7 +76,7 @@ public final class KnowledgeIndex {
             double score = score(entry, words);
             if (score > 0) {
                 hits.add(new SearchHit(entry.article().id(), content.title(), content.category(), content.language(),
-                        round(score), snippet(entry, words)));
+                        content.audience(), round(score), snippet(entry, words)));
             }
         }
         hits.sort(Comparator.comparing((SearchHit h) -> language == null || !language.equals(h.language()))
