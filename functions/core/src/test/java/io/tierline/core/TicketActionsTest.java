@@ -120,6 +120,24 @@ class TicketActionsTest {
         assertTrue(EventChanges.of(raised.events().get(0)).contains(new Change("priority", "normal", "urgent")));
     }
 
+    /** A supervisor who moves the ticket where an agent asked it to go settles the request; a move elsewhere not. */
+    @Test
+    void aTransferWaitingForApprovalGoesOnceTheTicketIsWhereItAsked() {
+        Ticket waiting = openTicket().transfer("platform-engineering", Tier.EXPERT, "needs DB access", true, alice,
+                now).after();
+        Actor sam = new Actor(Actor.Kind.SUPERVISOR, "sam");
+
+        Ticket elsewhere = waiting.transfer(null, Tier.EXPERT, "billing's experts first", false, sam, now).after();
+        assertEquals("platform-engineering", elsewhere.pendingTransfer().team(), "still asked for, still waiting");
+
+        TicketChange there = waiting.transfer("platform-engineering", Tier.EXPERT, "moving it myself", false, sam, now);
+        assertNull(there.after().pendingTransfer(), "nobody is left to approve a move that happened");
+        assertEquals(EventType.TRANSFERRED, there.events().get(0).type());
+        assertTrue(EventChanges.of(there.events().get(0)).stream().anyMatch(c -> c.field().equals("pendingTransfer")
+                && c.to() == null), "the trail says the request went: " + EventChanges.of(there.events().get(0)));
+        assertThrows(TicketActionException.class, () -> there.after().decideTransfer(true, null, sam, now));
+    }
+
     @Test
     void transferEitherWaitsForApprovalOrHappensNow() {
         Ticket t = openTicket().assign("alice", alice, now).after();

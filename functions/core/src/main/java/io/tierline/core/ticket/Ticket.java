@@ -764,6 +764,7 @@ public record Ticket(TicketId id, Request request, Classification classification
 
         /** Records an event of that kind whose moves are the fields moved since the previous event of this edit. */
         void record(TicketEvent.Factory kind, String reason, String body) {
+            settleFulfilledTransfer();
             Ticket current = build();
             events.add(kind.make(new EventHeader(id, version + 1, events.size(), now, actor, reason, body),
                     FieldMoves.between(snapshot, current)));
@@ -772,6 +773,19 @@ public record Ticket(TicketId id, Request request, Classification classification
 
         TicketChange done() {
             return new TicketChange(Ticket.this, build(), events);
+        }
+
+        /**
+         * A transfer waiting for approval is moot once the ticket is where it asked to go, however it got there (a
+         * supervisor's own transfer or escalation, a policy level): nobody is left to approve it, and the event that
+         * moved the ticket records that the request went.
+         */
+        private void settleFulfilledTransfer() {
+            TransferRequest request = work.pendingTransfer();
+            if (request != null && Objects.equals(request.team(), classification.team())
+                    && request.tier() == classification.tier()) {
+                work = work.withPendingTransfer(null);
+            }
         }
 
         private Ticket build() {
