@@ -10,6 +10,7 @@ import io.tierline.core.knowledge.ArticleVersionConflictException;
 import io.tierline.core.ticket.IllegalTransitionException;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketActionException;
+import io.tierline.core.work.EscalationNotFoundException;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.VersionConflictException;
 import io.tierline.core.json.Json;
@@ -68,6 +69,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(TicketNotFoundException e) {
+        return Problem.response(404, "Not Found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchEscalation(EscalationNotFoundException e) {
         return Problem.response(404, "Not Found", e.getMessage());
     }
 

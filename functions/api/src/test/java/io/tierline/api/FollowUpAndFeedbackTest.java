@@ -203,8 +203,10 @@ class FollowUpAndFeedbackTest {
 
         LambdaHttp.Reply twice = LambdaHttp.post(feedback, "bob", "{\"needed\":true,\"complete\":true}", Map.of());
         assertEquals(409, twice.status(), twice.body());
-        assertEquals(409, LambdaHttp.post(path + "/escalations/7/feedback", "bob",
-                "{\"needed\":true,\"complete\":true}", Map.of()).status(), "there is no escalation 7");
+        LambdaHttp.Reply none = LambdaHttp.post(path + "/escalations/7/feedback", "bob",
+                "{\"needed\":true,\"complete\":true}", Map.of());
+        assertEquals(404, none.status(), "there is no escalation 7: " + none.body());
+        assertTrue(none.body().contains("has no escalation 7"), none.body());
 
         JsonNode customer = ok(LambdaHttp.get(t.customerPath("")));
         assertFalse(customer.toString().contains("billing question"), "feedback is internal");

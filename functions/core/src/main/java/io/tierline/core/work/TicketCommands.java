@@ -82,7 +82,7 @@ public class TicketCommands {
             }
         }
         if (received == null) {
-            throw new TicketActionException("ticket " + history.ticket().id() + " has no escalation " + sequence);
+            throw new EscalationNotFoundException(history.ticket().id(), sequence);
         }
         boolean toThem = received.escalation().escalatedTo() != null
                 && received.escalation().escalatedTo().value().equals(who.id());
