@@ -32,6 +32,7 @@ import io.tierline.core.ticket.TicketEvent.EventType;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.work.EscalationNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -231,9 +232,11 @@ class FollowUpRulesTest {
                 petra, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalationFeedback(h, sequence,
                         new EscalationFeedback(true, true), null, petra, now)));
         assertTrue(again.getMessage().contains("given already"), again.getMessage());
-        assertThrows(TicketActionException.class, () -> world.work.actOnTrail(id, petra,
-                TicketWorkService.Guard.none(), (h, now) -> world.commands.escalationFeedback(h, sequence + 1,
-                        new EscalationFeedback(true, true), null, petra, now)));
+        EscalationNotFoundException none = assertThrows(EscalationNotFoundException.class,
+                () -> world.work.actOnTrail(id, petra, TicketWorkService.Guard.none(),
+                        (h, now) -> world.commands.escalationFeedback(h, sequence + 1,
+                                new EscalationFeedback(true, true), null, petra, now)));
+        assertTrue(none.getMessage().endsWith("has no escalation " + (sequence + 1)), none.getMessage());
 
         // back with billing: alice works on it now, but escalation 1 went to platform-engineering, not to her
         act(id, petra, (t, now) -> world.commands.transfer(t, "billing", Tier.FRONT_LINE, "billing after all", petra,
