@@ -1,25 +1,19 @@
 package io.tierline.api;
 
-import io.tierline.core.knowledge.Audience;
-import io.tierline.core.knowledge.SearchHit;
-import io.tierline.core.ticket.TicketEvent;
-import io.tierline.core.ticket.TicketHistory;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.util.List;
-
-import io.tierline.core.knowledge.KnowledgeService;
-import io.tierline.core.ticket.ArticleRef;
-
+import io.tierline.core.access.Principal;
 import io.tierline.core.escalation.EscalationEngine;
-import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
-import io.tierline.core.access.Principal;
+import io.tierline.core.knowledge.Audience;
+import io.tierline.core.knowledge.KnowledgeService;
+import io.tierline.core.knowledge.SearchHit;
 import io.tierline.core.policy.Policies;
+import io.tierline.core.request.AgentActions;
+import io.tierline.core.request.RequestBinder;
+import io.tierline.core.ticket.ArticleRef;
 import io.tierline.core.ticket.Codes;
 import io.tierline.core.ticket.EscalationFeedback;
+import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
@@ -28,8 +22,6 @@ import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.Tier;
-import io.tierline.core.request.AgentActions;
-import io.tierline.core.request.RequestBinder;
 import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
@@ -40,13 +32,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import java.util.Optional;
-import java.util.SortedSet;
 
 /**
  * What agents, supervisors and admins do to a ticket. Every action takes an optional {@code If-Match} (the version

@@ -185,7 +185,7 @@ class ReportsTest {
         assertEquals(List.of("billing", "identity", "platform-engineering", "security", "service-desk"), teams);
     }
 
-    /** The bundled directory places its people in the demo users' teams, so a new install's people view is not empty. */
+    /** The bundled directory puts its people in the demo users' teams: a new install's people view is not empty. */
     @Test
     void withTheBundledPolicyASupervisorSeesTheTeamsPeopleAssignedByHand() {
         JsonNode billing = AgentAndCustomerTest.ok(LambdaHttp.get("/teams/billing/people", "sam"));

@@ -5,7 +5,6 @@ import io.tierline.core.ticket.DeadlineKey;
 import io.tierline.core.sla.MetricEvent;
 import io.tierline.core.sla.MetricEventType;
 import io.tierline.core.ticket.TicketEvent;
-import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketHistory;
 import java.time.Duration;
 import java.time.Instant;

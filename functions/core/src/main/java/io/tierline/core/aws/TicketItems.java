@@ -4,7 +4,6 @@ import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
-import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Codes;

@@ -10,7 +10,6 @@ import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.Tier;
-import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.local.ProjectRoot;
 import java.nio.file.Files;
