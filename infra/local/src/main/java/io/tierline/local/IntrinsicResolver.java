@@ -107,8 +107,8 @@ public final class IntrinsicResolver {
             default:
                 break;
         }
-        if (template.parameterDefaults().containsKey(name)) {
-            return resolve(template.parameterDefaults().get(name));
+        if (template.sections().parameterDefaults().containsKey(name)) {
+            return resolve(template.sections().parameterDefaults().get(name));
         }
         String value = resources.ref(name);
         if (value == null) {
@@ -198,14 +198,14 @@ public final class IntrinsicResolver {
     }
 
     private boolean evaluateCondition(String name) {
-        if (!template.conditions().containsKey(name)) {
+        if (!template.sections().conditions().containsKey(name)) {
             throw new IllegalArgumentException("Unknown condition " + name);
         }
-        return isTrue(template.conditions().get(name));
+        return isTrue(template.sections().conditions().get(name));
     }
 
     private Object findInMap(List<String> keys) {
-        Object value = template.mappings();
+        Object value = template.sections().mappings();
         for (String key : keys) {
             if (!(value instanceof Map<?, ?> map) || !map.containsKey(key)) {
                 throw new IllegalArgumentException("Fn::FindInMap: no entry " + keys);

@@ -198,13 +198,13 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
     @Override
     public String ref(String logicalId) {
         SamTemplate current = template();
-        if (current.userPools().contains(logicalId)) {
+        if (current.identity().userPools().contains(logicalId)) {
             return LocalIdentity.poolId(logicalId);
         }
-        if (current.userPoolClients().containsKey(logicalId)) {
+        if (current.identity().userPoolClients().containsKey(logicalId)) {
             return logicalId;
         }
-        if (current.secrets().contains(logicalId)) {
+        if (current.identity().secrets().contains(logicalId)) {
             return LocalAccount.arn("secretsmanager", "secret:" + logicalId);
         }
         if (current.tables().containsKey(logicalId)) {
@@ -238,7 +238,7 @@ public final class LocalAws implements AutoCloseable, ResourceAttributes {
                 default -> null;
             };
         }
-        if (current.userPools().contains(logicalId)) {
+        if (current.identity().userPools().contains(logicalId)) {
             return switch (attribute) {
                 case "ProviderURL" -> identity.issuer(logicalId);
                 case "Arn" -> LocalAccount.arn("cognito-idp", "userpool/" + LocalIdentity.poolId(logicalId));

@@ -86,8 +86,8 @@ public final class LocalIdentity implements AutoCloseable {
 
     /** Registers the template's pools and clients; each pool gets a fresh RSA key for this run. */
     void register(SamTemplate template) {
-        for (String pool : template.userPools()) {
-            List<UserPoolClientDefinition> clients = template.userPoolClients().values().stream()
+        for (String pool : template.identity().userPools()) {
+            List<UserPoolClientDefinition> clients = template.identity().userPoolClients().values().stream()
                     .filter(client -> pool.equals(client.userPoolLogicalId())).toList();
             poolsByLogicalId.computeIfAbsent(pool, id -> new Pool(poolId(id), newKey(), clients));
         }

@@ -184,10 +184,11 @@ public final class LocalRunner {
         if (options.policyFile() != null) {
             out.println("  Policy document   " + options.policyFile());
         }
-        if (!template.parameterDefaults().isEmpty()) {
+        Map<String, Object> parameters = template.sections().parameterDefaults();
+        if (!parameters.isEmpty()) {
             // Defaults, or the template's Metadata.TierlineLocal.ParameterValues (EmailDelivery=outbox: email is
             // recorded in the table and listed by GET /outbox/emails instead of going to SES)
-            out.println("  Parameters        " + String.join(", ", template.parameterDefaults().entrySet().stream()
+            out.println("  Parameters        " + String.join(", ", parameters.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
         out.println("  Lambda Invoke API " + system.lambdaUrl() + "  (aws lambda invoke --endpoint-url "

@@ -14,40 +14,66 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The parts of a SAM template that the local world is built from: DynamoDB tables, SQS queues and serverless
- * functions with their events. Other resource types are ignored.
+ * The parts of a SAM template that the local world is built from: the sections its values are resolved against,
+ * DynamoDB tables, SQS queues and serverless functions with their events, and the identity resources (Cognito user
+ * pools and clients, secrets). Other resource types are ignored.
  *
- * @param file              the template file (absolute); CodeUri values are resolved against its folder
- * @param parameterDefaults the value each parameter takes locally: its Default, or its local value (see
- *                          {@link #LOCAL_METADATA})
- * @param conditions        the Conditions section, unevaluated
- * @param mappings          the Mappings section
+ * @param file the template file (absolute); CodeUri values are resolved against its folder
  */
-public record SamTemplate(
-        Path file,
-        Map<String, Object> parameterDefaults,
-        Map<String, Object> conditions,
-        Map<String, Object> mappings,
-        Map<String, TableDefinition> tables,
-        Map<String, QueueDefinition> queues,
-        Map<String, FunctionDefinition> functions,
-        Map<String, UserPoolClientDefinition> userPoolClients,
-        Set<String> userPools,
-        Set<String> secrets) {
+public record SamTemplate(Path file, Sections sections, Resources resources) {
 
     /** The template's Metadata key with settings for local runs only. */
     public static final String LOCAL_METADATA = "TierlineLocal";
 
-    public SamTemplate {
-        parameterDefaults = readOnly(parameterDefaults);
-        conditions = readOnly(conditions);
-        mappings = readOnly(mappings);
-        tables = readOnly(tables);
-        queues = readOnly(queues);
-        functions = readOnly(functions);
-        userPoolClients = readOnly(userPoolClients);
-        userPools = Set.copyOf(userPools);
-        secrets = Set.copyOf(secrets);
+    /**
+     * @param parameterDefaults the value each parameter takes locally: its Default, or its local value (see
+     *                          {@link #LOCAL_METADATA})
+     * @param conditions        the Conditions section, unevaluated
+     * @param mappings          the Mappings section
+     */
+    public record Sections(Map<String, Object> parameterDefaults, Map<String, Object> conditions,
+                           Map<String, Object> mappings) {
+        public Sections {
+            parameterDefaults = readOnly(parameterDefaults);
+            conditions = readOnly(conditions);
+            mappings = readOnly(mappings);
+        }
+    }
+
+    /** The emulated resources by logical id. */
+    public record Resources(Map<String, TableDefinition> tables, Map<String, QueueDefinition> queues,
+                            Map<String, FunctionDefinition> functions, Identity identity) {
+        public Resources {
+            tables = readOnly(tables);
+            queues = readOnly(queues);
+            functions = readOnly(functions);
+        }
+    }
+
+    /** Who signs in and what is kept secret: Cognito user pools and their clients, Secrets Manager secrets. */
+    public record Identity(Map<String, UserPoolClientDefinition> userPoolClients, Set<String> userPools,
+                           Set<String> secrets) {
+        public Identity {
+            userPoolClients = readOnly(userPoolClients);
+            userPools = Set.copyOf(userPools);
+            secrets = Set.copyOf(secrets);
+        }
+    }
+
+    public Map<String, TableDefinition> tables() {
+        return resources.tables();
+    }
+
+    public Map<String, QueueDefinition> queues() {
+        return resources.queues();
+    }
+
+    public Map<String, FunctionDefinition> functions() {
+        return resources.functions();
+    }
+
+    public Identity identity() {
+        return resources.identity();
     }
 
     public static SamTemplate load(Path file) {
@@ -87,20 +113,22 @@ public record SamTemplate(
                 default -> { /* not emulated locally */ }
             }
         });
-        return new SamTemplate(file, parameterDefaults(root.object("Parameters"), root.object("Metadata")),
-                root.object("Conditions").values(), root.object("Mappings").values(), tables, queues, functions, userPoolClients, userPools, secrets);
+        Sections sections = new Sections(parameterDefaults(root.object("Parameters"), root.object("Metadata")),
+                root.object("Conditions").values(), root.object("Mappings").values());
+        return new SamTemplate(file, sections, new Resources(tables, queues, functions,
+                new Identity(userPoolClients, userPools, secrets)));
     }
 
     public TableDefinition table(String logicalId) {
-        return require(tables, logicalId, "table");
+        return require(tables(), logicalId, "table");
     }
 
     public QueueDefinition queue(String logicalId) {
-        return require(queues, logicalId, "queue");
+        return require(queues(), logicalId, "queue");
     }
 
     public FunctionDefinition function(String logicalId) {
-        return require(functions, logicalId, "function");
+        return require(functions(), logicalId, "function");
     }
 
     private static <T> T require(Map<String, T> resources, String logicalId, String kind) {

@@ -115,7 +115,7 @@ class LocalIdentityAndSecretsTest {
                     Properties: {UserPoolId: !Ref Pool, AccessTokenValidity: 5, TokenValidityUnits: {AccessToken: minutes}}
                 """, ProjectFiles.templateFile());
         assertEquals(new UserPoolClientDefinition("Client", "Pool", java.time.Duration.ofMinutes(5)),
-                minutes.userPoolClients().get("Client"));
+                minutes.identity().userPoolClients().get("Client"));
     }
 
     @Test

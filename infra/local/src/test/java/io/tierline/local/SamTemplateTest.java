@@ -86,10 +86,10 @@ class SamTemplateTest {
         assertTrue(api.contains(new FunctionEvent.HttpApi("HelpArticlePage", "/help/articles/{id}", "GET")));
         assertTrue(api.contains(new FunctionEvent.HttpApi("TicketReads", "/tickets/{id}/{proxy+}", "GET")));
         assertEquals(25, api.size());
-        assertEquals(java.util.Set.of("AgentUserPool"), template.userPools());
+        assertEquals(java.util.Set.of("AgentUserPool"), template.identity().userPools());
         assertEquals(Map.of("AgentUserPoolClient", new UserPoolClientDefinition("AgentUserPoolClient", "AgentUserPool",
-                java.time.Duration.ofHours(1))), template.userPoolClients());
-        assertEquals(java.util.Set.of("CustomerTokenSecret", "WebhookSigningSecret"), template.secrets());
+                java.time.Duration.ofHours(1))), template.identity().userPoolClients());
+        assertEquals(java.util.Set.of("CustomerTokenSecret", "WebhookSigningSecret"), template.identity().secrets());
         FunctionEvent.Sqs triage = assertInstanceOf(FunctionEvent.Sqs.class,
                 template.function("TriageFunction").events().get(0));
         assertEquals(new FunctionEvent.Sqs("TriageMessages", "TriageQueue", 10, 1, List.of("ReportBatchItemFailures"), true),
@@ -99,8 +99,9 @@ class SamTemplateTest {
 
     @Test
     void localParameterValuesFromTheMetadataReplaceDefaults() {
-        assertEquals("outbox", template.parameterDefaults().get("EmailDelivery"), "email cannot leave this machine");
-        assertEquals("notifications@example.com", template.parameterDefaults().get("EmailFrom"), "the Default");
+        Map<String, Object> parameters = template.sections().parameterDefaults();
+        assertEquals("outbox", parameters.get("EmailDelivery"), "email cannot leave this machine");
+        assertEquals("notifications@example.com", parameters.get("EmailFrom"), "the Default");
         IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> SamTemplate.parse("""
                         Metadata:
