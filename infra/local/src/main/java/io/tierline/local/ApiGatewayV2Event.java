@@ -32,15 +32,15 @@ final class ApiGatewayV2Event {
         Map<String, String> headers = joinedLowerCaseHeaders(request.headers());
         String cookieHeader = headers.remove("cookie");
         String host = headers.getOrDefault("host", "localhost");
-        headers.putIfAbsent("x-forwarded-for", request.sourceIp());
+        headers.putIfAbsent("x-forwarded-for", request.peer().sourceIp());
         headers.putIfAbsent("x-forwarded-proto", "http");
         headers.putIfAbsent("x-forwarded-port", host.contains(":") ? host.substring(host.lastIndexOf(':') + 1) : "80");
 
         ObjectNode event = Json.object();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
-        event.put("rawPath", request.rawPath());
-        event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
+        event.put("rawPath", request.target().rawPath());
+        event.put("rawQueryString", request.target().rawQuery() == null ? "" : request.target().rawQuery());
         if (cookieHeader != null) {
             ArrayNode cookies = event.putArray("cookies");
             for (String cookie : cookieHeader.split(";")) {
@@ -51,9 +51,9 @@ final class ApiGatewayV2Event {
         }
         ObjectNode headerNode = event.putObject("headers");
         headers.forEach(headerNode::put);
-        if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
+        if (request.target().rawQuery() != null && !request.target().rawQuery().isEmpty()) {
             ObjectNode query = event.putObject("queryStringParameters");
-            queryParameters(request.rawQuery()).forEach(query::put);
+            queryParameters(request.target().rawQuery()).forEach(query::put);
         }
         if (!route.pathParameters().isEmpty()) {
             ObjectNode parameters = event.putObject("pathParameters");
@@ -80,16 +80,16 @@ final class ApiGatewayV2Event {
         context.put("domainName", host);
         context.put("domainPrefix", domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain);
         ObjectNode http = context.putObject("http");
-        http.put("method", request.method());
-        http.put("path", request.rawPath());
-        http.put("protocol", request.protocol());
-        http.put("sourceIp", request.sourceIp());
+        http.put("method", request.target().method());
+        http.put("path", request.target().rawPath());
+        http.put("protocol", request.peer().protocol());
+        http.put("sourceIp", request.peer().sourceIp());
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
         context.put("requestId", requestId);
         context.put("routeKey", route.routeKey());
         context.put("stage", "$default");
-        context.put("time", REQUEST_TIME.format(request.time()));
-        context.put("timeEpoch", request.time().toEpochMilli());
+        context.put("time", REQUEST_TIME.format(request.peer().time()));
+        context.put("timeEpoch", request.peer().time().toEpochMilli());
     }
 
     /** API Gateway lower-cases header names and joins repeated headers with commas. */

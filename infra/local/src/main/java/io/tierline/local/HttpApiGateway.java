@@ -162,8 +162,9 @@ public final class HttpApiGateway implements AutoCloseable {
         } catch (IOException e) {
             return CompletableFuture.completedFuture(ApiGatewayV2Response.error(400));
         }
-        HttpApiRequest apiRequest = new HttpApiRequest(method, uri.getPath(), uri.getQuery(), headers(request), body,
-                Request.getRemoteAddr(request), request.getConnectionMetaData().getProtocol(), Instant.now());
+        HttpApiRequest apiRequest = new HttpApiRequest(new HttpApiRequest.Target(method, uri.getPath(), uri.getQuery()),
+                headers(request), body, new HttpApiRequest.Peer(Request.getRemoteAddr(request),
+                        request.getConnectionMetaData().getProtocol(), Instant.now()));
         String requestId = UUID.randomUUID().toString();
         response.getHeaders().put("Apigw-Requestid", requestId);
         byte[] event;

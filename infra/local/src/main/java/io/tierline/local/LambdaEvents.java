@@ -53,8 +53,8 @@ public final class LambdaEvents {
                         + ": API Gateway would answer 404 without invoking a function"));
         Map<String, List<String>> headerLists = headers.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
-        HttpApiRequest request = new HttpApiRequest(method, rawPath, rawQuery, headerLists, body == null ? new byte[0] : body,
-                "127.0.0.1", "HTTP/1.1", Instant.now());
+        HttpApiRequest request = new HttpApiRequest(new HttpApiRequest.Target(method, rawPath, rawQuery), headerLists,
+                body == null ? new byte[0] : body, HttpApiRequest.Peer.loopback(Instant.now()));
         return Json.write(ApiGatewayV2Event.build(request, route, UUID.randomUUID().toString()));
     }
 

@@ -22,8 +22,8 @@ class ApiGatewayV2Test {
     private static JsonNode event(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         HttpRoutes.Match<String> route = new HttpRoutes<String>().add("ANY /tickets/{id}", "f")
                 .match(method, rawPath).orElseThrow();
-        return ApiGatewayV2Event.build(new HttpApiRequest(method, rawPath, rawQuery, headers, body, "127.0.0.1", "HTTP/1.1",
-                TIME), route, "request-1");
+        return ApiGatewayV2Event.build(new HttpApiRequest(new HttpApiRequest.Target(method, rawPath, rawQuery), headers,
+                body, HttpApiRequest.Peer.loopback(TIME)), route, "request-1");
     }
 
     @Test
