@@ -62,8 +62,8 @@ public class TicketCommands {
 
     /**
      * Whoever received escalation {@code sequence} says whether it was needed and complete, once: the person it was
-     * escalated to, an agent of the team it went to, or an admin. The feedback counts for the escalation's sender in
-     * the reviews, so nobody else may give it.
+     * escalated to, an agent of the team it went to, or an admin, never its sender. The feedback counts for the
+     * escalation's sender in the reviews, so nobody else may give it.
      */
     public TicketChange escalationFeedback(TicketHistory history, int sequence, EscalationFeedback feedback,
                                            String comment, Principal who, Instant now) {
@@ -83,6 +83,11 @@ public class TicketCommands {
         }
         if (received == null) {
             throw new EscalationNotFoundException(history.ticket().id(), sequence);
+        }
+        if (sender != null && sender.person().value().equals(who.id())) {
+            // a hierarchical escalation stays in the sender's team: the team rule below would let them rate it
+            throw new ForbiddenException(who.id() + " sent escalation " + sequence
+                    + "; its feedback is for whoever received it");
         }
         boolean toThem = received.escalation().escalatedTo() != null
                 && received.escalation().escalatedTo().value().equals(who.id());

@@ -247,4 +247,26 @@ class FollowUpRulesTest {
         assertTrue(notHers.getMessage().contains("did not receive escalation"), notHers.getMessage());
         assertEquals(1, ofType(id, EventType.ESCALATION_FEEDBACK_GIVEN).size());
     }
+
+    /** A hierarchical escalation stays in the sender's team: the sender still may not rate it, the supervisor may. */
+    @Test
+    void theSenderOfAnEscalationNeverGivesItsFeedback() {
+        TicketId mine = file(null);
+        world.work.actOnTrail(mine, alice, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalateByHand(h,
+                new ManualEscalation(EscalationKind.HIERARCHICAL, EscalationReason.LIMITED_AUTHORITY, "refund > 500",
+                        null, null, false, "supervisor"), alice, now));
+        int sequence = ((TicketEvent.Escalated) ofType(mine, EventType.ESCALATED).get(0)).escalation().sequence();
+
+        ForbiddenException own = assertThrows(ForbiddenException.class, () -> world.work.actOnTrail(mine, alice,
+                TicketWorkService.Guard.none(), (h, now) -> world.commands.escalationFeedback(h, sequence,
+                        new EscalationFeedback(true, true), null, alice, now)));
+        assertEquals("alice sent escalation " + sequence + "; its feedback is for whoever received it",
+                own.getMessage());
+        assertEquals(0, ofType(mine, EventType.ESCALATION_FEEDBACK_GIVEN).size());
+
+        world.work.actOnTrail(mine, sam, TicketWorkService.Guard.none(), (h, now) -> world.commands
+                .escalationFeedback(h, sequence, new EscalationFeedback(true, false), "no invoice attached", sam,
+                        now));
+        assertEquals("sam", ofType(mine, EventType.ESCALATION_FEEDBACK_GIVEN).get(0).actor().id());
+    }
 }
