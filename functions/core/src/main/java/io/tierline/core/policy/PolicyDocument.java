@@ -20,13 +20,16 @@ import io.tierline.core.triage.PriorityMatrix;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.triage.TriageRule;
 import io.tierline.core.validation.DocumentProblems;
+import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.core.validation.PolicySchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,6 +56,16 @@ public final class PolicyDocument {
         }
     }
 
+    private static String unreadable(IOException cause) {
+        if (cause instanceof NoSuchFileException) {
+            return "cannot be read: there is no such file";
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "cannot be read: permission denied";
+        }
+        return "cannot be read: " + cause;
+    }
+
     public static Policies fromFile(Path file) {
         try {
             return parse(Files.readString(file));
@@ -67,10 +80,14 @@ public final class PolicyDocument {
      * @throws InvalidPolicyDocumentException listing every problem by path
      */
     public static Policies load(Optional<Path> file) {
+        String source = file.map(Path::toString).orElse(BUNDLED);
         try {
             return file.map(PolicyDocument::fromFile).orElseGet(PolicyDocument::bundled);
         } catch (InvalidInputException e) {
-            throw new InvalidPolicyDocumentException(file.map(Path::toString).orElse(BUNDLED), e.errors());
+            throw new InvalidPolicyDocumentException(source, e.errors());
+        } catch (UncheckedIOException e) {
+            // refused like an invalid one, so the start failure names the file and why, not Quarkus's wrapper
+            throw new InvalidPolicyDocumentException(source, List.of(new FieldError("$", unreadable(e.getCause()))));
         }
     }
 

@@ -37,6 +37,16 @@ class PolicyDocumentTest {
         return Json.write(doc);
     }
 
+    /** A --policy that names no file is refused like a bad one, so the start failure says which file and why. */
+    @Test
+    void aPolicyFileThatCannotBeReadIsRefusedNamingIt(@TempDir Path folder) {
+        Path missing = folder.resolve("nope.json");
+        InvalidPolicyDocumentException refused = assertThrows(InvalidPolicyDocumentException.class,
+                () -> PolicyDocument.load(Optional.of(missing)));
+        assertEquals("The policy document " + missing + " is invalid (1 problem):\n  $: cannot be read: there is no"
+                + " such file", refused.getMessage());
+    }
+
     @Test
     void everyProblemOfEverySectionIsReportedInOnePass(@TempDir Path folder) throws IOException {
         Path file = Files.writeString(folder.resolve("bad.json"), documentWithAMistakeInEverySection());
