@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,9 +110,26 @@ public final class PolicySchema {
             case "additionalProperties" -> problems.add(at.appendProperty(error.getProperty()),
                     "is not a known field; expected one of " + view().propertyNames(owner).stream().sorted()
                             .collect(Collectors.joining(", ")));
+            case "propertyNames" -> badKey(error, at, owner, problems);
             default -> problems.add(at, owner.path("errorMessage").isTextual() ? owner.get("errorMessage").asText()
                     : plain(error, owner));
         }
+    }
+
+    /** A key the object's {@code propertyNames} refuses ({@code byPriority.whenever}) is named by its own path. */
+    private static void badKey(Error error, JsonPointer at, JsonNode owner, DocumentProblems problems) {
+        JsonNode names = view().resolve(owner.path("propertyNames"));
+        String problem;
+        if (names.path("errorMessage").isTextual()) {
+            problem = names.get("errorMessage").asText();
+        } else if (names.path("enum").isArray()) {
+            List<String> allowed = new ArrayList<>();
+            names.get("enum").forEach(value -> allowed.add(value.asText()));
+            problem = "is not a known key; expected one of " + String.join(", ", allowed);
+        } else {
+            problem = "is not a valid key";
+        }
+        problems.add(error.getProperty() == null ? at : at.appendProperty(error.getProperty()), problem);
     }
 
     /**
