@@ -106,6 +106,11 @@ public final class TrainRisk {
                         + " escalated, written to " + csv);
             }
         }
+        if (!Files.isRegularFile(csv)) {
+            System.err.println("error: " + noExport(csv) + "\n\n" + USAGE);
+            System.exit(64);
+            return;
+        }
         List<RiskRow> rows = RiskCsv.read(csv);
         Settings settings = new Settings(line.number("--test-share", Settings.DEFAULT.testShare()),
                 line.integer("--seed", (int) Settings.DEFAULT.seed()), line.number("--c", Settings.DEFAULT.c()));
@@ -120,6 +125,12 @@ public final class TrainRisk {
         writeReport(result, csv.getFileName().toString(), report);
         progress.stage("Report written to " + report + ".md and .json");
         printSummary(result, progress);
+    }
+
+    /** What to do when there is no export to train from (--csv names no file and no --table was given). */
+    static String noExport(Path csv) {
+        return "there is no export at " + csv.toAbsolutePath() + ": give --table (and --teams) to export the store's"
+                + " closed tickets into it, or --csv an existing export";
     }
 
     /** Splits (stratified), trains on the training part, and scores the held-out part with both scores. */

@@ -56,6 +56,16 @@ class TrainRiskTest {
         assertTrue(Files.readString(dir.resolve("risk-report.json")).contains("\"calibration\""));
     }
 
+    /** Without --table and without the file --csv names, the tool says what to give instead of a stack trace. */
+    @Test
+    void noExportToTrainFromSaysWhatToGive(@TempDir Path dir) {
+        String message = TrainRisk.noExport(dir.resolve("risk-tickets.csv"));
+        assertTrue(message.startsWith("there is no export at " + dir.resolve("risk-tickets.csv").toAbsolutePath()),
+                message);
+        assertTrue(message.contains("give --table (and --teams)") && message.contains("--csv an existing export"),
+                message);
+    }
+
     @Test
     void aucCountsTiesAsHalf() {
         assertEquals(1.0, RiskEvaluation.auc(new double[] {0.1, 0.2, 0.9}, new boolean[] {false, false, true}));
