@@ -2,11 +2,8 @@ package io.tierline.core.aws;
 
 import io.tierline.core.port.TicketReports;
 import io.tierline.core.port.DayCounts;
-import io.tierline.core.ticket.Codes;
-import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.TicketId;
-import io.tierline.core.ticket.Tier;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,10 +140,8 @@ public class DynamoDbTicketReports implements TicketReports {
         var escalation = item.containsKey("escalation") ? TicketItems.escalation(item.get("escalation").m()) : null;
         return new QueuedTicket(new TicketId(item.get("ticketId").s()),
                 new TicketReports.Place(item.get("team").s(), Status.fromCode(item.get("status").s()),
-                        item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
-                        item.containsKey("assignee") ? item.get("assignee").s() : null),
-                new TicketReports.Urgency(
-                        item.containsKey("priority") ? Codes.parse(Priority.class, item.get("priority").s()) : null,
+                        TicketItems.tier(item), TicketItems.str(item, "assignee")),
+                new TicketReports.Urgency(TicketItems.priority(item),
                         escalation == null ? 0 : escalation.level(), escalation != null && escalation.isAcknowledged(),
                         TicketItems.queueDue(item.get("queueSk").s())));
     }

@@ -248,9 +248,7 @@ final class TicketItems {
                 str(item, "customerTokenSalt"));
         Ticket.Classification classification = new Ticket.Classification(
                 Codes.parse(Level.class, str(item, "impact")), Codes.parse(Level.class, str(item, "urgency")),
-                item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null,
-                str(item, "category"), str(item, "team"),
-                item.containsKey("tier") ? Tier.of(Integer.parseInt(item.get("tier").n())) : null,
+                priority(item), str(item, "category"), str(item, "team"), tier(item),
                 item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item));
         Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), str(item, "assignee"),
                 item.containsKey("resolutionNote")
@@ -332,8 +330,18 @@ final class TicketItems {
     }
 
     private static TransferRequest transfer(Map<String, AttributeValue> m) {
-        return new TransferRequest(str(m, "team"), m.containsKey("tier") ? Tier.of(Integer.parseInt(m.get("tier").n()))
-                : null, str(m, "requestedBy"), str(m, "reason"), Instant.parse(str(m, "requestedAt")));
+        return new TransferRequest(str(m, "team"), tier(m), str(m, "requestedBy"), str(m, "reason"),
+                Instant.parse(str(m, "requestedAt")));
+    }
+
+    /** The {@code tier} number of a ticket or transfer item, or null for none. */
+    static Tier tier(Map<String, AttributeValue> m) {
+        return m.containsKey("tier") ? Tier.of(Integer.parseInt(m.get("tier").n())) : null;
+    }
+
+    /** The {@code priority} code of a ticket or queue item, or null before triage set one. */
+    static Priority priority(Map<String, AttributeValue> item) {
+        return item.containsKey("priority") ? Codes.parse(Priority.class, str(item, "priority")) : null;
     }
 
     static Map<String, AttributeValue> eventItem(TicketEvent e) {
