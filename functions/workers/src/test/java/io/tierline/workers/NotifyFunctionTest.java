@@ -112,42 +112,39 @@ class NotifyFunctionTest {
         assertEquals(DeliveryLedger.State.FAILED, ledger.find(last.key()).orElseThrow().state());
     }
 
-    @Test
-    void aPoisonMessageGoesToTheDeadLetterQueue() {
+    /**
+     * Delivers one message through the notify queue, which the worker must refuse at once (no batch failure, no
+     * retry), and answers the reason the dead-letter queue's only message carries.
+     */
+    String deadLettered(String body) {
         SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
-        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue",
-                List.of(SqsInvoker.Outgoing.of("{\"type\":\"NotificationRequested\",\"key\":"))));
+        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(body))));
         var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
         assertEquals(1, dead.size());
-        assertTrue(dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue()
-                .startsWith("unreadable message"));
+        return dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue();
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterQueue() {
+        assertTrue(deadLettered("{\"type\":\"NotificationRequested\",\"key\":").startsWith("unreadable message"));
     }
 
     @Test
     void aNotificationWithoutItsKeyIsDeadLetteredAtOnceWithTheFieldNamed() {
-        SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
         String path = "/without-key-" + UUID.randomUUID();
         String withoutKey = Json.write(notification(DeliveryChannel.WEBHOOK, receiver.url(path), 0))
                 .replaceFirst("\"key\":\"[^\"]*\",", "");
-        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(withoutKey))));
-        var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
-        assertEquals(1, dead.size());
-        assertEquals("unreadable message: key: is required",
-                dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
+        assertEquals("unreadable message: key: is required", deadLettered(withoutKey));
         assertEquals(0, receiver.requests(path).size(), "nothing was delivered");
     }
 
     @Test
     void aNotificationOnAChannelNobodyDeliversOnIsDeadLetteredAtOnceWithTheChannelNamed() {
-        SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
         String path = "/pager-" + UUID.randomUUID();
         String pager = Json.write(notification(DeliveryChannel.WEBHOOK, receiver.url(path), 0))
                 .replace("\"channel\":\"webhook\"", "\"channel\":\"pager\"");
-        assertEquals(List.of(), SqsInvoker.deliver(sqs, "NotifyQueue", List.of(SqsInvoker.Outgoing.of(pager))));
-        var dead = SqsInvoker.drain(sqs, "NotifyDeadLetterQueue");
-        assertEquals(1, dead.size());
         assertEquals("unreadable message: channel: 'pager' must be one of email, slack, webhook, customer",
-                dead.get(0).messageAttributes().get("tierline-failure-reason").stringValue());
+                deadLettered(pager));
         assertEquals(0, receiver.requests(path).size(), "nothing was delivered");
     }
 }
