@@ -147,6 +147,33 @@ class AgentAndCustomerTest {
     }
 
     /** The dashboard's default: functional, next tier, with a reason code from the list the API documents. */
+    /** An agent's escalation waiting for approval goes when a supervisor escalates the ticket there directly. */
+    @Test
+    void aWaitingEscalationRequestGoesOnceTheTicketIsWhereItAsked() {
+        Filed t = billingTicket("settled@example.com");
+        String path = "/tickets/" + t.id();
+        JsonNode pending = ok(LambdaHttp.post(path + "/escalations", "alice", """
+                {"kind":"functional","reason":"limited-knowledge","tier":2}""", Map.of()));
+        assertEquals(2, pending.at("/pendingTransfer/tier").asInt(), "the agent's waits for approval");
+
+        JsonNode direct = ok(LambdaHttp.post(path + "/escalations", "sam", """
+                {"kind":"functional","reason":"limited-knowledge","tier":2}""", Map.of()));
+        assertEquals(2, direct.get("tier").asInt());
+        assertTrue(direct.path("pendingTransfer").isMissingNode() || direct.get("pendingTransfer").isNull(),
+                "nothing is left to approve: " + direct);
+        JsonNode escalated = null;
+        for (JsonNode event : direct.get("events")) {
+            escalated = "escalated".equals(event.get("type").asText()) ? event : escalated;
+        }
+        assertNotNull(escalated, direct.toString());
+        assertTrue(escalated.get("changes").toString().contains("\"field\":\"pendingTransfer\""),
+                "the move records the request going: " + escalated);
+        LambdaHttp.Reply decision = LambdaHttp.post(path + "/transfer/decision", "sam", "{\"approve\":true}",
+                Map.of());
+        assertEquals(409, decision.status(), decision.body());
+        assertEquals(2, ok(LambdaHttp.get(path, "sam")).get("tier").asInt(), "and stored so");
+    }
+
     @Test
     void aFunctionalEscalationGoesToTheNextTierUntilTheTop() {
         Filed t = billingTicket("next-tier@example.com");

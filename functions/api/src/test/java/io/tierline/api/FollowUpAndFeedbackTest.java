@@ -212,4 +212,27 @@ class FollowUpAndFeedbackTest {
         assertFalse(customer.toString().contains("billing question"), "feedback is internal");
         assertFalse(types(customer, "conversation").contains("escalation-feedback-given"));
     }
+
+    /**
+     * A hierarchical escalation stays in the sender's team, so the team rule would let the sender rate it: refused,
+     * with nothing written, and the supervisor it went to still gives the feedback.
+     */
+    @Test
+    void theSenderOfAnEscalationCannotGiveItsFeedback() {
+        Filed t = billingTicket("own-feedback@example.com");
+        String path = "/tickets/" + t.id();
+        ok(LambdaHttp.post(path + "/escalations", "alice", """
+                {"kind":"hierarchical","reason":"limited-authority","to":"supervisor"}""", Map.of()));
+        String feedback = path + "/escalations/1/feedback";
+        String body = "{\"needed\":true,\"complete\":false}";
+
+        LambdaHttp.Reply own = LambdaHttp.post(feedback, "alice", body, Map.of());
+        assertEquals(403, own.status(), own.body());
+        assertTrue(own.body().contains("alice sent escalation 1; its feedback is for whoever received it"),
+                own.body());
+        assertEquals(0, count(types(ok(LambdaHttp.get(path, "sam")), "events"), "escalation-feedback-given"));
+
+        JsonNode given = ok(LambdaHttp.post(feedback, "sam", body, Map.of()));
+        assertEquals(1, count(types(given, "events"), "escalation-feedback-given"));
+    }
 }
