@@ -107,6 +107,6 @@ public class AgentAuthenticator {
             return Optional.empty(); // signed in, but not support staff
         }
         String name = claims.getClaimValueAsString("username");
-        return Optional.of(new Principal(name != null ? name : claims.getSubject(), role, teams));
+        return Optional.of(Principal.inTeams(name != null ? name : claims.getSubject(), role, teams));
     }
 }

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.Principal;
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.EscalationReason;
@@ -172,7 +173,7 @@ public class AgentTicketResource {
     public Response transfer(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "transfer", body, type, ifMatch, key, AgentActions.Transfer.class, (r, who) -> {
-            String team = knownTeam(r, r.get().team());
+            TeamName team = knownTeam(r, r.get().team());
             Tier tier = tierOf(r.get().tier());
             String reason = r.get().reason();
             return (t, now) -> commands.transfer(t, team, tier, reason, who, now);
@@ -210,7 +211,7 @@ public class AgentTicketResource {
             EscalationKind kind = codeOf(EscalationKind.class, r.get().kind());
             EscalationReason reason = codeOf(EscalationReason.class, r.get().reason());
             String comment = r.get().comment();
-            String team = knownTeam(r, r.get().team());
+            TeamName team = knownTeam(r, r.get().team());
             // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs
             boolean nextTier = r.get().nextTier();
             Tier tier = tierOf(r.get().tierNumber());
@@ -365,7 +366,7 @@ public class AgentTicketResource {
     }
 
     /** The optional {@code team} of a transfer or escalation: one the policy document names (see Policies#teams). */
-    private String knownTeam(RequestBinder.Bound<?> r, String team) {
+    private TeamName knownTeam(RequestBinder.Bound<?> r, String team) {
         if (team != null) {
             SortedSet<String> teams = policies.teams();
             // the list of teams is spelled out only for a request that names an unknown one
@@ -373,7 +374,7 @@ public class AgentTicketResource {
                 r.check(false, "team", "is not a team of the policy document; teams: " + String.join(", ", teams));
             }
         }
-        return team;
+        return TeamName.of(team);
     }
 
     /** A tier the body named and its validation allowed (an invalid one is refused before the action runs). */

@@ -73,7 +73,7 @@ public class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Me me() {
         Principal who = caller.agent();
-        TreeSet<String> teams = new TreeSet<>(who.teams());
+        TreeSet<String> teams = new TreeSet<>(who.teamNames());
         if (who.role() == Role.ADMIN) {
             teams.addAll(triage.teams());
         }

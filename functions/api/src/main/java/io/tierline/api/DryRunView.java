@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tierline.core.classify.Prediction;
 import io.tierline.core.ticket.Codes;
@@ -52,7 +53,8 @@ public record DryRunView(Language language, Score frustration, Score escalationR
                 new Score(d.signals().escalationRisk(), Codes.of(a.risk().source()), a.risk().reasons()),
                 new Classifier(c.used(), c.minConfidence(), c.top()),
                 evaluation.fired().stream().map(DryRunView::fired).toList(),
-                new Decision(code(d.priority()), d.team(), number(d.tier()), d.category(), d.addTags(), d.reason()));
+                new Decision(code(d.priority()), TeamName.nameOf(d.team()), number(d.tier()), d.category(),
+                        d.addTags(), d.reason()));
     }
 
     private static FiredRule fired(TriageRule rule) {

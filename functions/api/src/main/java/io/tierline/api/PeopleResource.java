@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
@@ -80,10 +81,10 @@ public class PeopleResource {
     @Path("agents/me/tickets")
     public MyTickets myTickets() {
         Principal who = caller.agent();
-        TreeSet<String> teams = new TreeSet<>(who.teams());
+        TreeSet<TeamName> teams = new TreeSet<>(who.teams());
         staffing().agent(new PersonId(who.id())).ifPresent(a -> teams.addAll(a.placement().teams()));
         List<QueueResource.QueueItem> items = new ArrayList<>();
-        for (String team : teams) {
+        for (TeamName team : teams) {
             for (Status status : HELD) {
                 queries.teamQueue(new TicketQueries.QueueQuery(team, status,
                         TicketQueries.Filter.ALL.withAssignee(who.id()),
@@ -116,7 +117,8 @@ public class PeopleResource {
     /** A supervisor of the team (or an admin): each person's load against capacity, status and skills. */
     @GET
     @Path("teams/{team}/people")
-    public TeamPeople teamPeople(@PathParam("team") String team) {
+    public TeamPeople teamPeople(@PathParam("team") String name) {
+        TeamName team = new TeamName(name);
         Principal who = caller.atLeast(Role.SUPERVISOR);
         if (!who.seesTeam(team)) {
             throw new ForbiddenException(who.id() + " does not supervise team " + team);
@@ -130,7 +132,7 @@ public class PeopleResource {
                     a.competence().languages().stream().sorted().toList(),
                     a.placement().tiers().stream().map(Tier::number).sorted().toList(), s.lastAssignedAt());
         }).toList();
-        return new TeamPeople(team, staffing().rule(team).mode().code(), people);
+        return new TeamPeople(name, staffing().rule(team).mode().code(), people);
     }
 
     private Staffing staffing() {

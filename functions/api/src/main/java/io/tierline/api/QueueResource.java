@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.access.ForbiddenException;
@@ -66,7 +67,7 @@ public class QueueResource {
     public sealed interface HistoryEntry permits Visible, Outline {
         static HistoryEntry of(Ticket t, Principal who) {
             return who.worksOn(t) ? new Visible(TicketView.of(t, null))
-                    : new Outline(t.id().value(), t.team(), t.status().code(), t.createdAt(), true);
+                    : new Outline(t.id().value(), TeamName.nameOf(t.team()), t.status().code(), t.createdAt(), true);
         }
     }
 
@@ -92,10 +93,11 @@ public class QueueResource {
 
     @GET
     @Path("queues/{team}")
-    public Page teamQueue(@PathParam("team") String team, @QueryParam("status") @DefaultValue("open") String status,
+    public Page teamQueue(@PathParam("team") String name, @QueryParam("status") @DefaultValue("open") String status,
                           @QueryParam("tier") String tier, @QueryParam("priority") String priority,
                           @QueryParam("assignee") String assignee, @QueryParam("due") @DefaultValue("all") String due,
                           @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("25") String limit) {
+        TeamName team = new TeamName(name);
         Principal who = caller.agent();
         if (!who.seesTeam(team)) {
             throw new ForbiddenException(who.id() + " is not in team " + team);

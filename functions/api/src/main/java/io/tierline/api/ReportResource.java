@@ -57,7 +57,7 @@ public class ReportResource {
     @Path("load")
     public ReportService.Load load() {
         Principal who = caller.atLeast(Role.SUPERVISOR);
-        Set<String> teams = new TreeSet<>(who.teams());
+        Set<String> teams = new TreeSet<>(who.teamNames());
         if (who.role() == Role.ADMIN) {
             teams.addAll(triage.teams());
         }

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.tierline.core.escalation.EscalationRecord;
@@ -58,7 +59,8 @@ public record TicketView(String id, @JsonUnwrapped Filed filed, @JsonUnwrapped C
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PendingTransfer(String team, Integer tier, String requestedBy, String reason, Instant requestedAt) {
         static PendingTransfer of(TransferRequest t) {
-            return t == null ? null : new PendingTransfer(t.team(), t.tier() == null ? null : t.tier().number(),
+            return t == null ? null : new PendingTransfer(TeamName.nameOf(t.team()),
+                    t.tier() == null ? null : t.tier().number(),
                     t.requestedBy(), t.reason(), t.requestedAt());
         }
     }
@@ -130,7 +132,7 @@ public record TicketView(String id, @JsonUnwrapped Filed filed, @JsonUnwrapped C
     public static TicketView of(Ticket t, List<TicketEvent> events) {
         Filed filed = new Filed(t.subject(), t.description(), t.requester(), t.channel().code());
         Classified classified = new Classified(t.impact().code(), t.urgency().code(),
-                t.priority() == null ? null : t.priority().code(), t.category(), t.team(),
+                t.priority() == null ? null : t.priority().code(), t.category(), TeamName.nameOf(t.team()),
                 t.tier() == null ? null : t.tier().number(), t.tags(), t.signals());
         Work work = new Work(t.status().code(), t.assignee(), t.resolution() == null ? null
                 : new Resolved(t.resolution().note(), t.resolution().rootCause()),

@@ -19,6 +19,7 @@ import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Resolution;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketId;
@@ -42,10 +43,12 @@ class TicketViewTest {
         return new Ticket(ID,
                 new Ticket.Request("Refund", "Charged twice", new Requester("Ada", "ada@example.com", "acme", "pro"),
                         Channel.WEB, "salt"),
-                new Ticket.Classification(Level.LOW, Level.HIGH, Priority.HIGH, "billing", "billing", Tier.of(1),
+                new Ticket.Classification(Level.LOW, Level.HIGH, Priority.HIGH, "billing", new TeamName("billing"),
+                        Tier.of(1),
                         List.of("invoice"), new TicketSignals("en", 0.4, 0.7)),
                 new Ticket.Work(Status.SOLVED, "alice", new Resolution("Refunded", "billing-error", FILED),
-                        new TransferRequest("billing", Tier.of(2), "alice", "needs a specialist", FILED), null,
+                        new TransferRequest(new TeamName("billing"), Tier.of(2), "alice", "needs a specialist",
+                                FILED), null,
                         List.of("sam"), null),
                 new Ticket.Clocks(null, null, EscalationState.fresh("standard", 1, 2, FILED, 0, null)
                         .withNextStep(EscalationState.Step.REMINDER, FILED.plusSeconds(600))),

@@ -21,6 +21,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
@@ -90,7 +91,8 @@ class LearnedRiskRoutingTest {
 
     Ticket escalatedEarlier(String email) {
         Ticket t = ticket(email, "printer broken");
-        return new Ticket(t.id(), t.request(), t.classification().withPlace("experts", Tier.EXPERT), t.work(),
+        return new Ticket(t.id(), t.request(), t.classification().withPlace(new TeamName("experts"), Tier.EXPERT),
+                t.work(),
                 t.clocks(), t.createdAt(), t.updatedAt(), t.version());
     }
 
@@ -115,9 +117,9 @@ class LearnedRiskRoutingTest {
         assertTrue(calm.risk().score() < 0.1, "a first contact with the same words: " + calm.risk());
 
         TriageDecision routed = policy.decide(repeat, risky, NOW);
-        assertEquals("experts", routed.team());
+        assertEquals(new TeamName("experts"), routed.team());
         assertEquals(Tier.EXPERT, routed.tier());
-        assertEquals("service-desk", policy.decide(fresh, calm, NOW).team());
+        assertEquals(new TeamName("service-desk"), policy.decide(fresh, calm, NOW).team());
     }
 
     @Test

@@ -183,7 +183,7 @@ class SlaSweepAndFiringTest {
     void pendingPausesAndNothingRunsAfterResolution() {
         clock.set(Instant.parse("2026-11-16T08:00:00Z"));
         TicketId id = proTicket("pause@example.com");
-        Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+        Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
         work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.agentReply("Need logs", true, sam.actor(),
                 now));
         Instant beforePause = ticket(id).nextDeadline().at();
@@ -267,7 +267,7 @@ class SlaSweepAndFiringTest {
         TicketWorkService resolving = new TicketWorkService(store, tokens, withFollowUp, clock, Duration.ofDays(1),
                 AfterWrite.NOTHING);
         TicketId id = proTicket("follow-up@example.com");
-        Principal alice = new Principal("alice", Role.AGENT, Set.of("billing", "service-desk"));
+        Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing", "service-desk"));
         Ticket solved = resolving.act(id, alice, TicketWorkService.Guard.none(),
                 (t, now) -> t.resolve("Fixed the export.", null, alice.actor(), now)).ticket();
         Instant due = clock.instant().plus(Duration.ofHours(1));

@@ -33,6 +33,7 @@ import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Change;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.time.SettableClock;
 import io.tierline.core.triage.TicketAssessor;
 import io.tierline.core.triage.TriageService;
@@ -180,7 +181,7 @@ class StoreAndServicesTest {
         assertEquals(items, itemCount());
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals(Status.OPEN, h.ticket().status());
-        assertEquals("billing", h.ticket().team(), "'invoices' matches the keyword 'invoice'");
+        assertEquals(new TeamName("billing"), h.ticket().team(), "'invoices' matches the keyword 'invoice'");
         assertEquals(List.of(TicketEvent.EventType.CREATED, TicketEvent.EventType.TRIAGED,
                 TicketEvent.EventType.STATUS_CHANGED), h.events().stream().map(TicketEvent::type).toList());
         assertEquals(TriageService.Outcome.TICKET_MISSING, triage.triage(TicketId.next(clock)));
@@ -199,7 +200,7 @@ class StoreAndServicesTest {
         new TriageService(store, () -> PolicyDocument.bundled().triage(), ASSESSOR, CLOCKS, clock, AfterWrite.NOTHING)
                 .triage(id);
         TicketHistory h = store.history(id).orElseThrow();
-        assertEquals("platform-engineering", h.ticket().team());
+        assertEquals(new TeamName("platform-engineering"), h.ticket().team());
         assertEquals(Tier.EXPERT, h.ticket().tier());
         TicketEvent triaged = h.events().get(1);
         assertEquals(TicketEvent.EventType.TRIAGED, triaged.type());

@@ -19,6 +19,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketChange;
@@ -39,7 +40,7 @@ class TicketActionsTest {
     Ticket openTicket() {
         Ticket t = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), CustomerTokens.newSalt(),
                 Actor.customer("ada@example.com"), now).after();
-        return t.triage(new TriageDecision(Priority.NORMAL, "billing", Tier.FRONT_LINE, null, "test"),
+        return t.triage(new TriageDecision(Priority.NORMAL, new TeamName("billing"), Tier.FRONT_LINE, null, "test"),
                 Actor.system("triage"), now).after();
     }
 
@@ -123,14 +124,17 @@ class TicketActionsTest {
     /** A supervisor who moves the ticket where an agent asked it to go settles the request; a move elsewhere not. */
     @Test
     void aTransferWaitingForApprovalGoesOnceTheTicketIsWhereItAsked() {
-        Ticket waiting = openTicket().transfer("platform-engineering", Tier.EXPERT, "needs DB access", true, alice,
+        Ticket waiting = openTicket().transfer(new TeamName("platform-engineering"), Tier.EXPERT, "needs DB access",
+                true, alice,
                 now).after();
         Actor sam = new Actor(Actor.Kind.SUPERVISOR, "sam");
 
         Ticket elsewhere = waiting.transfer(null, Tier.EXPERT, "billing's experts first", false, sam, now).after();
-        assertEquals("platform-engineering", elsewhere.pendingTransfer().team(), "still asked for, still waiting");
+        assertEquals(new TeamName("platform-engineering"), elsewhere.pendingTransfer().team(),
+                "still asked for, still waiting");
 
-        TicketChange there = waiting.transfer("platform-engineering", Tier.EXPERT, "moving it myself", false, sam, now);
+        TicketChange there = waiting.transfer(new TeamName("platform-engineering"), Tier.EXPERT, "moving it myself",
+                false, sam, now);
         assertNull(there.after().pendingTransfer(), "nobody is left to approve a move that happened");
         assertEquals(EventType.TRANSFERRED, there.events().get(0).type());
         assertTrue(EventChanges.of(there.events().get(0)).stream().anyMatch(c -> c.field().equals("pendingTransfer")
@@ -141,28 +145,30 @@ class TicketActionsTest {
     @Test
     void transferEitherWaitsForApprovalOrHappensNow() {
         Ticket t = openTicket().assign("alice", alice, now).after();
-        Ticket waiting = t.transfer("platform-engineering", Tier.EXPERT, "needs DB access", true, alice, now).after();
-        assertEquals("billing", waiting.team(), "nothing moves before approval");
-        assertEquals("platform-engineering", waiting.pendingTransfer().team());
+        Ticket waiting = t.transfer(new TeamName("platform-engineering"), Tier.EXPERT, "needs DB access", true, alice,
+                now).after();
+        assertEquals(new TeamName("billing"), waiting.team(), "nothing moves before approval");
+        assertEquals(new TeamName("platform-engineering"), waiting.pendingTransfer().team());
 
         Actor sam = new Actor(Actor.Kind.AGENT, "sam");
         TicketChange approved = waiting.decideTransfer(true, null, sam, now);
-        assertEquals("platform-engineering", approved.after().team());
+        assertEquals(new TeamName("platform-engineering"), approved.after().team());
         assertEquals(Tier.EXPERT, approved.after().tier());
         assertNull(approved.after().assignee(), "the new team picks it up");
         assertNull(approved.after().pendingTransfer());
         assertEquals(EventType.TRANSFERRED, approved.events().get(0).type());
 
         TicketChange refused = waiting.decideTransfer(false, "try the runbook first", sam, now);
-        assertEquals("billing", refused.after().team());
+        assertEquals(new TeamName("billing"), refused.after().team());
         assertNull(refused.after().pendingTransfer());
         assertThrows(TicketActionException.class, () -> openTicket().decideTransfer(true, null, sam, now));
-        assertThrows(TicketActionException.class, () -> openTicket().transfer("billing", Tier.FRONT_LINE, "same",
+        assertThrows(TicketActionException.class, () -> openTicket().transfer(new TeamName("billing"),
+                Tier.FRONT_LINE, "same",
                 false, alice, now));
 
         Ticket direct = t.transfer(null, Tier.ENGINEERING, "bug in code", false, sam, now).after();
         assertEquals(Tier.ENGINEERING, direct.tier());
-        assertEquals("billing", direct.team());
+        assertEquals(new TeamName("billing"), direct.team());
         TicketChange solved = waiting.resolve("Answered before anyone approved.", null, alice, now);
         assertNull(solved.after().pendingTransfer(), "a solved ticket has no transfer waiting");
         assertTrue(EventChanges.of(solved.events().get(0)).stream().anyMatch(c -> c.field().equals("pendingTransfer")),
@@ -188,14 +194,14 @@ class TicketActionsTest {
     @Test
     void principalsWorkOnTheirTeamsOnly() {
         Ticket billing = openTicket();
-        assertTrue(new Principal("alice", Role.AGENT, Set.of("billing")).worksOn(billing));
-        assertFalse(new Principal("bob", Role.AGENT, Set.of("platform-engineering")).worksOn(billing));
-        assertTrue(new Principal("root", Role.ADMIN, Set.of()).worksOn(billing));
-        assertFalse(new Principal("alice", Role.AGENT, Set.of("billing")).canApproveTransferOf(billing));
-        assertTrue(new Principal("sam", Role.SUPERVISOR, Set.of("billing")).canApproveTransferOf(billing));
-        assertFalse(new Principal("sue", Role.SUPERVISOR, Set.of("identity")).canApproveTransferOf(billing));
+        assertTrue(Principal.inTeams("alice", Role.AGENT, Set.of("billing")).worksOn(billing));
+        assertFalse(Principal.inTeams("bob", Role.AGENT, Set.of("platform-engineering")).worksOn(billing));
+        assertTrue(Principal.inTeams("root", Role.ADMIN, Set.of()).worksOn(billing));
+        assertFalse(Principal.inTeams("alice", Role.AGENT, Set.of("billing")).canApproveTransferOf(billing));
+        assertTrue(Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing")).canApproveTransferOf(billing));
+        assertFalse(Principal.inTeams("sue", Role.SUPERVISOR, Set.of("identity")).canApproveTransferOf(billing));
 
-        Principal bob = new Principal("bob", Role.AGENT, Set.of("platform-engineering"));
+        Principal bob = Principal.inTeams("bob", Role.AGENT, Set.of("platform-engineering"));
         assertEquals("bob is not in team billing, which owns ticket " + billing.id(),
                 assertThrows(ForbiddenException.class, () -> bob.requireWorksOn(billing)).getMessage());
         Ticket untriaged = Ticket.open(TicketId.next(clock), TicketLifecycleTest.draft(), CustomerTokens.newSalt(),
@@ -203,7 +209,7 @@ class TicketActionsTest {
         assertEquals("ticket " + untriaged.id() + " is not routed to a team yet; until triage routes it, only an admin"
                         + " works on it",
                 assertThrows(ForbiddenException.class, () -> bob.requireWorksOn(untriaged)).getMessage());
-        new Principal("root", Role.ADMIN, Set.of()).requireWorksOn(untriaged);
+        Principal.inTeams("root", Role.ADMIN, Set.of()).requireWorksOn(untriaged);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -59,12 +60,13 @@ class TicketLifecycleTest {
     void triageOpensTheTicketAndRecordsWhatChangedAndWhy() {
         Ticket t = Ticket.open(TicketId.next(clock), draft(), "salt", Actor.customer("ada@example.com"), T0).after();
         Instant later = T0.plus(Duration.ofSeconds(2));
-        TicketChange triaged = t.triage(new TriageDecision(Priority.HIGH, "billing", Tier.FRONT_LINE, "billing",
+        TicketChange triaged = t.triage(new TriageDecision(Priority.HIGH, new TeamName("billing"), Tier.FRONT_LINE,
+                "billing",
                 "routing rule 'billing' matched"), Actor.system("triage"), later);
         Ticket after = triaged.after();
         assertEquals(Status.OPEN, after.status());
         assertEquals(2, after.version());
-        assertEquals("billing", after.team());
+        assertEquals(new TeamName("billing"), after.team());
         assertEquals(Tier.FRONT_LINE, after.tier());
         assertEquals(later, after.updatedAt());
         assertEquals(T0, after.createdAt());
@@ -74,7 +76,8 @@ class TicketLifecycleTest {
         assertTrue(EventChanges.of(triageEvent).contains(new Change("team", null, "billing")));
         assertEquals(new Change("status", "new", "open"), EventChanges.of(triaged.events().get(1)).get(0));
         // an open ticket is not triaged twice
-        assertThrows(IllegalTransitionException.class, () -> after.triage(new TriageDecision(Priority.LOW, "x",
+        assertThrows(IllegalTransitionException.class, () -> after.triage(new TriageDecision(Priority.LOW,
+                new TeamName("x"),
                 Tier.FRONT_LINE, null, "again"), Actor.system("triage"), later));
     }
 

@@ -19,6 +19,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
@@ -102,20 +103,21 @@ class TriagePolicyTest {
     @Test
     void theBundledRulesRouteOnWholeWordsAndTheFirstMatchDecides() {
         TriageDecision d = decide(policy, ticket("Refund please", "I was charged twice", Level.LOW, Level.MEDIUM));
-        assertEquals("billing", d.team());
+        assertEquals(new TeamName("billing"), d.team());
         assertEquals(Tier.FRONT_LINE, d.tier());
         assertEquals("rule 'billing'", d.reason());
         // 'security' is listed before 'billing' and stops evaluation: the first rule in order wins
         TriageDecision both = decide(policy, ticket("Phishing invoice", "x", Level.LOW, Level.MEDIUM));
-        assertEquals("security", both.team());
+        assertEquals(new TeamName("security"), both.team());
         assertEquals(Tier.EXPERT, both.tier());
         assertEquals("rule 'security'", both.reason());
         // 'down' must not fire inside 'download' or 'countdown'
         TriageDecision none = decide(policy, ticket("Download is slow", "the countdown shows", Level.LOW, Level.LOW));
-        assertEquals("service-desk", none.team());
+        assertEquals(new TeamName("service-desk"), none.team());
         assertEquals(Tier.FRONT_LINE, none.tier());
         assertEquals("no rule matched: default route", none.reason());
-        assertEquals("platform-engineering", decide(policy, ticket("Site DOWN", "help", Level.HIGH, Level.HIGH))
+        assertEquals(new TeamName("platform-engineering"), decide(policy, ticket("Site DOWN", "help", Level.HIGH,
+                Level.HIGH))
                 .team());
     }
 
@@ -132,7 +134,7 @@ class TriagePolicyTest {
                 null), signals("en", 0, 0), OFFICE_HOURS);
         TriageDecision d = both.decision();
         assertEquals(List.of("tag-vip", "billing"), both.fired().stream().map(TriageRule::name).toList());
-        assertEquals("billing", d.team(), "the later rule overrides the team");
+        assertEquals(new TeamName("billing"), d.team(), "the later rule overrides the team");
         assertEquals(Priority.HIGH, d.priority(), "the earlier rule's priority stays: billing does not set one");
         assertEquals("billing", d.category());
         assertEquals(Tier.FRONT_LINE, d.tier(), "no rule set a tier: the default route's");
@@ -142,7 +144,8 @@ class TriagePolicyTest {
         TriageEvaluation stopped = p.evaluate(ticket("Invoice refund", "x", Level.LOW, Level.LOW, Channel.WEB,
                 "basic", null), signals("en", 0, 0), OFFICE_HOURS);
         assertEquals(List.of("billing", "stopper"), stopped.fired().stream().map(TriageRule::name).toList());
-        assertEquals("billing", stopped.decision().team(), "the rule after the stopping one is not evaluated");
+        assertEquals(new TeamName("billing"), stopped.decision().team(),
+                "the rule after the stopping one is not evaluated");
         assertEquals(Tier.ENGINEERING, stopped.decision().tier());
         assertEquals(Priority.LOW, stopped.decision().priority(), "the matrix: no rule set a priority");
     }
@@ -174,20 +177,25 @@ class TriagePolicyTest {
                  "then":{"team":"night-shift"}}""");
         Ticket plain = ticket("hello", "x", Level.LOW, Level.LOW);
         TicketAssessment calm = signals("en", 0.2, 0.2);
-        assertEquals("service-desk", p.decide(plain, calm, OFFICE_HOURS).team(), "nothing holds");
-        assertEquals("regex", p.decide(ticket("Error  0x1F", "x", Level.LOW, Level.LOW), calm, OFFICE_HOURS).team());
-        assertEquals("channel", p.decide(ticket("hello", "x", Level.LOW, Level.LOW, Channel.EMAIL, null, null), calm,
+        assertEquals(new TeamName("service-desk"), p.decide(plain, calm, OFFICE_HOURS).team(), "nothing holds");
+        assertEquals(new TeamName("regex"), p.decide(ticket("Error  0x1F", "x", Level.LOW, Level.LOW), calm,
                 OFFICE_HOURS).team());
-        assertEquals("category", p.decide(ticket("hello", "x", Level.LOW, Level.LOW, Channel.API, null, "hardware"),
+        assertEquals(new TeamName("channel"), p.decide(ticket("hello", "x", Level.LOW, Level.LOW, Channel.EMAIL, null,
+                null), calm,
+                OFFICE_HOURS).team());
+        assertEquals(new TeamName("category"), p.decide(ticket("hello", "x", Level.LOW, Level.LOW, Channel.API, null,
+                "hardware"),
                 calm, OFFICE_HOURS).team(), "field values compare in any case");
-        assertEquals("service-desk", p.decide(ticket("hello", "x", Level.HIGH, Level.LOW), calm, OFFICE_HOURS)
+        assertEquals(new TeamName("service-desk"), p.decide(ticket("hello", "x", Level.HIGH, Level.LOW), calm,
+                OFFICE_HOURS)
                 .team(), "every field listed must match");
-        assertEquals("both-high", p.decide(ticket("hello", "x", Level.HIGH, Level.HIGH), calm, OFFICE_HOURS).team());
-        assertEquals("dach", p.decide(plain, signals("de", 0, 0), OFFICE_HOURS).team());
-        assertEquals("service-desk", p.decide(plain, signals("en", 0.49, 0.69), OFFICE_HOURS).team());
-        assertEquals("supervisors", p.decide(plain, signals("en", 0.5, 0), OFFICE_HOURS).team());
-        assertEquals("experts", p.decide(plain, signals("en", 0, 0.7), OFFICE_HOURS).team());
-        assertEquals("night-shift", p.decide(plain, calm, EVENING).team());
+        assertEquals(new TeamName("both-high"), p.decide(ticket("hello", "x", Level.HIGH, Level.HIGH), calm,
+                OFFICE_HOURS).team());
+        assertEquals(new TeamName("dach"), p.decide(plain, signals("de", 0, 0), OFFICE_HOURS).team());
+        assertEquals(new TeamName("service-desk"), p.decide(plain, signals("en", 0.49, 0.69), OFFICE_HOURS).team());
+        assertEquals(new TeamName("supervisors"), p.decide(plain, signals("en", 0.5, 0), OFFICE_HOURS).team());
+        assertEquals(new TeamName("experts"), p.decide(plain, signals("en", 0, 0.7), OFFICE_HOURS).team());
+        assertEquals(new TeamName("night-shift"), p.decide(plain, calm, EVENING).team());
     }
 
     @Test
@@ -198,13 +206,13 @@ class TriagePolicyTest {
         TriageEvaluation confident = p.evaluate(t, predicted("4", 0.91), OFFICE_HOURS);
         assertTrue(confident.classifier().used());
         assertEquals("4", confident.decision().category());
-        assertEquals("hardware", confident.decision().team(), "rules see the classifier's category");
+        assertEquals(new TeamName("hardware"), confident.decision().team(), "rules see the classifier's category");
         assertEquals("classifier: category 4 (0.91); rule 'hardware'", confident.decision().reason());
 
         TriageEvaluation unsure = p.evaluate(t, predicted("4", 0.59), OFFICE_HOURS);
         assertFalse(unsure.classifier().used(), "0.59 is below the default threshold 0.6");
         assertNull(unsure.decision().category());
-        assertEquals("service-desk", unsure.decision().team());
+        assertEquals(new TeamName("service-desk"), unsure.decision().team());
         assertEquals(Tier.FRONT_LINE, unsure.decision().tier());
         assertEquals("no rule matched: default route", unsure.decision().reason());
         assertTrue(p.evaluate(t, predicted("4", 0.6), OFFICE_HOURS).classifier().used(), "at the threshold: used");
@@ -225,7 +233,7 @@ class TriagePolicyTest {
         TriageEvaluation fallback = never.evaluate(t, assessed, OFFICE_HOURS);
         assertFalse(fallback.classifier().used());
         assertNull(fallback.decision().category());
-        assertEquals("service-desk", fallback.decision().team());
+        assertEquals(new TeamName("service-desk"), fallback.decision().team());
         assertEquals(Tier.FRONT_LINE, fallback.decision().tier());
         assertEquals("no rule matched: default route", fallback.decision().reason());
     }

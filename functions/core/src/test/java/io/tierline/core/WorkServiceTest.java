@@ -28,6 +28,7 @@ import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketId;
@@ -61,8 +62,8 @@ class WorkServiceTest {
     final SettableClock clock = new SettableClock(Instant.parse("2026-04-01T09:00:00Z"));
     final TicketWorkService work = new TicketWorkService(store, TOKENS,
             new ClockKeeper(() -> PolicyDocument.bundled().sla()), clock, Duration.ofDays(1), AfterWrite.NOTHING);
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
-    final Principal bob = new Principal("bob", Role.AGENT, Set.of("platform-engineering"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
+    final Principal bob = Principal.inTeams("bob", Role.AGENT, Set.of("platform-engineering"));
 
     @BeforeAll
     static void start() {
@@ -85,7 +86,8 @@ class WorkServiceTest {
         TicketChange created = Ticket.open(TicketId.next(clock), draft, CustomerTokens.newSalt(),
                 Actor.customer(email), clock.instant());
         store.create(created, Optional.empty());
-        TicketChange triaged = created.after().triage(new TriageDecision(priority, team, Tier.FRONT_LINE, null, "t"),
+        TicketChange triaged = created.after().triage(new TriageDecision(priority, new TeamName(team),
+                Tier.FRONT_LINE, null, "t"),
                 Actor.system("triage"), clock.instant());
         store.apply(triaged);
         clock.advance(Duration.ofSeconds(1));
@@ -169,13 +171,13 @@ class WorkServiceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(stored(team, i % 2 == 0 ? Priority.HIGH : Priority.LOW, "q" + i + "@example.com").id());
         }
-        QueueQuery firstPage = new QueueQuery(team, Status.OPEN, Filter.ALL, Paging.first(2));
+        QueueQuery firstPage = new QueueQuery(new TeamName(team), Status.OPEN, Filter.ALL, Paging.first(2));
         var page1 = queries.teamQueue(firstPage, clock.instant());
         assertEquals(2, page1.items().size());
         assertNotNull(page1.nextCursor());
-        var page2 = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL,
+        var page2 = queries.teamQueue(new QueueQuery(new TeamName(team), Status.OPEN, Filter.ALL,
                 new Paging(page1.nextCursor(), 2)), clock.instant());
-        var page3 = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL,
+        var page3 = queries.teamQueue(new QueueQuery(new TeamName(team), Status.OPEN, Filter.ALL,
                 new Paging(page2.nextCursor(), 2)), clock.instant());
         List<TicketId> seen = new ArrayList<>();
         List.of(page1, page2, page3).forEach(p -> p.items().forEach(ticket -> seen.add(ticket.id())));
@@ -183,16 +185,19 @@ class WorkServiceTest {
         assertEquals(5, seen.size(), "no ticket twice");
         assertNull(page3.nextCursor());
 
-        var high = queries.teamQueue(new QueueQuery(team, Status.OPEN, Filter.ALL.withPriority(Priority.HIGH),
+        var high = queries.teamQueue(new QueueQuery(new TeamName(team), Status.OPEN,
+                Filter.ALL.withPriority(Priority.HIGH),
                 Paging.first(50)), clock.instant());
         assertEquals(3, high.items().size());
         assertTrue(high.items().stream().allMatch(ticket -> ticket.priority() == Priority.HIGH));
-        var breached = queries.teamQueue(new QueueQuery(team, Status.OPEN,
+        var breached = queries.teamQueue(new QueueQuery(new TeamName(team), Status.OPEN,
                 Filter.ALL.withDue(DueFilter.BREACHED, Duration.ofHours(1)), Paging.first(50)), clock.instant());
         assertEquals(0, breached.items().size(), "no ticket has a deadline yet");
-        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery("other", Status.OPEN,
+        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery(new TeamName("other"),
+                Status.OPEN,
                 Filter.ALL, new Paging(page1.nextCursor(), 2)), clock.instant()));
-        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery(team, Status.OPEN,
+        assertThrows(InvalidInputException.class, () -> queries.teamQueue(new QueueQuery(new TeamName(team),
+                Status.OPEN,
                 Filter.ALL, new Paging("garbage!", 2)), clock.instant()));
     }
 

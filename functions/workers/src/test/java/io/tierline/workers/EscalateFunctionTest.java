@@ -14,6 +14,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -57,7 +58,8 @@ class EscalateFunctionTest {
                 new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("u@example.com"),
                         TestClock.CLOCK.instant()), List.of());
         store.create(created, Optional.empty());
-        TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT, team,
+        TicketChange triaged = keeper.track(created.after().triage(new TriageDecision(Priority.URGENT,
+                new TeamName(team),
                 Tier.FRONT_LINE, null, "t"), Actor.system("triage"), TestClock.CLOCK.instant()), created.events());
         store.apply(triaged);
         return triaged.after();

@@ -18,6 +18,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -51,7 +52,8 @@ class SlaSweepFunctionTest {
                 new TicketDraft.Levels(Level.LOW, Level.LOW), new TicketDraft.Topic(null, List.of())),
                 "salt", Actor.customer("r@example.com"), TestClock.CLOCK.instant());
         // triaged: a ticket still new would also be due for triage, which is not what this test sweeps for
-        TicketChange triaged = created.after().triage(new TriageDecision(Priority.LOW, "billing", Tier.FRONT_LINE,
+        TicketChange triaged = created.after().triage(new TriageDecision(Priority.LOW, new TeamName("billing"),
+                Tier.FRONT_LINE,
                 null, "t"), Actor.system("triage"), TestClock.CLOCK.instant());
         Ticket withDeadline = triaged.after().withNextDeadline(new Deadline(SlaMetric.RESOLUTION, 1, 50, at));
         List<TicketEvent> events = new ArrayList<>(created.events());

@@ -16,6 +16,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -76,7 +77,7 @@ class TriageFunctionTest {
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals(Status.OPEN, h.ticket().status());
         assertEquals(Priority.URGENT, h.ticket().priority());
-        assertEquals("platform-engineering", h.ticket().team());
+        assertEquals(new TeamName("platform-engineering"), h.ticket().team());
         assertEquals(Tier.EXPERT, h.ticket().tier());
         TicketEvent triaged = h.events().get(1);
         assertEquals(TicketEvent.EventType.TRIAGED, triaged.type());
@@ -97,7 +98,7 @@ class TriageFunctionTest {
                 Level.LOW, Level.LOW);
         assertEquals(List.of(), SqsInvoker.deliver(sqs, "TriageQueue", List.of(created(unsure), created(sure))));
         Ticket fallback = store.history(unsure).orElseThrow().ticket();
-        assertEquals("service-desk", fallback.team());
+        assertEquals(new TeamName("service-desk"), fallback.team());
         assertEquals(Tier.FRONT_LINE, fallback.tier());
         assertNull(fallback.category(), "the unsure prediction is not used");
         assertEquals("no rule matched: default route", store.history(unsure).orElseThrow().events().get(1).reason());
@@ -116,7 +117,7 @@ class TriageFunctionTest {
         TicketHistory h = store.history(id).orElseThrow();
         assertEquals(2, h.ticket().version(), "triaged exactly once");
         assertEquals(3, h.events().size());
-        assertEquals("service-desk", h.ticket().team());
+        assertEquals(new TeamName("service-desk"), h.ticket().team());
         assertEquals(Priority.LOW, h.ticket().priority());
     }
 

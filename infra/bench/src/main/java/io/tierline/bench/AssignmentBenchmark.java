@@ -14,6 +14,7 @@ import io.tierline.core.routing.QueueWorklists;
 import io.tierline.core.routing.RoutingService;
 import io.tierline.core.routing.SkillSource;
 import io.tierline.core.routing.Staffing;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
@@ -58,7 +59,7 @@ import java.util.Set;
  * assignment (simulated minutes) and the wall time of one offer.
  */
 public final class AssignmentBenchmark {
-    static final String TEAM = "support";
+    static final TeamName TEAM = new TeamName("support");
     static final int PEOPLE = 20;
     static final int CAPACITY = 8;
     static final Instant DAY = Instant.parse("2026-12-08T06:00:00Z");

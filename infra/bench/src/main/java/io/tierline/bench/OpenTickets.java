@@ -1,6 +1,7 @@
 package io.tierline.bench;
 
 import io.tierline.core.access.CustomerTokens;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Actor;
@@ -53,7 +54,7 @@ record OpenTickets(int count, int due, Instant now, Duration window) {
                 new TicketDraft.Levels(Level.MEDIUM, Level.HIGH), new TicketDraft.Topic(null, List.of("export")));
         Ticket opened = Ticket.open(TicketId.next(Clock.fixed(created, ZoneOffset.UTC)), draft,
                 CustomerTokens.newSalt(), Actor.customer(draft.requester().email()), created).after();
-        Ticket triaged = opened.triage(new TriageDecision(Priority.HIGH, "billing", Tier.of(1), "billing",
+        Ticket triaged = opened.triage(new TriageDecision(Priority.HIGH, new TeamName("billing"), Tier.of(1), "billing",
                 "routing rule 'billing' matched"), Actor.system("triage"), created.plusSeconds(2)).after();
         return triaged.withNextDeadline(new Deadline(METRICS[index % METRICS.length], 1,
                 PERCENTS[index % PERCENTS.length], deadlineAt(index, random)));

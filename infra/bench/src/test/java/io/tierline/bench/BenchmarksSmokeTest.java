@@ -12,6 +12,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -72,7 +73,8 @@ class BenchmarksSmokeTest {
                         new TicketDraft.Levels(Level.HIGH, Level.HIGH),
                         new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("bo@example.com"),
                 created), trail);
-        ticket = step(keeper, ticket.triage(new TriageDecision(Priority.URGENT, "platform-engineering", Tier.of(2),
+        ticket = step(keeper, ticket.triage(new TriageDecision(Priority.URGENT, new TeamName("platform-engineering"),
+                Tier.of(2),
                 "incident", "routing rule 'outage' matched"), Actor.system("triage"), created.plusSeconds(1)), trail);
         Deadline breach = ticket.nextDeadline();
         assertEquals(new Deadline(SlaMetric.FIRST_RESPONSE, 1, 100, created.plus(BenchPolicy.TARGET)), breach,

@@ -1,13 +1,26 @@
 package io.tierline.core.access;
 
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
+import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A signed-in agent, supervisor or admin, and the teams they belong to. */
-public record Principal(String id, Role role, Set<String> teams) {
+public record Principal(String id, Role role, Set<TeamName> teams) {
     public Principal {
         teams = Set.copyOf(teams);
+    }
+
+    /** Someone in the teams of those names (as the sign-in's groups and the tests give them). */
+    public static Principal inTeams(String id, Role role, Collection<String> teamNames) {
+        return new Principal(id, role, teamNames.stream().map(TeamName::new).collect(Collectors.toSet()));
+    }
+
+    /** Their teams' names, as the sign-in's groups and the reports spell them. */
+    public Set<String> teamNames() {
+        return teams.stream().map(TeamName::value).collect(Collectors.toSet());
     }
 
     /** Who acted, in the role they acted in: a supervisor's decision reads "supervisor:sam", not "agent:sam". */
@@ -24,7 +37,7 @@ public record Principal(String id, Role role, Set<String> teams) {
         return role == Role.ADMIN || (ticket.team() != null && teams.contains(ticket.team()));
     }
 
-    public boolean seesTeam(String team) {
+    public boolean seesTeam(TeamName team) {
         return role == Role.ADMIN || teams.contains(team);
     }
 

@@ -244,7 +244,7 @@ final class EventItems {
         }
         if (item.containsKey("sender")) {
             Map<String, AttributeValue> m = item.get("sender").m();
-            facts.sender = new EscalationSender(new PersonId(str(m, "person")), str(m, "team"));
+            facts.sender = new EscalationSender(new PersonId(str(m, "person")), TicketItems.team(m, "team"));
         }
         if (item.containsKey("assignment")) {
             facts.assignment = assignment(item.get("assignment").m());

@@ -25,6 +25,7 @@ import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.ticket.TicketSignals;
 import io.tierline.core.ticket.Tier;
+import io.tierline.core.ticket.TeamName;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -214,7 +215,7 @@ final class TicketItems {
         if (stay.lastEscalation() != null) {
             item.put("lastEscalatedBy", s(stay.lastEscalation().person().value()));
             if (stay.lastEscalation().team() != null) {
-                item.put("lastEscalatedFromTeam", s(stay.lastEscalation().team()));
+                item.put("lastEscalatedFromTeam", s(stay.lastEscalation().team().value()));
             }
         }
         Instant followUpDue = t.followUpDueAt();
@@ -248,7 +249,7 @@ final class TicketItems {
                 str(item, "customerTokenSalt"));
         Ticket.Classification classification = new Ticket.Classification(
                 Codes.parse(Level.class, str(item, "impact")), Codes.parse(Level.class, str(item, "urgency")),
-                priority(item), str(item, "category"), str(item, "team"), tier(item),
+                priority(item), str(item, "category"), team(item, "team"), tier(item),
                 item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item));
         Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), str(item, "assignee"),
                 item.containsKey("resolutionNote")
@@ -263,7 +264,7 @@ final class TicketItems {
                 item.containsKey("escalation") ? escalation(item.get("escalation").m()) : null,
                 instant(item, "followUpAt"), new Stay(instant(item, "staySince"), instant(item, "teamSince"),
                         item.containsKey("lastEscalatedBy") ? new EscalationSender(
-                                new PersonId(str(item, "lastEscalatedBy")), str(item, "lastEscalatedFromTeam"))
+                                new PersonId(str(item, "lastEscalatedBy")), team(item, "lastEscalatedFromTeam"))
                                 : null,
                         item.containsKey("escalationCount") ? Integer.parseInt(item.get("escalationCount").n()) : 0));
         return new Ticket(new TicketId(str(item, "ticketId")), request, classification, work, clocks,
@@ -330,7 +331,7 @@ final class TicketItems {
     }
 
     private static TransferRequest transfer(Map<String, AttributeValue> m) {
-        return new TransferRequest(str(m, "team"), tier(m), str(m, "requestedBy"), str(m, "reason"),
+        return new TransferRequest(team(m, "team"), tier(m), str(m, "requestedBy"), str(m, "reason"),
                 Instant.parse(str(m, "requestedAt")));
     }
 
@@ -387,5 +388,17 @@ final class TicketItems {
     static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** A team stored by its name, or null for none. */
+    static void putIfPresent(Map<String, AttributeValue> item, String name, TeamName team) {
+        if (team != null) {
+            item.put(name, s(team.value()));
+        }
+    }
+
+    /** The team named in that attribute, or null for none. */
+    static TeamName team(Map<String, AttributeValue> item, String name) {
+        return TeamName.of(str(item, name));
     }
 }

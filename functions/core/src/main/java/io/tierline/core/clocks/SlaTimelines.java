@@ -5,7 +5,6 @@ import io.tierline.core.sla.SlaTimeline;
 import io.tierline.core.ticket.FieldMoves;
 import io.tierline.core.ticket.Move;
 import io.tierline.core.ticket.Status;
-import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketField;
@@ -35,7 +34,7 @@ public final class SlaTimelines {
                 next = next.withPriority(moves.to(TicketField.PRIORITY).orElse(null));
             }
             if (moves.moved(TicketField.TEAM)) {
-                next = next.withTeam(moves.to(TicketField.TEAM).map(TeamName::value).orElse(null));
+                next = next.withTeam(moves.to(TicketField.TEAM).orElse(null));
             }
             if (moves.moved(TicketField.CATEGORY)) {
                 next = new SlaSubject(next.plan(), next.priority(), next.channel(),

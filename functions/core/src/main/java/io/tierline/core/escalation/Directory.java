@@ -1,5 +1,6 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.TeamName;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public record Directory(Map<String, Person> people, Map<String, TeamContacts> te
         return Optional.ofNullable(id).map(people::get);
     }
 
-    public Optional<TeamContacts> team(String name) {
-        return Optional.ofNullable(name).map(teams::get);
+    public Optional<TeamContacts> team(TeamName name) {
+        return Optional.ofNullable(name).map(team -> teams.get(team.value()));
     }
 }

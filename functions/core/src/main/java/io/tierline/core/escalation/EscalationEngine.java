@@ -1,5 +1,6 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.ticket.Deadline;
 import io.tierline.core.sla.SlaSubject;
@@ -245,12 +246,12 @@ public class EscalationEngine {
                                     Instant now, String comment) {
         Instant at = dueAt != null ? dueAt : now;
         Directory directory = policies.get().directory();
-        String team = null;
+        TeamName team = null;
         Tier tier = null;
         String assignee = null;
         Optional<Target> tierTarget = level.targets().stream().filter(t -> t.kind() == Target.Kind.TIER).findFirst();
         if (level.does(LevelAction.REASSIGN)) {
-            team = level.targets().stream().filter(t -> t.kind() == Target.Kind.TEAM).map(Target::value)
+            team = level.targets().stream().filter(t -> t.kind() == Target.Kind.TEAM).map(Target::team)
                     .findFirst().orElse(null);
             tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(null);
         }
@@ -258,7 +259,7 @@ public class EscalationEngine {
             tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(ticket.tier() == null ? null
                     : ticket.tier().above().orElse(ticket.tier()));
         }
-        String teamAfter = team != null ? team : ticket.team();
+        TeamName teamAfter = team != null ? team : ticket.team();
         List<String> people = people(level.targets(), ticket, teamAfter, directory, at);
         if (level.does(LevelAction.REASSIGN) && level.targets().stream().anyMatch(t -> t.kind() == Target.Kind.PERSON
                 || t.kind() == Target.Kind.ON_CALL)) {
@@ -395,8 +396,8 @@ public class EscalationEngine {
     // ---- manual ------------------------------------------------------------------------------------------------
 
     private EscalationStep functionalStep(Ticket ticket, List<TicketEvent> trail, EscalationReason reason,
-                                          String comment, String team, Tier tier, Instant now, boolean approved) {
-        String teamAfter = team != null ? team : ticket.team();
+                                          String comment, TeamName team, Tier tier, Instant now, boolean approved) {
+        TeamName teamAfter = team != null ? team : ticket.team();
         Tier tierAfter = tier != null ? tier : ticket.tier();
         if (teamAfter.equals(ticket.team()) && tierAfter == ticket.tier() && !approved) {
             throw new TicketActionException("the ticket is already with team " + ticket.team() + " at tier "
@@ -409,7 +410,7 @@ public class EscalationEngine {
                 recipients.add(Recipient.person(contacts.supervisor()));
             }
             if (contacts.slackWebhook() != null) {
-                recipients.add(Recipient.team(teamAfter));
+                recipients.add(new Recipient.Team(teamAfter));
             }
         });
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
@@ -479,7 +480,7 @@ public class EscalationEngine {
 
     // ---- people and messages -------------------------------------------------------------------------------------
 
-    private static List<String> people(List<Target> targets, Ticket ticket, String team, Directory directory,
+    private static List<String> people(List<Target> targets, Ticket ticket, TeamName team, Directory directory,
                                        Instant at) {
         Set<String> people = new LinkedHashSet<>();
         for (Target target : targets) {
@@ -494,7 +495,7 @@ public class EscalationEngine {
                         .ifPresent(rota -> people.add(rota.onCallAt(at)));
                 case ROLE -> directory.team(team).map(c -> Target.SUPERVISOR.equals(target.value()) ? c.supervisor()
                         : c.manager()).ifPresent(people::add);
-                case TEAM -> directory.team(target.value()).map(TeamContacts::supervisor).ifPresent(people::add);
+                case TEAM -> directory.team(target.team()).map(TeamContacts::supervisor).ifPresent(people::add);
                 default -> { /* a tier is a place, not a person */ }
             }
         }
@@ -504,8 +505,8 @@ public class EscalationEngine {
     private static List<Recipient> recipients(List<Target> targets, List<String> people, Directory directory) {
         List<Recipient> recipients = new ArrayList<>(people.stream().map(Recipient::person).toList());
         targets.stream().filter(t -> t.kind() == Target.Kind.TEAM)
-                .filter(t -> directory.team(t.value()).map(TeamContacts::slackWebhook).isPresent())
-                .forEach(t -> recipients.add(Recipient.team(t.value())));
+                .filter(t -> directory.team(t.team()).map(TeamContacts::slackWebhook).isPresent())
+                .forEach(t -> recipients.add(new Recipient.Team(t.team())));
         return recipients;
     }
 
@@ -513,7 +514,7 @@ public class EscalationEngine {
      * What an escalation changed that the customer may know: the team and tier the request is with (and whether
      * that moved), and the priority it was raised to (null when it was not).
      */
-    private record Told(String team, Tier tier, boolean moved, Priority raisedTo) {
+    private record Told(TeamName team, Tier tier, boolean moved, Priority raisedTo) {
         static Told unchanged(Ticket ticket) {
             return new Told(ticket.team(), ticket.tier(), false, null);
         }
@@ -546,8 +547,8 @@ public class EscalationEngine {
         return AnswerEstimate.sentence(clocks.evaluate(ticket, trail, now), now);
     }
 
-    private static String readable(String team) {
-        return team == null ? "support" : team.replace('-', ' ');
+    private static String readable(TeamName team) {
+        return team == null ? "support" : team.value().replace('-', ' ');
     }
 
     private static FanOutMark fanOut(int sequence, int level, int repeat, List<Recipient> recipients,

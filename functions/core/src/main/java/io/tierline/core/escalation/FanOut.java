@@ -57,7 +57,7 @@ public final class FanOut {
         NotificationRequested.Content content = new NotificationRequested.Content(title, text, details, urgent);
         for (Recipient notified : step.get().notified()) {
             if (notified instanceof Recipient.Team team) {
-                directory.team(team.name().value()).map(TeamContacts::slackWebhook).ifPresent(url -> out.add(
+                directory.team(team.name()).map(TeamContacts::slackWebhook).ifPresent(url -> out.add(
                         NotificationRequested.of(occasion, new Target(team.code(), DeliveryChannel.SLACK, url),
                                 content, Schedule.first(null))));
                 continue;

@@ -1,5 +1,6 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.EscalationKind;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
@@ -13,7 +14,7 @@ import java.util.Objects;
  *
  * @param nextTier the tier one above the ticket's, whatever it is when the escalation runs ({@code tier} is then null)
  */
-public record ManualEscalation(EscalationKind kind, EscalationReason reason, String comment, String team, Tier tier,
+public record ManualEscalation(EscalationKind kind, EscalationReason reason, String comment, TeamName team, Tier tier,
                                boolean nextTier, String to) {
     public ManualEscalation {
         Objects.requireNonNull(kind, "kind");

@@ -1,5 +1,6 @@
 package io.tierline.core.port;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.CustomerKey;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Status;
@@ -17,7 +18,7 @@ public interface TicketQueries {
      * A team's queue in one status, soonest due first by {@code Ticket.targetDueAt()}, the earliest SLA target still
      * owed, so overdue tickets come first, narrowed by {@link Filter} and read a page at a time.
      */
-    record QueueQuery(String team, Status status, Filter filter, Paging paging) {
+    record QueueQuery(TeamName team, Status status, Filter filter, Paging paging) {
     }
 
     /**

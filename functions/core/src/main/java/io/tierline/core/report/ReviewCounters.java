@@ -1,5 +1,6 @@
 package io.tierline.core.report;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationSender;
 import io.tierline.core.ticket.Stay;
@@ -122,7 +123,7 @@ public final class ReviewCounters {
                 EscalationSender sender = f.sender();
                 if (sender != null) {
                     // the escalating agent's row, under the team they escalated from
-                    String from = sender.team() == null ? NONE : sender.team();
+                    String from = teamKey(sender.team());
                     String agent = sender.person().value();
                     add(ReviewKey.agent(from, agent, Measure.FEEDBACK_RECEIVED));
                     if (f.feedback().needed()) {
@@ -164,7 +165,7 @@ public final class ReviewCounters {
         EscalationSender last = ticket.clocks().stay().lastEscalation();
         if (last != null) {
             // solved with no escalation after theirs: it settled at the tier they sent it to, or came back down
-            add(ReviewKey.agent(last.team() == null ? NONE : last.team(), last.person().value(),
+            add(ReviewKey.agent(teamKey(last.team()), last.person().value(),
                     Measure.ESCALATIONS_SETTLED));
         }
         String tier = ticket.tier() == null ? NONE : Integer.toString(ticket.tier().number());
@@ -187,11 +188,12 @@ public final class ReviewCounters {
         Stay stay = before.clocks().stay();
         Instant at = after.updatedAt();
         if (tierLeft) {
-            add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.tierStay(before.tier().number(),
+            add(ReviewKey.category(teamKey(before.team()), categoryOf(before),
+                    TimeSpent.tierStay(before.tier().number(),
                     Duration.between(stay.tierEnteredAt(before.createdAt()), at))));
         }
         if (teamLeft) {
-            add(ReviewKey.category(before.team(), categoryOf(before), TimeSpent.teamStay(
+            add(ReviewKey.category(teamKey(before.team()), categoryOf(before), TimeSpent.teamStay(
                     Duration.between(stay.teamEnteredAt(before.createdAt()), at))));
         }
     }
@@ -214,7 +216,12 @@ public final class ReviewCounters {
     }
 
     private static String teamOf(Ticket ticket) {
-        return ticket.team() == null ? NONE : ticket.team();
+        return teamKey(ticket.team());
+    }
+
+    /** A team as the counters' keys name it. */
+    private static String teamKey(TeamName team) {
+        return team == null ? NONE : team.value();
     }
 
     private static String categoryOf(Ticket ticket) {

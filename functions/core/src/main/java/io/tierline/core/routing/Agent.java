@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.calendar.BusinessCalendar;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Skill;
@@ -22,7 +23,7 @@ public record Agent(PersonId id, Placement placement, Competence competence, Cap
     }
 
     /** The teams whose tickets they take and the tiers they work at (empty tiers: every tier). */
-    public record Placement(Set<String> teams, Set<Tier> tiers) {
+    public record Placement(Set<TeamName> teams, Set<Tier> tiers) {
         public Placement {
             teams = Set.copyOf(teams);
             tiers = Set.copyOf(tiers);

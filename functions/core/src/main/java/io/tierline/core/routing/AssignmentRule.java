@@ -1,10 +1,11 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import java.util.Objects;
 import java.util.Set;
 
 /** One team's assignment rule from the policy document's {@code assignment} section. */
-public record AssignmentRule(String team, AssignmentMode mode, Set<SkillSource> skillsFrom,
+public record AssignmentRule(TeamName team, AssignmentMode mode, Set<SkillSource> skillsFrom,
                              boolean urgentMayExceedCapacity) {
     public AssignmentRule {
         Objects.requireNonNull(team, "team");
@@ -12,7 +13,7 @@ public record AssignmentRule(String team, AssignmentMode mode, Set<SkillSource> 
         skillsFrom = Set.copyOf(skillsFrom);
     }
 
-    public static AssignmentRule manual(String team) {
+    public static AssignmentRule manual(TeamName team) {
         return new AssignmentRule(team, AssignmentMode.MANUAL, Set.of(), false);
     }
 

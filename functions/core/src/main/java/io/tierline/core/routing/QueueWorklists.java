@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.port.Page;
 import io.tierline.core.port.TicketQueries;
 import io.tierline.core.ticket.PersonId;
@@ -26,7 +27,7 @@ public class QueueWorklists implements Worklists {
     }
 
     @Override
-    public List<TicketId> waiting(String team, int limit) {
+    public List<TicketId> waiting(TeamName team, int limit) {
         List<TicketId> waiting = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < PAGES && waiting.size() < limit; page++) {
@@ -42,7 +43,7 @@ public class QueueWorklists implements Worklists {
     }
 
     @Override
-    public List<TicketId> heldBy(PersonId person, String team) {
+    public List<TicketId> heldBy(PersonId person, TeamName team) {
         List<TicketId> held = new ArrayList<>();
         for (Status status : HELD) {
             String cursor = null;
@@ -56,7 +57,7 @@ public class QueueWorklists implements Worklists {
         return held;
     }
 
-    private static TicketQueries.QueueQuery query(String team, Status status, String assignee, String cursor) {
+    private static TicketQueries.QueueQuery query(TeamName team, Status status, String assignee, String cursor) {
         return new TicketQueries.QueueQuery(team, status, TicketQueries.Filter.ALL.withAssignee(assignee),
                 new TicketQueries.Paging(cursor, PAGE));
     }

@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
@@ -193,7 +194,7 @@ public class RoutingService {
         AgentState state = roster.states(List.of(person)).getOrDefault(person, AgentState.FRESH);
         int room = agent.get().capacity().limitFor(null) - state.load();
         int assigned = 0;
-        for (String team : agent.get().placement().teams()) {
+        for (TeamName team : agent.get().placement().teams()) {
             if (!staffing.get().rule(team).automatic()) {
                 continue;
             }
@@ -252,7 +253,7 @@ public class RoutingService {
             return fill(person);
         }
         int moved = 0;
-        for (String team : staffing.get().agent(person).map(a -> a.placement().teams()).orElse(Set.of())) {
+        for (TeamName team : staffing.get().agent(person).map(a -> a.placement().teams()).orElse(Set.of())) {
             for (TicketId held : worklists.heldBy(person, team)) {
                 Outcome outcome = reoffer(held, person);
                 if (outcome == Outcome.ASSIGNED || outcome == Outcome.WAITING) {

@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Skill;
 import java.util.Comparator;
@@ -10,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The people automatic assignment may choose from and each team's rule; a team without a rule is manual. */
-public record Staffing(Map<PersonId, Agent> agents, Map<String, AssignmentRule> rules) {
+public record Staffing(Map<PersonId, Agent> agents, Map<TeamName, AssignmentRule> rules) {
     public static final Staffing NONE = new Staffing(Map.of(), Map.of());
 
     public Staffing {
@@ -18,12 +19,13 @@ public record Staffing(Map<PersonId, Agent> agents, Map<String, AssignmentRule> 
         rules = Map.copyOf(rules);
     }
 
-    public AssignmentRule rule(String team) {
-        return team == null ? AssignmentRule.manual("none") : rules.getOrDefault(team, AssignmentRule.manual(team));
+    public AssignmentRule rule(TeamName team) {
+        return team == null ? AssignmentRule.manual(new TeamName("none"))
+                : rules.getOrDefault(team, AssignmentRule.manual(team));
     }
 
     /** The team's people, by id so every ranking starts from the same order. */
-    public List<Agent> members(String team) {
+    public List<Agent> members(TeamName team) {
         return agents.values().stream().filter(a -> a.placement().teams().contains(team))
                 .sorted(Comparator.comparing(a -> a.id().value())).toList();
     }
@@ -33,7 +35,7 @@ public record Staffing(Map<PersonId, Agent> agents, Map<String, AssignmentRule> 
     }
 
     /** Every skill someone of the team has: a tag names a needed skill only when it is one of these. */
-    public Set<Skill> skillsOf(String team) {
+    public Set<Skill> skillsOf(TeamName team) {
         return members(team).stream().flatMap(a -> a.competence().skills().stream()).collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.escalation.Directory;
@@ -53,14 +54,14 @@ public final class StaffingParser {
             if (!problems.sound(at)) {
                 continue;
             }
-            Set<String> own = strings(teamList, Function.identity());
+            Set<TeamName> own = strings(teamList, TeamName::new);
             Set<Tier> tiers = strings(item.path("tiers"), text -> Tier.of(Integer.parseInt(text)));
             agents.put(new PersonId(person.id()), new Agent(new PersonId(person.id()),
                     new Agent.Placement(own, tiers), new Agent.Competence(strings(item.path("skills"), Skill::new),
                     strings(item.path("languages"), Function.identity())), capacity(item.path("capacity")),
                     person.workingHours()));
         }
-        Map<String, AssignmentRule> rules = new HashMap<>();
+        Map<TeamName, AssignmentRule> rules = new HashMap<>();
         JsonNode list = document.path(SECTION).path("teams");
         JsonPointer rulesAt = JsonPointer.compile("/" + SECTION + "/teams");
         for (int i = 0; list.isArray() && i < list.size(); i++) {
@@ -75,9 +76,9 @@ public final class StaffingParser {
             }
             Set<SkillSource> sources = EnumSet.noneOf(SkillSource.class);
             item.path("skillsFrom").forEach(s -> sources.add(Codes.parse(SkillSource.class, s.asText())));
-            AssignmentRule rule = new AssignmentRule(team, Codes.parse(AssignmentMode.class, item.get("mode").asText()),
-                    sources, item.path("urgentMayExceedCapacity").asBoolean(false));
-            if (rules.put(team, rule) != null) {
+            AssignmentRule rule = new AssignmentRule(new TeamName(team), Codes.parse(AssignmentMode.class,
+                    item.get("mode").asText()), sources, item.path("urgentMayExceedCapacity").asBoolean(false));
+            if (rules.put(rule.team(), rule) != null) {
                 problems.add(at.appendProperty("team"), "has another rule above; one rule per team");
             }
         }

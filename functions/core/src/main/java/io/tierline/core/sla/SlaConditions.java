@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Priority;
 import java.util.Set;
@@ -25,7 +26,7 @@ public record SlaConditions(Set<String> plans, Set<Priority> priorities, Set<Cha
     public boolean matches(SlaSubject subject) {
         return accepts(plans, subject.plan()) && accepts(priorities, subject.priority())
                 && accepts(channels, subject.channel()) && accepts(categories, subject.category())
-                && accepts(teams, subject.team()) && accepts(customerIds, subject.customerId());
+                && accepts(teams, TeamName.nameOf(subject.team())) && accepts(customerIds, subject.customerId());
     }
 
     private static <T> boolean accepts(Set<T> allowed, T value) {

@@ -32,7 +32,7 @@ public final class EscalationStep {
      * @param assignee the person the ticket is assigned to (moving it elsewhere otherwise clears its assignee)
      * @param priority the priority it is raised to
      */
-    public record Move(String team, Tier tier, String assignee, Priority priority, boolean clearsPendingTransfer) {
+    public record Move(TeamName team, Tier tier, String assignee, Priority priority, boolean clearsPendingTransfer) {
         static final Move NONE = new Move(null, null, null, null, false);
     }
 
@@ -115,7 +115,7 @@ public final class EscalationStep {
     }
 
     /** Moves the ticket to {@code team} and {@code tier} (null: where it is). */
-    public EscalationStep withPlace(String team, Tier tier) {
+    public EscalationStep withPlace(TeamName team, Tier tier) {
         return withMove(new Move(team, tier, move.assignee(), move.priority(), move.clearsPendingTransfer()));
     }
 
@@ -162,7 +162,7 @@ public final class EscalationStep {
         return decision.customerRequested();
     }
 
-    public String team() {
+    public TeamName team() {
         return move.team();
     }
 

@@ -1,6 +1,8 @@
 package io.tierline.core.ticket;
 
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /** A member of staff, by the id the directory and the sign-in give them. */
@@ -10,6 +12,7 @@ public record PersonId(String value) {
     }
 
     /** The person with that id, or null for nobody. */
+    @JsonCreator
     public static PersonId of(String id) {
         return id == null ? null : new PersonId(id);
     }
@@ -18,6 +21,8 @@ public record PersonId(String value) {
         return ids.stream().map(PersonId::new).toList();
     }
 
+    /** In JSON and in the store, the name as it is. */
+    @JsonValue
     @Override
     public String toString() {
         return value;

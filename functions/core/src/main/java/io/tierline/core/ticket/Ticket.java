@@ -33,7 +33,7 @@ public record Ticket(TicketId id, Request request, Classification classification
      *
      * @param signals language, frustration and escalation risk as triage read them; null until triage
      */
-    public record Classification(Level impact, Level urgency, Priority priority, String category, String team,
+    public record Classification(Level impact, Level urgency, Priority priority, String category, TeamName team,
                                  Tier tier, List<String> tags, TicketSignals signals) {
         public Classification {
             tags = List.copyOf(tags);
@@ -52,7 +52,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
 
         /** With another team and tier. */
-        public Classification withPlace(String newTeam, Tier newTier) {
+        public Classification withPlace(TeamName newTeam, Tier newTier) {
             return new Classification(impact, urgency, priority, category, newTeam, newTier, tags, signals);
         }
 
@@ -205,7 +205,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         return classification.category();
     }
 
-    public String team() {
+    public TeamName team() {
         return classification.team();
     }
 
@@ -411,11 +411,11 @@ public record Ticket(TicketId id, Request request, Classification classification
      * Hands the ticket to another team or tier. When the hand-over needs a supervisor's approval it waits as a
      * pending transfer; otherwise it happens now and the assignee is cleared (the new team picks it up).
      */
-    public TicketChange transfer(String newTeam, Tier newTier, String reason, boolean needsApproval, Actor actor,
+    public TicketChange transfer(TeamName newTeam, Tier newTier, String reason, boolean needsApproval, Actor actor,
                                  Instant now) {
         requireOpenForWork("transfer");
         requireReason(reason);
-        String targetTeam = newTeam != null ? newTeam : team();
+        TeamName targetTeam = newTeam != null ? newTeam : team();
         Tier targetTier = newTier != null ? newTier : tier();
         if (Objects.equals(targetTeam, team()) && targetTier == tier()) {
             throw new TicketActionException("the ticket is already with team " + team() + " at tier "
@@ -752,7 +752,7 @@ public record Ticket(TicketId id, Request request, Classification classification
             this.now = now;
         }
 
-        void moveTo(String targetTeam, Tier targetTier, String reason) {
+        void moveTo(TeamName targetTeam, Tier targetTier, String reason) {
             classification = classification.withPlace(targetTeam, targetTier);
             work = work.withAssignee(null);
             record(TicketEvent.EventType.TRANSFERRED, reason, null);

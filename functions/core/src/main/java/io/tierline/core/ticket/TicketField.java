@@ -27,7 +27,7 @@ public final class TicketField<T> {
     public static final TicketField<Priority> PRIORITY = new TicketField<>("priority", Ticket::priority,
             Priority::code, code -> Codes.parse(Priority.class, code));
     public static final TicketField<String> CATEGORY = text("category", Ticket::category);
-    public static final TicketField<TeamName> TEAM = new TicketField<>("team", t -> TeamName.of(t.team()),
+    public static final TicketField<TeamName> TEAM = new TicketField<>("team", Ticket::team,
             TeamName::value, TeamName::new);
     public static final TicketField<Tier> TIER = new TicketField<>("tier", Ticket::tier,
             tier -> Integer.toString(tier.number()), code -> Tier.of(Integer.parseInt(code)));
@@ -40,7 +40,7 @@ public final class TicketField<T> {
     public static final TicketField<PersonId> ASSIGNEE = new TicketField<>("assignee",
             t -> PersonId.of(t.assignee()), PersonId::value, PersonId::new);
     public static final TicketField<TransferTarget> PENDING_TRANSFER = new TicketField<>("pendingTransfer",
-            t -> t.pendingTransfer() == null ? null : new TransferTarget(TeamName.of(t.pendingTransfer().team()),
+            t -> t.pendingTransfer() == null ? null : new TransferTarget(t.pendingTransfer().team(),
                     t.pendingTransfer().tier()),
             target -> target.team() + " tier " + (target.tier() == null ? "-" : target.tier().number()),
             TicketField::transferTarget);

@@ -8,7 +8,7 @@ import java.util.List;
  * @param addTags tags triage adds to the ticket's own (the language tag, tags of the rules that fired)
  * @param signals what triage read from the text; null when it read nothing
  */
-public record TriageDecision(Priority priority, String team, Tier tier, String category, List<String> addTags,
+public record TriageDecision(Priority priority, TeamName team, Tier tier, String category, List<String> addTags,
                              TicketSignals signals, String reason) {
 
     public TriageDecision {
@@ -16,7 +16,7 @@ public record TriageDecision(Priority priority, String team, Tier tier, String c
     }
 
     /** A decision of routing only: no tags, no signals. */
-    public TriageDecision(Priority priority, String team, Tier tier, String category, String reason) {
+    public TriageDecision(Priority priority, TeamName team, Tier tier, String category, String reason) {
         this(priority, team, tier, category, List.of(), null, reason);
     }
 }

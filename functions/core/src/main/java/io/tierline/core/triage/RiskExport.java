@@ -1,5 +1,6 @@
 package io.tierline.core.triage;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.classify.ContactHistory;
 import io.tierline.core.classify.RiskContext;
 import io.tierline.core.port.Page;
@@ -39,9 +40,9 @@ public final class RiskExport {
     }
 
     /** The closed tickets of these teams, oldest first. */
-    public static List<Example> closedTickets(TicketQueries queries, Collection<String> teams, Instant now) {
+    public static List<Example> closedTickets(TicketQueries queries, Collection<TeamName> teams, Instant now) {
         List<Ticket> closed = new ArrayList<>();
-        for (String team : teams) {
+        for (TeamName team : teams) {
             closed.addAll(all((cursor, limit) -> queries.teamQueue(new TicketQueries.QueueQuery(team, Status.CLOSED,
                     TicketQueries.Filter.ALL, new TicketQueries.Paging(cursor, limit)), now)));
         }

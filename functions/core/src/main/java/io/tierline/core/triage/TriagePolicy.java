@@ -1,5 +1,6 @@
 package io.tierline.core.triage;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.ticket.TriageDecision;
@@ -53,7 +54,7 @@ public record TriagePolicy(PriorityMatrix priorityMatrix, String defaultTeam, Ti
                 }
             }
         }
-        TriageDecision decision = new TriageDecision(route.priority(), route.team(), route.finalTier(),
+        TriageDecision decision = new TriageDecision(route.priority(), TeamName.of(route.team()), route.finalTier(),
                 route.category(), route.tags(), assessment.signals(), reason(classifier, fired));
         return new TriageEvaluation(assessment, classifier, fired, decision);
     }

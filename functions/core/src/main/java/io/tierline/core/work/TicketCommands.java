@@ -49,7 +49,7 @@ public class TicketCommands {
     }
 
     /** A hand-over to another team and/or tier, waiting for a supervisor when the transfer policy says so. */
-    public TicketChange transfer(Ticket ticket, String team, Tier tier, String reason, Principal who, Instant now) {
+    public TicketChange transfer(Ticket ticket, TeamName team, Tier tier, String reason, Principal who, Instant now) {
         return ticket.transfer(team, tier, reason, policies.get().transfers().needsApproval(who.role()), who.actor(),
                 now);
     }
@@ -67,12 +67,12 @@ public class TicketCommands {
      */
     public TicketChange escalationFeedback(TicketHistory history, int sequence, EscalationFeedback feedback,
                                            String comment, Principal who, Instant now) {
-        String team = null;
+        TeamName team = null;
         TicketEvent.Escalated received = null;
         EscalationSender sender = null;
         for (TicketEvent event : history.events()) {
-            String before = team;
-            team = event.moves().to(TicketField.TEAM).map(TeamName::value).orElse(team);
+            TeamName before = team;
+            team = event.moves().to(TicketField.TEAM).orElse(team);
             if (event instanceof TicketEvent.Escalated escalated && escalated.escalation().sequence() == sequence) {
                 received = escalated;
                 // resolved here, from the trail, and carried on the event: the reviews' counters see only the

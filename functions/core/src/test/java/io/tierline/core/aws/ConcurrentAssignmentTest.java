@@ -14,6 +14,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -76,7 +77,8 @@ class ConcurrentAssignmentTest {
                 new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
                 new TicketDraft.Topic(null, List.of())), "salt", Actor.customer("jana@example.de"), SATURDAY);
         store.create(opened, Optional.empty());
-        store.apply(opened.after().triage(new TriageDecision(Priority.NORMAL, "billing", Tier.of(1), "billing",
+        store.apply(opened.after().triage(new TriageDecision(Priority.NORMAL, new TeamName("billing"), Tier.of(1),
+                "billing",
                 List.of(), new TicketSignals("de", 0, 0), "billing rule"), Actor.system("triage"), SATURDAY));
         return id;
     }

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  */
 class SlaFiringRulesTest {
     static final Instant FRIDAY_1755_BERLIN = Instant.parse("2026-11-13T16:55:00Z");
-    final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
     FakeWorld world;
 
     /** The bundled document without escalation policies, and any extra SLA policy in front of its own. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.SlaMetric;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class EscalationPolicyParserTest {
         assertEquals(Duration.ofMinutes(10), first.repeatEvery());
         assertEquals(3, first.repeatTimes());
         assertTrue(urgent.level(2).orElseThrow().urgent(), "breach levels are urgent by default");
-        assertEquals("sam", bundled.directory().team("billing").orElseThrow().supervisor());
+        assertEquals("sam", bundled.directory().team(new TeamName("billing")).orElseThrow().supervisor());
         Rota rota = bundled.directory().rotas().get("engineering-on-call");
         assertEquals("bob", rota.onCallAt(Instant.parse("2026-01-05T08:00:00Z")));
         assertEquals("ivan", rota.onCallAt(Instant.parse("2026-01-12T08:00:00Z")));
@@ -70,7 +71,7 @@ class EscalationPolicyParserTest {
                   "levels": [{"trigger": {"breach": "any"}, "targets": [{"person": "lee"}], "actions": ["notify"]}]}]"""));
         var subject = new io.tierline.core.sla.SlaSubject("enterprise", null, null, null, null, null);
         assertEquals("vip", policies.escalation().applicableTo(subject).orElseThrow().name());
-        assertTrue(policies.escalation().applicableTo(subject.withTeam("x")).isPresent());
+        assertTrue(policies.escalation().applicableTo(subject.withTeam(new TeamName("x"))).isPresent());
         assertTrue(policies.escalation().applicableTo(new io.tierline.core.sla.SlaSubject("basic", null, null, null,
                 null, null)).isEmpty());
     }

@@ -20,6 +20,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -99,7 +100,8 @@ class EscalationRulesTest {
                 new Requester("Pia", "pia@example.com", null, "basic"), Channel.WEB,
                 new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
                 new TicketDraft.Topic(null, List.of())), "salt", customer, TRIAGED));
-        kept.apply(kept.ticket.triage(new TriageDecision(Priority.NORMAL, "billing", Tier.FRONT_LINE, "billing",
+        kept.apply(kept.ticket.triage(new TriageDecision(Priority.NORMAL, new TeamName("billing"), Tier.FRONT_LINE,
+                "billing",
                 "rules"), Actor.system("triage"), TRIAGED));
         return kept;
     }

@@ -32,6 +32,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketHistory;
@@ -88,7 +89,7 @@ class EscalationScenarioTest {
     SweepService sweep;
     DeadlineFiring firing;
     EscalationService escalations;
-    final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
 
     @BeforeAll
     static void start() throws IOException {
@@ -130,7 +131,7 @@ class EscalationScenarioTest {
                 new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
                 new TicketDraft.Topic(null, List.of())), Actor.customer(email), Optional.empty()).ticket().id();
         triage.triage(id);
-        assertEquals("billing", ticket(id).team());
+        assertEquals(new TeamName("billing"), ticket(id).team());
         return id;
     }
 

@@ -26,6 +26,7 @@ import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketDraft;
@@ -56,8 +57,8 @@ class EscalationWalkRulesTest {
     static final Instant MONDAY_0900_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
     static Policies policies;
 
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
-    final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
+    final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
     FakeWorld world;
 
     @BeforeAll
@@ -76,7 +77,7 @@ class EscalationWalkRulesTest {
                 "Our invoice is wrong."),
                 new Requester("Pia", email, null, "basic"), Channel.WEB,
                 new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
-        assertEquals("billing", world.ticket(id).team());
+        assertEquals(new TeamName("billing"), world.ticket(id).team());
         return id;
     }
 
@@ -306,7 +307,8 @@ class EscalationWalkRulesTest {
         String t = id.value();
         at("2026-11-23T08:05:00Z");
         ManualEscalation request = new ManualEscalation(EscalationKind.FUNCTIONAL,
-                EscalationReason.LIMITED_KNOWLEDGE, "VAT rules for Austria", "billing", Tier.EXPERT, false, null);
+                EscalationReason.LIMITED_KNOWLEDGE, "VAT rules for Austria", new TeamName("billing"), Tier.EXPERT,
+                        false, null);
         world.work.actOnTrail(id, alice, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalateByHand(h,
                 request, alice, now));
         assertNotNull(ticket(id).pendingTransfer(), "the bundled transfer policy: agents wait for a supervisor");

@@ -1,5 +1,6 @@
 package io.tierline.core.fakes;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.idempotency.IdempotencyClaim;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.port.DayCounts;
@@ -191,12 +192,12 @@ public final class InMemoryTicketStore implements TicketStore, Roster {
                                     .equals(query.cause()))
                             .filter(t -> !t.resolution().at().isBefore(query.from())
                                     && t.resolution().at().isBefore(query.until()))
-                            .filter(t -> query.team().map(team -> team.equals(t.team())).orElse(true))
+                            .filter(t -> query.team().map(team -> team.equals(TeamName.nameOf(t.team()))).orElse(true))
                             .filter(t -> !query.escalatedOnly() || t.wasEscalated())
                             .sorted(java.util.Comparator.comparing((Ticket t) -> t.resolution().at())
                                     .thenComparing(t -> t.id().value()).reversed())
                             .limit(query.max())
-                            .map(t -> new SolvedTicket(t.id().value(), t.subject(), t.team(),
+                            .map(t -> new SolvedTicket(t.id().value(), t.subject(), TeamName.nameOf(t.team()),
                                     t.tier() == null ? null : t.tier().number(), t.category(),
                                     t.resolution().rootCause(), t.resolution().at(), t.wasEscalated()))
                             .toList();

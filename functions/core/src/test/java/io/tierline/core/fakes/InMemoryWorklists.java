@@ -1,5 +1,6 @@
 package io.tierline.core.fakes;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.routing.Worklists;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Status;
@@ -19,7 +20,7 @@ public final class InMemoryWorklists implements Worklists {
     }
 
     @Override
-    public List<TicketId> waiting(String team, int limit) {
+    public List<TicketId> waiting(TeamName team, int limit) {
         return store.tickets().stream().filter(t -> team.equals(t.team()) && t.status() == Status.OPEN
                         && t.assignee() == null)
                 .sorted(Comparator.comparing(Ticket::targetDueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
@@ -28,7 +29,7 @@ public final class InMemoryWorklists implements Worklists {
     }
 
     @Override
-    public List<TicketId> heldBy(PersonId person, String team) {
+    public List<TicketId> heldBy(PersonId person, TeamName team) {
         return store.tickets().stream().filter(t -> team.equals(t.team()) && Objects.equals(person.value(),
                         t.assignee()) && (t.status() == Status.OPEN || t.status() == Status.PENDING
                         || t.status() == Status.ON_HOLD)).map(Ticket::id).toList();

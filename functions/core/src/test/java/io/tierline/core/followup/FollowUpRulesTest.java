@@ -24,6 +24,7 @@ import io.tierline.core.ticket.FollowUpAnswer;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketActionException;
 import io.tierline.core.ticket.TicketDraft;
@@ -53,9 +54,9 @@ class FollowUpRulesTest {
     static final Instant START = Instant.parse("2026-11-16T08:00:00Z");
     final FakeWorld world = new FakeWorld(policy("""
             {"after": "3d", "byPlan": {"enterprise": "1d"}}"""), START, Duration.ofMinutes(2));
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
-    final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
-    final Principal petra = new Principal("petra", Role.SUPERVISOR, Set.of("platform-engineering"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
+    final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
+    final Principal petra = Principal.inTeams("petra", Role.SUPERVISOR, Set.of("platform-engineering"));
     final TicketId id = file(null);
 
     static io.tierline.core.policy.Policies policy(String followUp) {
@@ -217,7 +218,7 @@ class FollowUpRulesTest {
     void feedbackOnAnEscalationIsGivenOnceByWhoeverReceivedIt() {
         world.work.actOnTrail(id, sam, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalateByHand(h,
                 new ManualEscalation(EscalationKind.FUNCTIONAL, EscalationReason.LIMITED_KNOWLEDGE, "vendor bug",
-                        "platform-engineering", Tier.EXPERT, false, null), sam, now));
+                        new TeamName("platform-engineering"), Tier.EXPERT, false, null), sam, now));
         int sequence = ((TicketEvent.Escalated) ofType(id, EventType.ESCALATED).get(0)).escalation().sequence();
 
         world.work.actOnTrail(id, petra, TicketWorkService.Guard.none(), (h, now) -> world.commands
@@ -241,7 +242,8 @@ class FollowUpRulesTest {
         assertTrue(none.getMessage().endsWith("has no escalation " + (sequence + 1)), none.getMessage());
 
         // back with billing: alice works on it now, but escalation 1 went to platform-engineering, not to her
-        act(id, petra, (t, now) -> world.commands.transfer(t, "billing", Tier.FRONT_LINE, "billing after all", petra,
+        act(id, petra, (t, now) -> world.commands.transfer(t, new TeamName("billing"), Tier.FRONT_LINE,
+                "billing after all", petra,
                 now));
         ForbiddenException notHers = assertThrows(ForbiddenException.class, () -> world.work.actOnTrail(id, alice,
                 TicketWorkService.Guard.none(), (h, now) -> world.commands.escalationFeedback(h, sequence,

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** An agent proposes a draft from a solved ticket: one per ticket, internal, for a supervisor to publish. */
 class ArticleProposalTest {
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
 
     @Test
     void aSolvedTicketBecomesOneInternalDraftThatOnlySupervisorsPublish() throws Exception {

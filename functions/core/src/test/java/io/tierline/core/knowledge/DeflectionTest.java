@@ -27,7 +27,7 @@ class DeflectionTest {
     private final KnowledgeService kb = new KnowledgeService(store, clock);
     private final InMemoryKnowledgeCounts counts = new InMemoryKnowledgeCounts();
     private final Deflection deflection = new Deflection(kb, counts, clock);
-    private final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    private final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
 
     private ArticleId published(String title, String body) {
         ArticleId id = kb.create(new ArticleContent(title, body, "account", List.of(), "en", Audience.PUBLIC), sam,

@@ -21,8 +21,8 @@ class KnowledgeSearchTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final InMemoryArticleStore store = new InMemoryArticleStore();
     private final KnowledgeService kb = new KnowledgeService(store, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
-    private final Principal ada = new Principal("ada", Role.AGENT, Set.of("billing"));
+    private final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
+    private final Principal ada = Principal.inTeams("ada", Role.AGENT, Set.of("billing"));
 
     private static ArticleContent content(String title, String body, String language, Audience audience) {
         return new ArticleContent(title, body, "account", List.of(), language, audience);

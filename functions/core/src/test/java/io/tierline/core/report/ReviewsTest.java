@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
 class ReviewsTest {
     static final Instant MONDAY = Instant.parse("2026-11-23T08:00:00Z");
     static final LocalDate DAY = LocalDate.parse("2026-11-23");
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
-    final Principal bob = new Principal("bob", Role.AGENT, Set.of("billing"));
-    final Principal carol = new Principal("carol", Role.AGENT, Set.of("billing"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
+    final Principal bob = Principal.inTeams("bob", Role.AGENT, Set.of("billing"));
+    final Principal carol = Principal.inTeams("carol", Role.AGENT, Set.of("billing"));
     FakeWorld world;
     ReviewService reviews;
 
@@ -97,7 +97,7 @@ class ReviewsTest {
     void feedback(TicketId id, EscalationFeedback feedback, String comment) {
         world.clock.advance(Duration.ofMinutes(5));
         world.store.apply(List.of(world.commands.escalationFeedback(world.history(id), 1, feedback, comment,
-                new Principal("carol", Role.AGENT, Set.of("billing", "billing-l2")), world.clock.instant())),
+                Principal.inTeams("carol", Role.AGENT, Set.of("billing", "billing-l2")), world.clock.instant())),
                 Optional.empty());
     }
 
@@ -317,7 +317,7 @@ class ReviewsTest {
 
     @Test
     void anEscalationThatWaitedForApprovalIsTheAgentsWhoAskedNotTheApprovers() {
-        Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+        Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
         TicketId id = ticket("acme@example.com", "acme");
         act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
         world.clock.advance(Duration.ofMinutes(5));

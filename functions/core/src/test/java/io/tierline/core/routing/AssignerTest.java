@@ -14,6 +14,7 @@ import io.tierline.core.ticket.EventChanges;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Skill;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Tier;
@@ -160,7 +161,7 @@ class AssignerTest {
 
     @Test
     void aTeamWithoutARuleIsManual() {
-        assertEquals(AssignmentMode.MANUAL, POLICIES.staffing().rule("security").mode());
-        assertEquals(AssignmentMode.MANUAL, Staffing.NONE.rule("billing").mode());
+        assertEquals(AssignmentMode.MANUAL, POLICIES.staffing().rule(new TeamName("security")).mode());
+        assertEquals(AssignmentMode.MANUAL, Staffing.NONE.rule(new TeamName("billing")).mode());
     }
 }

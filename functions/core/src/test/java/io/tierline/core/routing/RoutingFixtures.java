@@ -1,5 +1,6 @@
 package io.tierline.core.routing;
 
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.policy.Policies;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.Actor;
@@ -39,7 +40,7 @@ final class RoutingFixtures {
                 new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, List.of()));
         Ticket fresh = Ticket.open(new TicketId(String.format("01J%023d", ++made)), draft, "salt",
                 Actor.customer("c@example.com"), TUESDAY).after();
-        return fresh.triage(new TriageDecision(priority, team, tier, category, tags,
+        return fresh.triage(new TriageDecision(priority, TeamName.of(team), tier, category, tags,
                 new TicketSignals(language, 0.1, 0.1), "test"), Actor.system("triage"), TUESDAY).after();
     }
 

@@ -14,6 +14,7 @@ import io.tierline.core.ticket.EventChanges;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketEvent;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingServiceTest {
     private final FakeWorld world = new FakeWorld(POLICIES, SATURDAY, Duration.ofMinutes(2));
-    private final Principal greta = new Principal("greta", Role.AGENT, Set.of("billing"));
-    private final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    private final Principal greta = Principal.inTeams("greta", Role.AGENT, Set.of("billing"));
+    private final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
     private int filed;
 
     private TicketId germanInvoice() {
@@ -64,7 +65,7 @@ class RoutingServiceTest {
         TicketId id = germanInvoice();
 
         Ticket ticket = world.ticket(id);
-        assertEquals("billing", ticket.team());
+        assertEquals(new TeamName("billing"), ticket.team());
         assertEquals("de", ticket.signals().language());
         assertEquals("greta", ticket.assignee());
         TicketEvent assigned = assertInstanceOf(TicketEvent.AutoAssigned.class, last(id));

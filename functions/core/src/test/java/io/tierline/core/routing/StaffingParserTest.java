@@ -9,6 +9,7 @@ import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Skill;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.local.ProjectRoot;
@@ -23,17 +24,17 @@ class StaffingParserTest {
     void peopleAndRulesReadAsWritten() {
         Staffing staffing = RoutingFixtures.POLICIES.staffing();
         Agent olga = staffing.agent(new PersonId("olga")).orElseThrow();
-        assertEquals(Set.of("billing"), olga.placement().teams());
+        assertEquals(Set.of(new TeamName("billing")), olga.placement().teams());
         assertEquals(Set.of(Tier.of(1)), olga.placement().tiers());
         assertEquals(Set.of(new Skill("billing"), new Skill("invoices")), olga.competence().skills());
         assertEquals(Set.of("en", "de"), olga.competence().languages());
         assertEquals(3, olga.capacity().limitFor(Priority.NORMAL));
         assertEquals(4, olga.capacity().limitFor(Priority.URGENT));
         assertEquals("berlin-office", olga.hours().id());
-        AssignmentRule billing = staffing.rule("billing");
-        assertEquals(new AssignmentRule("billing", AssignmentMode.SKILLS, Set.of(SkillSource.CATEGORY,
+        AssignmentRule billing = staffing.rule(new TeamName("billing"));
+        assertEquals(new AssignmentRule(new TeamName("billing"), AssignmentMode.SKILLS, Set.of(SkillSource.CATEGORY,
                 SkillSource.TAGS, SkillSource.LANGUAGE, SkillSource.PRODUCT), true), billing);
-        assertEquals(AssignmentMode.ROUND_ROBIN, staffing.rule("service-desk").mode());
+        assertEquals(AssignmentMode.ROUND_ROBIN, staffing.rule(new TeamName("service-desk")).mode());
         assertEquals(Capacity.DEFAULT, staffing.agent(new PersonId("alice")).orElseThrow().capacity());
     }
 

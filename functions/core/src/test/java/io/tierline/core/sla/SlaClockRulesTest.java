@@ -26,6 +26,7 @@ import io.tierline.core.ticket.Deadline;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,8 @@ class SlaClockRulesTest {
     @Test
     void aChangeThatLeavesTheTermsAloneIsNoEvent() {
         SlaTimeline ticket = ticket("pro", Priority.NORMAL)
-                .subject(utc("2026-11-16T09:00:00Z"), subject("pro", Priority.NORMAL).withTeam("billing"));
+                .subject(utc("2026-11-16T09:00:00Z"), subject("pro",
+                        Priority.NORMAL).withTeam(new TeamName("billing")));
         assertEquals(List.of(ACTIVATE, ACTIVATE), SlaClock.evaluate(ticket, POLICIES, utc("2026-11-16T09:30:00Z"))
                 .events().stream().map(MetricEvent::type).toList());
     }

@@ -1,5 +1,6 @@
 package io.tierline.core.sla;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.calendar.CalendarParser;
 import io.tierline.core.calendar.Calendars;
@@ -45,7 +46,7 @@ final class SlaFixtures {
     }
 
     static SlaSubject subject(String plan, Priority priority) {
-        return new SlaSubject(plan, priority, Channel.EMAIL, null, "service-desk", "cust-1");
+        return new SlaSubject(plan, priority, Channel.EMAIL, null, new TeamName("service-desk"), "cust-1");
     }
 
     static Instant utc(String instant) {

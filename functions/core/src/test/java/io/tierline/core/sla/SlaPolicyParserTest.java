@@ -13,6 +13,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.SlaMetric;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import java.time.Duration;
@@ -73,10 +74,12 @@ class SlaPolicyParserTest {
                  {"name": "chat", "when": {"channel": ["chat"], "team": ["service-desk"], "category": ["billing"]},
                   "metrics": {"firstResponse": {"target": "30m"}}},
                  {"name": "everyone", "metrics": {"firstResponse": {"target": "8h"}}}]"""), CALENDARS);
-        SlaSubject acmeUrgent = new SlaSubject("pro", Priority.URGENT, Channel.CHAT, "billing", "service-desk", "acme");
+        SlaSubject acmeUrgent = new SlaSubject("pro", Priority.URGENT, Channel.CHAT, "billing",
+                new TeamName("service-desk"), "acme");
         assertEquals("vip", policies.applicableTo(acmeUrgent).orElseThrow().name());
         assertEquals("chat", policies.applicableTo(acmeUrgent.withPriority(Priority.LOW)).orElseThrow().name());
-        assertEquals("everyone", policies.applicableTo(acmeUrgent.withPriority(Priority.LOW).withTeam("billing"))
+        assertEquals("everyone",
+                policies.applicableTo(acmeUrgent.withPriority(Priority.LOW).withTeam(new TeamName("billing")))
                 .orElseThrow().name());
         assertEquals("everyone", policies.applicableTo(new SlaSubject(null, null, null, null, null, null))
                 .orElseThrow().name(), "a condition on an unknown value does not match; no conditions match all");

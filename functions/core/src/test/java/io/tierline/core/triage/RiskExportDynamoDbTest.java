@@ -13,6 +13,7 @@ import io.tierline.core.ticket.EscalationState;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Requester;
 import io.tierline.core.ticket.Status;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketDraft;
@@ -62,7 +63,8 @@ class RiskExportDynamoDbTest {
                 new TicketDraft.Topic("billing", List.of())), "salt", Actor.customer(customer + "@example.com"),
                 clock.instant()).after();
         Ticket.Work work = opened.work().withStatus(status);
-        Ticket t = new Ticket(opened.id(), opened.request(), opened.classification().withPlace(team, tier),
+        Ticket t = new Ticket(opened.id(), opened.request(), opened.classification().withPlace(new TeamName(team),
+                tier),
                 mergedInto == null ? work : work.withMergedInto(mergedInto),
                 new Ticket.Clocks(null, null, EscalationState.fresh("standard", 0, escalations, null, 0, null)),
                 opened.createdAt(), opened.updatedAt(), opened.version());
@@ -82,7 +84,8 @@ class RiskExportDynamoDbTest {
         stored(7, "carol", "identity", Tier.EXPERT, Status.CLOSED, 0, null);
         Ticket d = stored(20, "alice", "billing", Tier.FRONT_LINE, Status.CLOSED, 0, null);
 
-        List<RiskExport.Example> examples = RiskExport.closedTickets(queries, List.of("billing", "security"),
+        List<RiskExport.Example> examples = RiskExport.closedTickets(queries, List.of(new TeamName("billing"),
+                new TeamName("security")),
                 DAY0.plus(Duration.ofDays(30)));
 
         assertEquals(List.of(a.id(), b.id(), e.id(), c.id(), d.id()),

@@ -14,6 +14,7 @@ import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
 import io.tierline.core.ticket.Requester;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.ticket.TicketId;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class TicketCommandsTest {
     final FakeWorld world = new FakeWorld(PolicyDocument.bundled(), Instant.parse("2026-11-16T08:00:00Z"),
             Duration.ofMinutes(2));
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
-    final Principal sam = new Principal("sam", Role.SUPERVISOR, Set.of("billing"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
+    final Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
     final TicketId id = world.file(new TicketDraft(new TicketDraft.Asked("Wrong invoice", "Charged twice in May."),
             new Requester("Cleo", "cleo@example.com", null, null), Channel.WEB,
             new TicketDraft.Levels(Level.LOW, Level.MEDIUM), new TicketDraft.Topic(null, List.of())));
@@ -44,7 +45,7 @@ class TicketCommandsTest {
 
     @Test
     void newLevelsWithoutAPriorityAreRankedByTheMatrix() {
-        assertEquals("billing", world.ticket(id).team());
+        assertEquals(new TeamName("billing"), world.ticket(id).team());
         Ticket raised = act(alice, (t, now) -> world.commands.changeLevels(t, Level.HIGH, Level.HIGH, null,
                 "all invoices fail", alice, now));
         assertEquals(Priority.URGENT, raised.priority());
@@ -83,11 +84,12 @@ class TicketCommandsTest {
 
     @Test
     void onlyASupervisorOfTheTeamDecidesAPendingTransfer() {
-        act(alice, (t, now) -> world.commands.transfer(t, "platform-engineering", null, "database access", alice,
+        act(alice, (t, now) -> world.commands.transfer(t, new TeamName("platform-engineering"), null,
+                "database access", alice,
                 now));
         assertThrows(ForbiddenException.class, () -> world.work.actOnTrail(id, alice, TicketWorkService.Guard.none(),
                 (h, now) -> world.commands.decideTransfer(h, true, null, alice, now)));
-        Principal other = new Principal("otto", Role.SUPERVISOR, Set.of("billing-eu"));
+        Principal other = Principal.inTeams("otto", Role.SUPERVISOR, Set.of("billing-eu"));
         assertThrows(ForbiddenException.class, () -> world.commands.decideTransfer(world.history(id), true, null,
                 other, world.clock.instant()));
         assertNotNull(world.ticket(id).pendingTransfer(), "nothing changed");

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class WritePipelineTest {
     static final Instant MONDAY_0900_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
-    final Principal alice = new Principal("alice", Role.AGENT, Set.of("billing"));
+    final Principal alice = Principal.inTeams("alice", Role.AGENT, Set.of("billing"));
     FakeWorld world;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.tierline.tools.classifier;
 
+import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tierline.core.aws.DynamoDbTicketQueries;
@@ -95,8 +96,8 @@ public final class TrainRisk {
         Progress progress = new Progress(System.out);
         Path csv = Path.of(line.get("--csv", "risk-tickets.csv"));
         if (line.has("--table")) {
-            List<String> teams = Arrays.stream(line.required("--teams").split(",")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
+            List<TeamName> teams = Arrays.stream(line.required("--teams").split(",")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).map(TeamName::new).toList();
             progress.stage("Exporting the closed tickets of " + teams + " from " + line.required("--table"));
             try (DynamoDbClient dynamo = client(line)) {
                 List<RiskRow> rows = RiskExport.closedTickets(new DynamoDbTicketQueries(dynamo,
