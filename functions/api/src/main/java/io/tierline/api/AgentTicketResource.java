@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.Principal;
 import io.tierline.core.escalation.EscalationEngine;
@@ -120,7 +121,7 @@ public class AgentTicketResource {
     public Response assign(@PathParam("id") String id, byte[] body, @HeaderParam("Content-Type") String type,
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "assignment", body, type, ifMatch, key, AgentActions.Assignment.class, (r, who) -> {
-            String assignee = r.get().assignee();
+            PersonId assignee = PersonId.of(r.get().assignee());
             return (t, now) -> t.assign(assignee, who.actor(), now);
         });
     }

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -134,10 +135,10 @@ public record TicketView(String id, @JsonUnwrapped Filed filed, @JsonUnwrapped C
         Classified classified = new Classified(t.impact().code(), t.urgency().code(),
                 t.priority() == null ? null : t.priority().code(), t.category(), TeamName.nameOf(t.team()),
                 t.tier() == null ? null : t.tier().number(), t.tags(), t.signals());
-        Work work = new Work(t.status().code(), t.assignee(), t.resolution() == null ? null
+        Work work = new Work(t.status().code(), PersonId.nameOf(t.assignee()), t.resolution() == null ? null
                 : new Resolved(t.resolution().note(), t.resolution().rootCause()),
                 PendingTransfer.of(t.pendingTransfer()), t.mergedInto() == null ? null : t.mergedInto().value(),
-                t.satisfaction(), t.watchers());
+                t.satisfaction(), t.watchers().stream().map(PersonId::value).toList());
         Details details = events == null ? Details.NONE
                 : new Details(events.stream().map(EventView::of).toList(), null, null, null);
         return new TicketView(t.id().value(), filed, classified, work, EscalationProgress.of(t.escalation()),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.json.Json;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.Channel;
@@ -46,10 +47,11 @@ class TicketViewTest {
                 new Ticket.Classification(Level.LOW, Level.HIGH, Priority.HIGH, "billing", new TeamName("billing"),
                         Tier.of(1),
                         List.of("invoice"), new TicketSignals("en", 0.4, 0.7)),
-                new Ticket.Work(Status.SOLVED, "alice", new Resolution("Refunded", "billing-error", FILED),
+                new Ticket.Work(Status.SOLVED, new PersonId("alice"), new Resolution("Refunded", "billing-error",
+                        FILED),
                         new TransferRequest(new TeamName("billing"), Tier.of(2), "alice", "needs a specialist",
                                 FILED), null,
-                        List.of("sam"), null),
+                        List.of(new PersonId("sam")), null),
                 new Ticket.Clocks(null, null, EscalationState.fresh("standard", 1, 2, FILED, 0, null)
                         .withNextStep(EscalationState.Step.REMINDER, FILED.plusSeconds(600))),
                 FILED, FILED.plusSeconds(60), 7);

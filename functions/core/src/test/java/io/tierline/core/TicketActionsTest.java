@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
@@ -46,8 +47,8 @@ class TicketActionsTest {
 
     @Test
     void assignAndUnassign() {
-        Ticket assigned = openTicket().assign("alice", alice, now).after();
-        assertEquals("alice", assigned.assignee());
+        Ticket assigned = openTicket().assign(new PersonId("alice"), alice, now).after();
+        assertEquals(new PersonId("alice"), assigned.assignee());
         TicketChange unassigned = assigned.assign(null, alice, now);
         assertNull(unassigned.after().assignee());
         assertEquals(List.of(new Change("assignee", "alice", null)), EventChanges.of(unassigned.events().get(0)));
@@ -106,7 +107,7 @@ class TicketActionsTest {
                 .after();
         assertThrows(TicketActionException.class, () -> closed.agentReply("x", true, alice, now));
         assertThrows(TicketActionException.class, () -> closed.customerReply("x", Actor.customer("c"), now));
-        assertThrows(TicketActionException.class, () -> closed.assign("bob", alice, now));
+        assertThrows(TicketActionException.class, () -> closed.assign(new PersonId("bob"), alice, now));
         assertThrows(IllegalTransitionException.class, () -> closed.reopen("why", alice, now));
     }
 
@@ -144,7 +145,7 @@ class TicketActionsTest {
 
     @Test
     void transferEitherWaitsForApprovalOrHappensNow() {
-        Ticket t = openTicket().assign("alice", alice, now).after();
+        Ticket t = openTicket().assign(new PersonId("alice"), alice, now).after();
         Ticket waiting = t.transfer(new TeamName("platform-engineering"), Tier.EXPERT, "needs DB access", true, alice,
                 now).after();
         assertEquals(new TeamName("billing"), waiting.team(), "nothing moves before approval");

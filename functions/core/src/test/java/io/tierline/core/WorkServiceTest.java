@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
@@ -98,7 +99,7 @@ class WorkServiceTest {
     void anAgentOfAnotherTeamIsRefusedAndNothingChanges() {
         Ticket t = stored("billing", Priority.NORMAL, "c1@example.com");
         assertThrows(ForbiddenException.class, () -> work.act(t.id(), bob, Guard.none(),
-                (ticket, now) -> ticket.assign("bob", bob.actor(), now)));
+                (ticket, now) -> ticket.assign(new PersonId("bob"), bob.actor(), now)));
         assertThrows(ForbiddenException.class, () -> work.read(t.id(), bob));
         assertEquals(t.version(), store.find(t.id()).orElseThrow().version());
         assertThrows(TicketNotFoundException.class, () -> work.read(TicketId.next(clock), alice));
@@ -108,7 +109,7 @@ class WorkServiceTest {
     void twoConcurrentUpdatesGiveOneConflictWithTheCurrentVersion() {
         Ticket t = stored("billing", Priority.NORMAL, "c2@example.com");
         Guard seen = new Guard(Optional.of(t.version()), Optional.empty(), "");
-        work.act(t.id(), alice, seen, (ticket, now) -> ticket.assign("alice", alice.actor(), now));
+        work.act(t.id(), alice, seen, (ticket, now) -> ticket.assign(new PersonId("alice"), alice.actor(), now));
         VersionConflictException conflict = assertThrows(VersionConflictException.class, () -> work.act(t.id(), alice,
                 seen, (ticket, now) -> ticket.moveTo(Status.PENDING, alice.actor(), now, "waiting")));
         assertEquals(t.version() + 1, conflict.currentVersion());
@@ -121,7 +122,7 @@ class WorkServiceTest {
         VersionConflictException conflict = assertThrows(VersionConflictException.class, () -> work.act(t.id(), alice,
                 Guard.none(), (ticket, now) -> {
                     // another agent writes between this action's read and its write
-                    store.apply(ticket.assign("zoe", Actor.system("other"), now));
+                    store.apply(ticket.assign(new PersonId("zoe"), Actor.system("other"), now));
                     return ticket.moveTo(Status.PENDING, alice.actor(), now, "waiting");
                 }));
         assertEquals(t.version() + 1, conflict.currentVersion());

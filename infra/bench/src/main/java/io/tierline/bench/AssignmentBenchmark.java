@@ -251,7 +251,7 @@ public final class AssignmentBenchmark {
             PriorityQueue<Step> steps = new PriorityQueue<>(java.util.Comparator.comparing(Step::at)
                     .thenComparingInt(Step::order));
             watch.onAssigned = (ticket, event) -> {
-                int who = Integer.parseInt(ticket.assignee().substring("agent-".length()));
+                int who = Integer.parseInt(ticket.assignee().value().substring("agent-".length()));
                 Arrival arrival = arrivals.get(ticket.id());
                 perPerson[who]++;
                 counts[0]++;
@@ -276,7 +276,7 @@ public final class AssignmentBenchmark {
                     if (now.version() != version) {
                         return; // re-offered since: the new holder's own solve is scheduled
                     }
-                    store.apply(now.resolve("done", null, new Actor(Actor.Kind.AGENT, now.assignee()),
+                    store.apply(now.resolve("done", null, new Actor(Actor.Kind.AGENT, now.assignee().value()),
                             clock.instant()));
                     routing.written(store.find(ticket.id()).orElseThrow());
                 }));

@@ -1,6 +1,7 @@
 package io.tierline.core.access;
 
 import io.tierline.core.ticket.Actor;
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import java.util.Collection;
@@ -16,6 +17,11 @@ public record Principal(String id, Role role, Set<TeamName> teams) {
     /** Someone in the teams of those names (as the sign-in's groups and the tests give them). */
     public static Principal inTeams(String id, Role role, Collection<String> teamNames) {
         return new Principal(id, role, teamNames.stream().map(TeamName::new).collect(Collectors.toSet()));
+    }
+
+    /** Who they are, as a ticket's assignee or watcher names them. */
+    public PersonId person() {
+        return new PersonId(id);
     }
 
     /** Their teams' names, as the sign-in's groups and the reports spell them. */

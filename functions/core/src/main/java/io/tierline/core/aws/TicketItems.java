@@ -136,7 +136,7 @@ final class TicketItems {
             item.put("frustration", AttributeValue.fromN(Double.toString(t.signals().frustration())));
             item.put("escalationRisk", AttributeValue.fromN(Double.toString(t.signals().escalationRisk())));
         }
-        putIfPresent(item, "assignee", t.assignee());
+        putIfPresent(item, "assignee", PersonId.nameOf(t.assignee()));
         if (t.resolution() != null) {
             putIfPresent(item, "resolutionNote", t.resolution().note());
             putIfPresent(item, "rootCause", t.resolution().rootCause());
@@ -169,7 +169,7 @@ final class TicketItems {
             item.put("escalation", AttributeValue.fromM(escalationItem(t.escalation())));
         }
         if (!t.watchers().isEmpty()) {
-            item.put("watchers", AttributeValue.fromL(t.watchers().stream().map(TicketItems::s).toList()));
+            item.put("watchers", AttributeValue.fromL(t.watchers().stream().map(p -> s(p.value())).toList()));
         }
         if (t.satisfaction() != null) {
             Map<String, AttributeValue> m = new HashMap<>();
@@ -251,13 +251,13 @@ final class TicketItems {
                 Codes.parse(Level.class, str(item, "impact")), Codes.parse(Level.class, str(item, "urgency")),
                 priority(item), str(item, "category"), team(item, "team"), tier(item),
                 item.get("tags").l().stream().map(AttributeValue::s).toList(), signals(item));
-        Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), str(item, "assignee"),
+        Ticket.Work work = new Ticket.Work(Status.fromCode(str(item, "status")), PersonId.of(str(item, "assignee")),
                 item.containsKey("resolutionNote")
                         ? new Resolution(str(item, "resolutionNote"), str(item, "rootCause"),
                         instant(item, "resolvedAt")) : null,
                 item.containsKey("pendingTransfer") ? transfer(item.get("pendingTransfer").m()) : null,
                 item.containsKey("mergedInto") ? new TicketId(str(item, "mergedInto")) : null,
-                item.containsKey("watchers") ? item.get("watchers").l().stream().map(AttributeValue::s).toList()
+                item.containsKey("watchers") ? item.get("watchers").l().stream().map(v -> new PersonId(v.s())).toList()
                         : List.of(),
                 item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null);
         Ticket.Clocks clocks = new Ticket.Clocks(deadline(item), instant(item, "targetDueAt"),

@@ -1,5 +1,6 @@
 package io.tierline.core.escalation;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.clocks.ClockKeeper;
 import io.tierline.core.ticket.Deadline;
@@ -248,7 +249,7 @@ public class EscalationEngine {
         Directory directory = policies.get().directory();
         TeamName team = null;
         Tier tier = null;
-        String assignee = null;
+        PersonId assignee = null;
         Optional<Target> tierTarget = level.targets().stream().filter(t -> t.kind() == Target.Kind.TIER).findFirst();
         if (level.does(LevelAction.REASSIGN)) {
             team = level.targets().stream().filter(t -> t.kind() == Target.Kind.TEAM).map(Target::team)
@@ -260,7 +261,7 @@ public class EscalationEngine {
                     : ticket.tier().above().orElse(ticket.tier()));
         }
         TeamName teamAfter = team != null ? team : ticket.team();
-        List<String> people = people(level.targets(), ticket, teamAfter, directory, at);
+        List<PersonId> people = people(level.targets(), ticket, teamAfter, directory, at);
         if (level.does(LevelAction.REASSIGN) && level.targets().stream().anyMatch(t -> t.kind() == Target.Kind.PERSON
                 || t.kind() == Target.Kind.ON_CALL)) {
             assignee = people.isEmpty() ? null : people.get(0);
@@ -295,7 +296,7 @@ public class EscalationEngine {
                                 Instant now) {
         EscalationState state = ticket.escalation();
         int reminder = state.reminders() + 1;
-        List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
+        List<PersonId> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
         List<Recipient> recipients = recipients(level.targets(), people, policies.get().directory());
         EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), state.sequence(),
                 state.levelAt(), reminder, fanOut(state.sequence(), state.level(), reminder, recipients, null)));
@@ -309,7 +310,7 @@ public class EscalationEngine {
     private TicketChange retrigger(Ticket ticket, List<TicketEvent> trail, EscalationPolicy policy,
                                    EscalationLevel level, Instant at, Instant now) {
         EscalationState state = ticket.escalation();
-        List<String> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
+        List<PersonId> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
         List<Recipient> recipients = new ArrayList<>(recipients(level.targets(), people,
                 policies.get().directory()));
         if (state.acknowledgedBy() != null && policies.get().directory().person(state.acknowledgedBy()).isPresent()
@@ -440,13 +441,14 @@ public class EscalationEngine {
         }
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
         int sequence = state.sequence() + 1;
-        List<Recipient> recipients = List.of(Recipient.person(person));
+        PersonId escalatedTo = new PersonId(person);
+        List<Recipient> recipients = List.of(new Recipient.Person(escalatedTo));
         String message = customerMessage(ticket, trail, now, byCustomer ? REQUEST_RECEIVED : null,
                 Told.unchanged(ticket));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
         return EscalationStep.manual(EscalationKind.HIERARCHICAL, reason.code(), reason.words() + " → " + to,
                 comment, next).withCustomerRequested(byCustomer)
-                .withAudience(new EscalationStep.Audience(person, recipients, List.of(person), message));
+                .withAudience(new EscalationStep.Audience(escalatedTo, recipients, List.of(escalatedTo), message));
     }
 
     /** After a manual escalation the acknowledgement is void and the level's timers start again from now. */
@@ -480,30 +482,31 @@ public class EscalationEngine {
 
     // ---- people and messages -------------------------------------------------------------------------------------
 
-    private static List<String> people(List<Target> targets, Ticket ticket, TeamName team, Directory directory,
-                                       Instant at) {
-        Set<String> people = new LinkedHashSet<>();
+    private static List<PersonId> people(List<Target> targets, Ticket ticket, TeamName team, Directory directory,
+                                         Instant at) {
+        Set<PersonId> people = new LinkedHashSet<>();
         for (Target target : targets) {
             switch (target.kind()) {
-                case PERSON -> people.add(target.value());
+                case PERSON -> people.add(new PersonId(target.value()));
                 case ASSIGNEE -> {
                     if (ticket.assignee() != null) {
                         people.add(ticket.assignee());
                     }
                 }
                 case ON_CALL -> Optional.ofNullable(directory.rotas().get(target.value()))
-                        .ifPresent(rota -> people.add(rota.onCallAt(at)));
+                        .ifPresent(rota -> people.add(PersonId.of(rota.onCallAt(at))));
                 case ROLE -> directory.team(team).map(c -> Target.SUPERVISOR.equals(target.value()) ? c.supervisor()
-                        : c.manager()).ifPresent(people::add);
-                case TEAM -> directory.team(target.team()).map(TeamContacts::supervisor).ifPresent(people::add);
+                        : c.manager()).map(PersonId::new).ifPresent(people::add);
+                case TEAM -> directory.team(target.team()).map(TeamContacts::supervisor).map(PersonId::new)
+                        .ifPresent(people::add);
                 default -> { /* a tier is a place, not a person */ }
             }
         }
         return List.copyOf(people);
     }
 
-    private static List<Recipient> recipients(List<Target> targets, List<String> people, Directory directory) {
-        List<Recipient> recipients = new ArrayList<>(people.stream().map(Recipient::person).toList());
+    private static List<Recipient> recipients(List<Target> targets, List<PersonId> people, Directory directory) {
+        List<Recipient> recipients = new ArrayList<>(people.stream().<Recipient>map(Recipient.Person::new).toList());
         targets.stream().filter(t -> t.kind() == Target.Kind.TEAM)
                 .filter(t -> directory.team(t.team()).map(TeamContacts::slackWebhook).isPresent())
                 .forEach(t -> recipients.add(new Recipient.Team(t.team())));

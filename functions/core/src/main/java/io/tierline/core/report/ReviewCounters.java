@@ -229,7 +229,7 @@ public final class ReviewCounters {
     }
 
     private static String assigneeOf(Ticket ticket) {
-        return ticket.assignee() == null ? UNASSIGNED : ticket.assignee();
+        return ticket.assignee() == null ? UNASSIGNED : ticket.assignee().value();
     }
 
     private static String customerOf(Ticket ticket) {

@@ -34,7 +34,7 @@ public final class Assigner {
         AssignmentRule rule = staffing.rule(ticket.team());
         boolean bySkills = rule.mode() == AssignmentMode.SKILLS;
         Needs needs = bySkills ? Needs.of(ticket, rule, staffing.skillsOf(ticket.team())) : new Needs(Set.of(), null);
-        PersonId current = PersonId.of(ticket.assignee());
+        PersonId current = ticket.assignee();
         List<Candidate> open = new ArrayList<>();
         List<Candidate> full = new ArrayList<>();
         List<Considered> passed = new ArrayList<>();

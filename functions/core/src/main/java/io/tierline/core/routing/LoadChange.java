@@ -57,6 +57,6 @@ public record LoadChange(PersonId person, int delta, Integer limit) {
 
     /** Who holds the ticket towards their capacity: its assignee while it is not solved or closed. */
     public static PersonId holder(Ticket ticket) {
-        return ticket.status().isDone() ? null : PersonId.of(ticket.assignee());
+        return ticket.status().isDone() ? null : ticket.assignee();
     }
 }

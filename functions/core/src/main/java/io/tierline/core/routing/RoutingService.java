@@ -106,7 +106,7 @@ public class RoutingService {
                 || ticket.status() == Status.ON_HOLD;
         return inWork && ticket.team() != null && ticket.pendingTransfer() == null
                 && (from == null ? ticket.assignee() == null
-                        : from.value().equals(ticket.assignee()) && heldAutomatically(history));
+                        : from.equals(ticket.assignee()) && heldAutomatically(history));
     }
 
     /** Whether the ticket's last change of assignee was automatic assignment's (an agent's is never overridden). */
@@ -175,7 +175,7 @@ public class RoutingService {
             });
             Status to = event.statusAfter();
             if (to != null && to.isDone() && ticket.assignee() != null) {
-                freed.add(new PersonId(ticket.assignee()));
+                freed.add(ticket.assignee());
             }
         }
         return freed;

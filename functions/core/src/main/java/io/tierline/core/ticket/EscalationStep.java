@@ -32,7 +32,7 @@ public final class EscalationStep {
      * @param assignee the person the ticket is assigned to (moving it elsewhere otherwise clears its assignee)
      * @param priority the priority it is raised to
      */
-    public record Move(TeamName team, Tier tier, String assignee, Priority priority, boolean clearsPendingTransfer) {
+    public record Move(TeamName team, Tier tier, PersonId assignee, Priority priority, boolean clearsPendingTransfer) {
         static final Move NONE = new Move(null, null, null, null, false);
     }
 
@@ -44,7 +44,7 @@ public final class EscalationStep {
      * @param addWatchers     people who follow the ticket from now on
      * @param customerMessage what the customer is told, or null when this escalation is not theirs to know
      */
-    public record Audience(String person, List<Recipient> recipients, List<String> addWatchers,
+    public record Audience(PersonId person, List<Recipient> recipients, List<PersonId> addWatchers,
                            String customerMessage) {
         static final Audience NOBODY = new Audience(null, List.of(), List.of(), null);
 
@@ -170,7 +170,7 @@ public final class EscalationStep {
         return move.tier();
     }
 
-    public String assignee() {
+    public PersonId assignee() {
         return move.assignee();
     }
 
@@ -182,7 +182,7 @@ public final class EscalationStep {
         return move.clearsPendingTransfer();
     }
 
-    public String person() {
+    public PersonId person() {
         return audience.person();
     }
 
@@ -190,7 +190,7 @@ public final class EscalationStep {
         return audience.recipients();
     }
 
-    public List<String> addWatchers() {
+    public List<PersonId> addWatchers() {
         return audience.addWatchers();
     }
 

@@ -17,6 +17,11 @@ public record PersonId(String value) {
         return id == null ? null : new PersonId(id);
     }
 
+    /** The id of that person, or null for nobody. */
+    public static String nameOf(PersonId person) {
+        return person == null ? null : person.value;
+    }
+
     public static List<PersonId> all(List<String> ids) {
         return ids.stream().map(PersonId::new).toList();
     }

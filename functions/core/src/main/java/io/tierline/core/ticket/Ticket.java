@@ -73,8 +73,8 @@ public record Ticket(TicketId id, Request request, Classification classification
      * @param watchers   people who follow the ticket (added by escalations or by hand)
      * @param satisfaction the customer's rating after resolution, or null
      */
-    public record Work(Status status, String assignee, Resolution resolution, TransferRequest pendingTransfer,
-                       TicketId mergedInto, List<String> watchers, Satisfaction satisfaction) {
+    public record Work(Status status, PersonId assignee, Resolution resolution, TransferRequest pendingTransfer,
+                       TicketId mergedInto, List<PersonId> watchers, Satisfaction satisfaction) {
         public Work {
             Objects.requireNonNull(status, "status");
             watchers = watchers == null ? List.of() : List.copyOf(watchers);
@@ -88,7 +88,7 @@ public record Ticket(TicketId id, Request request, Classification classification
             return new Work(next, assignee, resolution, pendingTransfer, mergedInto, watchers, satisfaction);
         }
 
-        public Work withAssignee(String person) {
+        public Work withAssignee(PersonId person) {
             return new Work(status, person, resolution, pendingTransfer, mergedInto, watchers, satisfaction);
         }
 
@@ -105,7 +105,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
 
         /** With the watchers it does not have yet added, keeping their order. */
-        public Work withWatchersAdded(List<String> more) {
+        public Work withWatchersAdded(List<PersonId> more) {
             return new Work(status, assignee, resolution, pendingTransfer, mergedInto, union(watchers, more),
                     satisfaction);
         }
@@ -237,7 +237,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         return work.status();
     }
 
-    public String assignee() {
+    public PersonId assignee() {
         return work.assignee();
     }
 
@@ -264,7 +264,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         return work.mergedInto();
     }
 
-    public List<String> watchers() {
+    public List<PersonId> watchers() {
         return work.watchers();
     }
 
@@ -342,7 +342,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         return edit.done();
     }
 
-    public TicketChange assign(String newAssignee, Actor actor, Instant now) {
+    public TicketChange assign(PersonId newAssignee, Actor actor, Instant now) {
         requireOpenForWork("assign");
         Edit edit = new Edit(actor, now);
         edit.work = edit.work.withAssignee(newAssignee);
@@ -357,7 +357,7 @@ public record Ticket(TicketId id, Request request, Classification classification
     public TicketChange autoAssign(PersonId person, AssignmentFacts facts, Actor actor, Instant now) {
         requireOpenForWork("assign");
         Edit edit = new Edit(actor, now);
-        edit.work = edit.work.withAssignee(person.value());
+        edit.work = edit.work.withAssignee(person);
         edit.record((header, moves) -> new TicketEvent.AutoAssigned(header, moves, facts), facts.summary(), null);
         return edit.done();
     }
@@ -599,7 +599,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         PersonId requestedBy = step.clearsPendingTransfer() && pendingTransfer() != null
                 ? PersonId.of(pendingTransfer().requestedBy()) : null;
         TicketEvent.EscalationFacts facts = new TicketEvent.EscalationFacts(sequence, step.kind(), step.reason(),
-                new Move<>(fromLevel, step.next().level()), PersonId.of(step.person()), step.customerRequested(),
+                new Move<>(fromLevel, step.next().level()), step.person(), step.customerRequested(),
                 requestedBy);
         edit.record((header, fields) -> new TicketEvent.Escalated(header, fields, facts, step.recipients(),
                 step.dueAt()), step.reasonText(), step.comment());
@@ -727,8 +727,8 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
     }
 
-    private static List<String> union(List<String> present, List<String> more) {
-        List<String> union = new ArrayList<>(present);
+    private static <T> List<T> union(List<T> present, List<T> more) {
+        List<T> union = new ArrayList<>(present);
         more.stream().filter(item -> !union.contains(item)).forEach(union::add);
         return union;
     }

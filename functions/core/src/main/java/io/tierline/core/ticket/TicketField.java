@@ -38,7 +38,7 @@ public final class TicketField<T> {
     public static final TicketField<Double> FRUSTRATION = score("frustration", TicketSignals::frustration);
     public static final TicketField<Double> ESCALATION_RISK = score("escalationRisk", TicketSignals::escalationRisk);
     public static final TicketField<PersonId> ASSIGNEE = new TicketField<>("assignee",
-            t -> PersonId.of(t.assignee()), PersonId::value, PersonId::new);
+            Ticket::assignee, PersonId::value, PersonId::new);
     public static final TicketField<TransferTarget> PENDING_TRANSFER = new TicketField<>("pendingTransfer",
             t -> t.pendingTransfer() == null ? null : new TransferTarget(t.pendingTransfer().team(),
                     t.pendingTransfer().tier()),
@@ -47,7 +47,7 @@ public final class TicketField<T> {
     public static final TicketField<TicketId> MERGED_INTO = new TicketField<>("mergedInto", Ticket::mergedInto,
             TicketId::value, TicketId::new);
     public static final TicketField<List<PersonId>> WATCHERS = new TicketField<>("watchers",
-            t -> PersonId.all(t.watchers()), people -> String.join(",", people.stream().map(PersonId::value)
+            Ticket::watchers, people -> String.join(",", people.stream().map(PersonId::value)
             .toList()), code -> PersonId.all(list(code)));
     /** The resolution's root cause; its note is the resolved event's body. */
     public static final TicketField<String> ROOT_CAUSE = text("rootCause", t -> t.resolution() == null ? null

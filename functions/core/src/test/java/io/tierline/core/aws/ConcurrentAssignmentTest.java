@@ -105,7 +105,8 @@ class ConcurrentAssignmentTest {
             assertEquals(3, outcomes.stream().filter(o -> o == RoutingService.Outcome.ASSIGNED).count(), outcomes
                     .toString());
             assertEquals(3, load("greta"));
-            List<TicketId> held = ids.stream().filter(id -> "greta".equals(store.find(id).orElseThrow().assignee()))
+            List<TicketId> held = ids.stream()
+                    .filter(id -> new PersonId("greta").equals(store.find(id).orElseThrow().assignee()))
                     .toList();
             assertEquals(3, held.size());
 
@@ -113,7 +114,8 @@ class ConcurrentAssignmentTest {
                 f.get(); // every delivery again, at once
             }
             assertEquals(3, load("greta"), "repeated offers move no counter");
-            assertEquals(3, ids.stream().filter(id -> "greta".equals(store.find(id).orElseThrow().assignee()))
+            assertEquals(3,
+                    ids.stream().filter(id -> new PersonId("greta").equals(store.find(id).orElseThrow().assignee()))
                     .count());
             for (TicketId id : ids) {
                 long assigned = store.history(id).orElseThrow().events().stream()
@@ -124,7 +126,7 @@ class ConcurrentAssignmentTest {
             pool.shutdown();
         }
 
-        Ticket solved = store.find(ids.stream().filter(id -> "greta".equals(store.find(id).orElseThrow()
+        Ticket solved = store.find(ids.stream().filter(id -> new PersonId("greta").equals(store.find(id).orElseThrow()
                 .assignee())).findFirst().orElseThrow()).orElseThrow();
         store.apply(solved.resolve("refunded", null, new Actor(Actor.Kind.AGENT, "greta"), SATURDAY.plusSeconds(60)));
         assertEquals(2, load("greta"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.access.CustomerTokens;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
@@ -211,7 +212,8 @@ class EscalationScenarioTest {
     void anUnansweredTicketWalksUpItsLevelsAtTheRightMinutesWithOneNotificationPerRecipientAndLevel() {
         TicketId id = billingTicket("walk@example.com");
         String t = id.value();
-        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> ticket.assign("alice", sam.actor(), now));
+        work.act(id, sam, TicketWorkService.Guard.none(), (ticket, now) -> ticket.assign(new PersonId("alice"),
+                sam.actor(), now));
         assertEquals("scenario", ticket(id).escalation().policy());
 
         playUntil(Instant.parse("2026-11-23T11:00:00Z"), id);
@@ -231,7 +233,7 @@ class EscalationScenarioTest {
         Ticket walked = ticket(id);
         assertEquals(Tier.EXPERT, walked.tier(), "level 2 raised the tier");
         assertEquals(Priority.HIGH, walked.priority(), "level 3 raised the priority from normal");
-        assertEquals(List.of("sam", "ada", "bob"), walked.watchers());
+        assertEquals(PersonId.all(List.of("sam", "ada", "bob")), walked.watchers());
         assertEquals(3, walked.escalation().level());
         assertNull(walked.escalation().nextStep(), "the last level has no step after it");
         assertNull(walked.escalation().fanOut(), "everything was handed to the notify queue");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.fakes.FakeWorld;
@@ -120,7 +121,7 @@ class EscalationWalkRulesTest {
     @Test
     void levelsRemindersAndTheDelayedLevelFireInOrderAtTheirMinutes() {
         TicketId id = billingTicket("walk@example.com");
-        act(id, sam, (t, now) -> t.assign("alice", sam.actor(), now));
+        act(id, sam, (t, now) -> t.assign(new PersonId("alice"), sam.actor(), now));
         world.playUntil(Instant.parse("2026-11-23T11:00:00Z"));
         assertEquals(List.of("08:30 SLA_WARNING", "08:30 ESCALATED", "08:40 ESCALATION_REMINDER",
                 "08:50 ESCALATION_REMINDER", "09:00 SLA_BREACH", "09:00 ESCALATED", "09:00 CUSTOMER_UPDATED",
@@ -132,7 +133,7 @@ class EscalationWalkRulesTest {
     void eachRecipientHearsOncePerLevelAndReminderThoughEveryMessageArrivedTwice() {
         TicketId id = billingTicket("keys@example.com");
         String t = id.value();
-        act(id, sam, (ticket, now) -> ticket.assign("alice", sam.actor(), now));
+        act(id, sam, (ticket, now) -> ticket.assign(new PersonId("alice"), sam.actor(), now));
         world.playUntil(Instant.parse("2026-11-23T11:00:00Z"));
         assertEquals(Set.of(
                 t + "/1/1/0/alice/email", t + "/1/1/0/sam/email",
@@ -151,11 +152,11 @@ class EscalationWalkRulesTest {
         world.playUntil(Instant.parse("2026-11-23T09:00:00Z"));
         assertEquals(Tier.EXPERT, ticket(id).tier(), "level 2 raised the tier");
         assertEquals(Priority.NORMAL, ticket(id).priority(), "level 2 leaves the priority");
-        assertEquals(List.of("sam"), ticket(id).watchers());
+        assertEquals(PersonId.all(List.of("sam")), ticket(id).watchers());
         world.playUntil(Instant.parse("2026-11-23T11:00:00Z"));
         Ticket walked = ticket(id);
         assertEquals(Priority.HIGH, walked.priority(), "level 3 raised the priority from normal");
-        assertEquals(List.of("sam", "ada", "bob"), walked.watchers());
+        assertEquals(PersonId.all(List.of("sam", "ada", "bob")), walked.watchers());
         assertEquals(3, walked.escalation().level());
         assertNull(walked.escalation().nextStep(), "the last level has no step after it");
         assertNull(walked.nextDueAt(), "nothing is due any more, so the sweep no longer finds it");
@@ -352,7 +353,7 @@ class EscalationWalkRulesTest {
         EscalationRecord record = EscalationRecord.of(trail(id)).get(0);
         assertEquals("hierarchical", record.cause().kind());
         assertEquals("ada", record.people().person());
-        assertEquals(List.of("ada"), ticket(id).watchers());
+        assertEquals(PersonId.all(List.of("ada")), ticket(id).watchers());
         assertEquals(Set.of(id.value() + "/1/0/0/ada/email", id.value() + "/1/0/0/customer/customer"),
                 world.notifications(id));
     }
@@ -382,7 +383,7 @@ class EscalationWalkRulesTest {
         assertTrue(record.cause().customerRequested());
         assertEquals("sam", record.people().person());
         assertEquals("customer:asks@example.com", record.people().decidedBy());
-        assertEquals(List.of("sam"), ticket(id).watchers());
+        assertEquals(PersonId.all(List.of("sam")), ticket(id).watchers());
         assertEquals(Set.of(t + "/1/0/0/sam/email", t + "/1/0/0/customer/customer"), world.notifications(id));
         assertEquals("We received your request to escalate. A senior member of our billing team is now overseeing "
                 + "your request. We expect to answer by Mon 23 Nov 2026, 09:00 UTC.", told(id, 0));

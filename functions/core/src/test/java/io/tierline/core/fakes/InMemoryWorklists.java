@@ -30,7 +30,7 @@ public final class InMemoryWorklists implements Worklists {
 
     @Override
     public List<TicketId> heldBy(PersonId person, TeamName team) {
-        return store.tickets().stream().filter(t -> team.equals(t.team()) && Objects.equals(person.value(),
+        return store.tickets().stream().filter(t -> team.equals(t.team()) && Objects.equals(person,
                         t.assignee()) && (t.status() == Status.OPEN || t.status() == Status.PENDING
                         || t.status() == Status.ON_HOLD)).map(Ticket::id).toList();
     }

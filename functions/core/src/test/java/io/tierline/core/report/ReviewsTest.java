@@ -80,10 +80,10 @@ class ReviewsTest {
      */
     TicketId handled(Principal agent, String customer, boolean escalated, String rootCause, Integer rating) {
         TicketId id = ticket(customer + "@example.com", customer);
-        act(id, (t, now) -> t.assign(agent.id(), agent.actor(), now));
+        act(id, (t, now) -> t.assign(agent.person(), agent.actor(), now));
         if (escalated) {
             escalate(id, agent, EscalationReason.LIMITED_KNOWLEDGE);
-            act(id, (t, now) -> t.assign(carol.id(), carol.actor(), now));
+            act(id, (t, now) -> t.assign(carol.person(), carol.actor(), now));
         }
         Principal solver = escalated ? carol : agent;
         act(id, (t, now) -> t.resolve("Fixed.", rootCause, solver.actor(), now));
@@ -219,7 +219,7 @@ class ReviewsTest {
                     new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM),
                     new TicketDraft.Topic(category, List.of())), Actor.customer("acme@example.com"), Optional.empty())
                     .ticket().id();
-            act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
+            act(id, (t, now) -> t.assign(alice.person(), alice.actor(), now));
             act(id, (t, now) -> t.resolve("Answered.", null, alice.actor(), now));
         }
         ReviewService.CustomerReview acme = all().people().customers().get(0);
@@ -251,7 +251,7 @@ class ReviewsTest {
         }
         TicketId slow = ticket("slow@example.com", "slow");
         world.clock.advance(Duration.ofHours(3));
-        act(slow, (t, now) -> t.assign(bob.id(), bob.actor(), now));
+        act(slow, (t, now) -> t.assign(bob.person(), bob.actor(), now));
         act(slow, (t, now) -> t.resolve("Fixed.", null, bob.actor(), now)); // 3 h 10 min in tier 1
         handled(alice, "acme", true, "product-defect", null); // 10 min in tier 1, 10 in tier 2, 20 in the team
         TicketId reopened = handled(bob, "zeta", false, null, null); // 10 min, then 3 days solved
@@ -319,7 +319,7 @@ class ReviewsTest {
     void anEscalationThatWaitedForApprovalIsTheAgentsWhoAskedNotTheApprovers() {
         Principal sam = Principal.inTeams("sam", Role.SUPERVISOR, Set.of("billing"));
         TicketId id = ticket("acme@example.com", "acme");
-        act(id, (t, now) -> t.assign(alice.id(), alice.actor(), now));
+        act(id, (t, now) -> t.assign(alice.person(), alice.actor(), now));
         world.clock.advance(Duration.ofMinutes(5));
         var asked = world.history(id);
         world.store.apply(List.of(world.engine.escalateByHand(asked.ticket(), asked.events(),
@@ -330,7 +330,7 @@ class ReviewsTest {
         world.store.apply(List.of(world.commands.decideTransfer(world.history(id), true, null, sam,
                 world.clock.instant())), Optional.empty());
         assertEquals(2, world.ticket(id).tier().number());
-        act(id, (t, now) -> t.assign(carol.id(), carol.actor(), now));
+        act(id, (t, now) -> t.assign(carol.person(), carol.actor(), now));
         act(id, (t, now) -> t.resolve("Fixed.", null, carol.actor(), now));
 
         ReviewService.Reviews r = all();
@@ -355,7 +355,7 @@ class ReviewsTest {
                     "Our invoice is wrong."),
                     new Requester("Pia", "pia@example.com", "acme", "basic"), Channel.WEB,
                     new TicketDraft.Levels(Level.MEDIUM, Level.MEDIUM), new TicketDraft.Topic(null, tags)));
-            act(id, (t, now) -> t.assign(bob.id(), bob.actor(), now));
+            act(id, (t, now) -> t.assign(bob.person(), bob.actor(), now));
             act(id, (t, now) -> t.resolve("Fixed.", "product-defect", bob.actor(), now));
         }
         ReviewService.CauseReview defects = all().volume().rootCauses().get(0);

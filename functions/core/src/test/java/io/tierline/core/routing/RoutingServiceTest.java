@@ -47,7 +47,7 @@ class RoutingServiceTest {
     }
 
     private String assignee(TicketId id) {
-        return world.ticket(id).assignee();
+        return PersonId.nameOf(world.ticket(id).assignee());
     }
 
     private int load(String person) {
@@ -67,7 +67,7 @@ class RoutingServiceTest {
         Ticket ticket = world.ticket(id);
         assertEquals(new TeamName("billing"), ticket.team());
         assertEquals("de", ticket.signals().language());
-        assertEquals("greta", ticket.assignee());
+        assertEquals(new PersonId("greta"), ticket.assignee());
         TicketEvent assigned = assertInstanceOf(TicketEvent.AutoAssigned.class, last(id));
         assertEquals("skills: billing, speaks de; load 0 of 3", assigned.reason());
         assertEquals("greta:chosen,karl:other-tier,marc:no-language,olga:off-shift,tom:other-tier",
@@ -117,7 +117,8 @@ class RoutingServiceTest {
     @Test
     void anAgentsAssignmentByHandIsNeverTakenFromThem() {
         TicketId id = germanInvoice();
-        world.work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.assign("marc", sam.actor(), now));
+        world.work.act(id, sam, TicketWorkService.Guard.none(), (t, now) -> t.assign(new PersonId("marc"),
+                sam.actor(), now));
         assertEquals(0, load("greta"));
         assertEquals(1, load("marc"));
 
