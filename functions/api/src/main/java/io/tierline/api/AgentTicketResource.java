@@ -6,6 +6,7 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.escalation.EscalationEngine;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
+import io.tierline.core.escalation.Seniority;
 import io.tierline.core.knowledge.Audience;
 import io.tierline.core.knowledge.KnowledgeService;
 import io.tierline.core.knowledge.SearchHit;
@@ -216,7 +217,7 @@ public class AgentTicketResource {
             // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs
             boolean nextTier = r.get().nextTier();
             Tier tier = tierOf(r.get().tierNumber());
-            String to = r.get().to();
+            Seniority to = codeOf(Seniority.class, r.get().to());
             // built when the action runs, after the request was validated: kind and reason are then present
             return (h, now) -> commands.escalateByHand(h, new ManualEscalation(kind, reason, comment, team, tier,
                     nextTier, to), who, now);

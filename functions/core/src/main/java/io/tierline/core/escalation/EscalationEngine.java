@@ -160,7 +160,7 @@ public class EscalationEngine {
             throw new IllegalArgumentException("kind must be functional or hierarchical");
         }
         return ticket.escalate(hierarchicalStep(ticket, trail, request.reason(), request.comment(),
-                request.to() == null ? Target.SUPERVISOR : request.to(), now, false), actor, now);
+                request.to() == null ? Seniority.SUPERVISOR : request.to(), now, false), actor, now);
     }
 
     /**
@@ -188,7 +188,7 @@ public class EscalationEngine {
         TicketChange requested = ticket.requestEscalation(reason, customer, now);
         List<TicketEvent> all = concat(trail, requested.events());
         return requested.then(t -> t.escalate(hierarchicalStep(t, all, EscalationReason.CUSTOMER_REQUEST, reason,
-                Target.SUPERVISOR, now, true), customer, now));
+                Seniority.SUPERVISOR, now, true), customer, now));
     }
 
     /** A supervisor approves a pending transfer that an agent's functional escalation asked for. */
@@ -250,20 +250,18 @@ public class EscalationEngine {
         TeamName team = null;
         Tier tier = null;
         PersonId assignee = null;
-        Optional<Target> tierTarget = level.targets().stream().filter(t -> t.kind() == Target.Kind.TIER).findFirst();
+        Optional<Tier> tierTarget = level.targets(Target.ToTier.class).map(Target.ToTier::tier).findFirst();
         if (level.does(LevelAction.REASSIGN)) {
-            team = level.targets().stream().filter(t -> t.kind() == Target.Kind.TEAM).map(Target::team)
-                    .findFirst().orElse(null);
-            tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(null);
+            team = level.targets(Target.ToTeam.class).map(Target.ToTeam::team).findFirst().orElse(null);
+            tier = tierTarget.orElse(null);
         }
         if (level.does(LevelAction.RAISE_TIER)) {
-            tier = tierTarget.map(t -> Tier.of(Integer.parseInt(t.value()))).orElse(ticket.tier() == null ? null
+            tier = tierTarget.orElse(ticket.tier() == null ? null
                     : ticket.tier().above().orElse(ticket.tier()));
         }
         TeamName teamAfter = team != null ? team : ticket.team();
         List<PersonId> people = people(level.targets(), ticket, teamAfter, directory, at);
-        if (level.does(LevelAction.REASSIGN) && level.targets().stream().anyMatch(t -> t.kind() == Target.Kind.PERSON
-                || t.kind() == Target.Kind.ON_CALL)) {
+        if (level.does(LevelAction.REASSIGN) && level.targets().stream().anyMatch(Target::namesSomeone)) {
             assignee = people.isEmpty() ? null : people.get(0);
         }
         Priority priority = level.does(LevelAction.RAISE_PRIORITY) && ticket.priority() != null
@@ -425,18 +423,14 @@ public class EscalationEngine {
     }
 
     private EscalationStep hierarchicalStep(Ticket ticket, List<TicketEvent> trail, EscalationReason reason,
-                                            String comment, String to, Instant now, boolean byCustomer) {
-        if (!Target.SUPERVISOR.equals(to) && !Target.MANAGER.equals(to)) {
-            throw new IllegalArgumentException("to must be supervisor or manager");
-        }
+                                            String comment, Seniority to, Instant now, boolean byCustomer) {
         TeamContacts contacts = policies.get().directory().team(ticket.team()).orElse(null);
-        String person = contacts == null ? null : Target.SUPERVISOR.equals(to) ? contacts.supervisor()
-                : contacts.manager();
-        if (person == null && contacts != null && Target.SUPERVISOR.equals(to)) {
-            person = contacts.manager();
+        String person = contacts == null ? null : to.holderIn(contacts);
+        if (person == null && contacts != null && to == Seniority.SUPERVISOR) {
+            person = contacts.manager(); // a team without a supervisor answers to its manager
         }
         if (person == null) {
-            throw new TicketActionException("team " + ticket.team() + " has no " + to
+            throw new TicketActionException("team " + ticket.team() + " has no " + to.code()
                     + " in the policy document's directory");
         }
         EscalationState state = ticket.escalation() == null ? EscalationState.none(null) : ticket.escalation();
@@ -446,7 +440,7 @@ public class EscalationEngine {
         String message = customerMessage(ticket, trail, now, byCustomer ? REQUEST_RECEIVED : null,
                 Told.unchanged(ticket));
         EscalationState next = restart(state, sequence, now, fanOut(sequence, 0, 0, recipients, message));
-        return EscalationStep.manual(EscalationKind.HIERARCHICAL, reason.code(), reason.words() + " → " + to,
+        return EscalationStep.manual(EscalationKind.HIERARCHICAL, reason.code(), reason.words() + " → " + to.code(),
                 comment, next).withCustomerRequested(byCustomer)
                 .withAudience(new EscalationStep.Audience(escalatedTo, recipients, List.of(escalatedTo), message));
     }
@@ -486,30 +480,30 @@ public class EscalationEngine {
                                          Instant at) {
         Set<PersonId> people = new LinkedHashSet<>();
         for (Target target : targets) {
-            switch (target.kind()) {
-                case PERSON -> people.add(new PersonId(target.value()));
-                case ASSIGNEE -> {
-                    if (ticket.assignee() != null) {
-                        people.add(ticket.assignee());
-                    }
-                }
-                case ON_CALL -> Optional.ofNullable(directory.rotas().get(target.value()))
-                        .ifPresent(rota -> people.add(PersonId.of(rota.onCallAt(at))));
-                case ROLE -> directory.team(team).map(c -> Target.SUPERVISOR.equals(target.value()) ? c.supervisor()
-                        : c.manager()).map(PersonId::new).ifPresent(people::add);
-                case TEAM -> directory.team(target.team()).map(TeamContacts::supervisor).map(PersonId::new)
-                        .ifPresent(people::add);
-                default -> { /* a tier is a place, not a person */ }
+            Optional<String> person;
+            if (target instanceof Target.ToPerson named) {
+                person = Optional.of(named.person().value());
+            } else if (target instanceof Target.ToAssignee) {
+                person = Optional.ofNullable(PersonId.nameOf(ticket.assignee()));
+            } else if (target instanceof Target.OnCall onCall) {
+                person = Optional.ofNullable(directory.rotas().get(onCall.rota())).map(rota -> rota.onCallAt(at));
+            } else if (target instanceof Target.ToRole role) {
+                person = directory.team(team).map(role.role()::holderIn);
+            } else if (target instanceof Target.ToTeam other) {
+                person = directory.team(other.team()).map(TeamContacts::supervisor);
+            } else {
+                person = Optional.empty(); // a tier is a place, not a person
             }
+            person.map(PersonId::new).ifPresent(people::add);
         }
         return List.copyOf(people);
     }
 
     private static List<Recipient> recipients(List<Target> targets, List<PersonId> people, Directory directory) {
         List<Recipient> recipients = new ArrayList<>(people.stream().<Recipient>map(Recipient.Person::new).toList());
-        targets.stream().filter(t -> t.kind() == Target.Kind.TEAM)
-                .filter(t -> directory.team(t.team()).map(TeamContacts::slackWebhook).isPresent())
-                .forEach(t -> recipients.add(new Recipient.Team(t.team())));
+        targets.stream().filter(Target.ToTeam.class::isInstance).map(Target.ToTeam.class::cast).map(Target.ToTeam::team)
+                .filter(team -> directory.team(team).map(TeamContacts::slackWebhook).isPresent())
+                .forEach(team -> recipients.add(new Recipient.Team(team)));
         return recipients;
     }
 

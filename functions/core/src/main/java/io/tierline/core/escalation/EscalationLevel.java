@@ -3,6 +3,7 @@ package io.tierline.core.escalation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One level of a policy.
@@ -23,5 +24,10 @@ public record EscalationLevel(int number, Trigger trigger, List<Target> targets,
 
     public boolean does(LevelAction action) {
         return actions.contains(action);
+    }
+
+    /** The level's targets of one kind, in the document's order. */
+    public <T extends Target> Stream<T> targets(Class<T> kind) {
+        return targets.stream().filter(kind::isInstance).map(kind::cast);
     }
 }

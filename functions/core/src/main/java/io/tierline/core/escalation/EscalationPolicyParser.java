@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.calendar.BusinessCalendar;
 import io.tierline.core.calendar.Calendars;
 import io.tierline.core.sla.DurationText;
+import io.tierline.core.ticket.Codes;
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.SlaMetric;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.sla.SlaPolicyParser;
 import io.tierline.core.ticket.Tier;
 import io.tierline.core.validation.DocumentProblems;
@@ -105,7 +108,7 @@ public final class EscalationPolicyParser {
             needsPeople |= NEED_PEOPLE.contains(action.asText());
         }
         boolean targetsReadable = targetNodes.isArray() || targetNodes.isMissingNode(); // else the schema said so
-        if (needsPeople && targetsReadable && targets.stream().allMatch(t -> t.kind() == Target.Kind.TIER)) {
+        if (needsPeople && targetsReadable && targets.stream().allMatch(Target.ToTier.class::isInstance)) {
             problems.add(at.appendProperty("targets"),
                     "must name at least one person, role, team or rota to notify or add as watcher");
         }
@@ -139,19 +142,19 @@ public final class EscalationPolicyParser {
         String kind = node.fieldNames().next();
         String value = node.get(kind).asText();
         return switch (kind) {
-            case "tier" -> new Target(Target.Kind.TIER, Integer.toString(Tier.of(node.get(kind).asInt()).number()));
-            case "role" -> value.equals("assignee") ? new Target(Target.Kind.ASSIGNEE, null)
-                    : new Target(Target.Kind.ROLE, value);
-            case "team" -> new Target(Target.Kind.TEAM, value);
+            case "tier" -> new Target.ToTier(Tier.of(node.get(kind).asInt()));
+            case "role" -> value.equals("assignee") ? new Target.ToAssignee()
+                    : new Target.ToRole(Codes.parse(Seniority.class, value));
+            case "team" -> new Target.ToTeam(new TeamName(value));
             case "person" -> {
                 knownPerson(node, kind, directory.people(), at, problems);
-                yield new Target(Target.Kind.PERSON, value);
+                yield new Target.ToPerson(new PersonId(value));
             }
             default -> {
                 if (!directory.rotas().containsKey(value)) {
                     problems.add(at.appendProperty(kind), "no rota \"" + value + "\" in the directory");
                 }
-                yield new Target(Target.Kind.ON_CALL, value);
+                yield new Target.OnCall(value);
             }
         };
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param nextTier the tier one above the ticket's, whatever it is when the escalation runs ({@code tier} is then null)
  */
 public record ManualEscalation(EscalationKind kind, EscalationReason reason, String comment, TeamName team, Tier tier,
-                               boolean nextTier, String to) {
+                               boolean nextTier, Seniority to) {
     public ManualEscalation {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");

@@ -349,7 +349,7 @@ class EscalationWalkRulesTest {
         TicketId id = billingTicket("manager@example.com");
         world.work.actOnTrail(id, alice, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalateByHand(h,
                 new ManualEscalation(EscalationKind.HIERARCHICAL, EscalationReason.LIMITED_AUTHORITY, null, null,
-                        null, false, Target.MANAGER), alice, now));
+                        null, false, Seniority.MANAGER), alice, now));
         EscalationRecord record = EscalationRecord.of(trail(id)).get(0);
         assertEquals("hierarchical", record.cause().kind());
         assertEquals("ada", record.people().person());

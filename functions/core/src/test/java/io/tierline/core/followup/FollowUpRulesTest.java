@@ -12,6 +12,7 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.escalation.EscalationReason;
 import io.tierline.core.escalation.ManualEscalation;
+import io.tierline.core.escalation.Seniority;
 import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.json.Json;
 import io.tierline.core.message.DeliveryChannel;
@@ -258,7 +259,7 @@ class FollowUpRulesTest {
         TicketId mine = file(null);
         world.work.actOnTrail(mine, alice, TicketWorkService.Guard.none(), (h, now) -> world.commands.escalateByHand(h,
                 new ManualEscalation(EscalationKind.HIERARCHICAL, EscalationReason.LIMITED_AUTHORITY, "refund > 500",
-                        null, null, false, "supervisor"), alice, now));
+                        null, null, false, Seniority.SUPERVISOR), alice, now));
         int sequence = ((TicketEvent.Escalated) ofType(mine, EventType.ESCALATED).get(0)).escalation().sequence();
 
         ForbiddenException own = assertThrows(ForbiddenException.class, () -> world.work.actOnTrail(mine, alice,
