@@ -62,7 +62,7 @@ public record TicketView(String id, @JsonUnwrapped Filed filed, @JsonUnwrapped C
         static PendingTransfer of(TransferRequest t) {
             return t == null ? null : new PendingTransfer(TeamName.nameOf(t.team()),
                     t.tier() == null ? null : t.tier().number(),
-                    t.requestedBy(), t.reason(), t.requestedAt());
+                    t.requestedBy().value(), t.reason(), t.requestedAt());
         }
     }
 

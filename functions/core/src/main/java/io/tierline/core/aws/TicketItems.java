@@ -158,7 +158,7 @@ final class TicketItems {
             if (r.tier() != null) {
                 m.put("tier", n(r.tier().number()));
             }
-            m.put("requestedBy", s(r.requestedBy()));
+            m.put("requestedBy", s(r.requestedBy().value()));
             m.put("reason", s(r.reason()));
             m.put("requestedAt", s(r.requestedAt().toString()));
             item.put("pendingTransfer", AttributeValue.fromM(m));
@@ -331,7 +331,7 @@ final class TicketItems {
     }
 
     private static TransferRequest transfer(Map<String, AttributeValue> m) {
-        return new TransferRequest(team(m, "team"), tier(m), str(m, "requestedBy"), str(m, "reason"),
+        return new TransferRequest(team(m, "team"), tier(m), new PersonId(str(m, "requestedBy")), str(m, "reason"),
                 Instant.parse(str(m, "requestedAt")));
     }
 

@@ -423,7 +423,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
         Edit edit = new Edit(actor, now);
         if (needsApproval) {
-            edit.work = edit.work.withPendingTransfer(new TransferRequest(targetTeam, targetTier, actor.id(), reason,
+            edit.work = edit.work.withPendingTransfer(new TransferRequest(targetTeam, targetTier, new PersonId(actor.id()), reason,
                     now));
             edit.record(TicketEvent.EventType.TRANSFER_REQUESTED, reason, null);
         } else {
@@ -597,7 +597,7 @@ public record Ticket(TicketId id, Request request, Classification classification
         int sequence = step.next().sequence();
         // an approved escalation request: the agent who asked for it made it, the supervisor let it through
         PersonId requestedBy = step.clearsPendingTransfer() && pendingTransfer() != null
-                ? PersonId.of(pendingTransfer().requestedBy()) : null;
+                ? pendingTransfer().requestedBy() : null;
         TicketEvent.EscalationFacts facts = new TicketEvent.EscalationFacts(sequence, step.kind(), step.reason(),
                 new Move<>(fromLevel, step.next().level()), step.person(), step.customerRequested(),
                 requestedBy);
