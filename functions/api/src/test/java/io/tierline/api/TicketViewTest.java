@@ -49,7 +49,8 @@ class TicketViewTest {
                         List.of("invoice"), new TicketSignals("en", 0.4, 0.7)),
                 new Ticket.Work(Status.SOLVED, new PersonId("alice"), new Resolution("Refunded", "billing-error",
                         FILED),
-                        new TransferRequest(new TeamName("billing"), Tier.of(2), new PersonId("alice"), "needs a specialist",
+                        new TransferRequest(new TeamName("billing"), Tier.of(2), new PersonId("alice"),
+                                "needs a specialist",
                                 FILED), null,
                         List.of(new PersonId("sam")), null),
                 new Ticket.Clocks(null, null, EscalationState.fresh("standard", 1, 2, FILED, 0, null)

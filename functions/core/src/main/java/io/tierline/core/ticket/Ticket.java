@@ -423,8 +423,8 @@ public record Ticket(TicketId id, Request request, Classification classification
         }
         Edit edit = new Edit(actor, now);
         if (needsApproval) {
-            edit.work = edit.work.withPendingTransfer(new TransferRequest(targetTeam, targetTier, new PersonId(actor.id()), reason,
-                    now));
+            edit.work = edit.work.withPendingTransfer(new TransferRequest(targetTeam, targetTier,
+                    new PersonId(actor.id()), reason, now));
             edit.record(TicketEvent.EventType.TRANSFER_REQUESTED, reason, null);
         } else {
             edit.moveTo(targetTeam, targetTier, reason);
