@@ -56,6 +56,8 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
             KnowledgeTicketCounters.of(change).forEach((counter, n) -> projected.merge(counter, n, Long::sum));
             projected.forEach((counter, n) ->
                     increments.computeIfAbsent(changeDay, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum));
+            ReviewCounters.replacedRating(change).forEach((day, counts) -> counts.forEach((counter, n) ->
+                    increments.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum)));
         }
         return new DailyCounters(increments, breached);
     }

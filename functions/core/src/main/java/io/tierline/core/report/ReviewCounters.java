@@ -1,5 +1,8 @@
 package io.tierline.core.report;
 
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationSender;
@@ -73,7 +76,7 @@ public final class ReviewCounters {
                     add(ReviewKey.category(team, categoryOf(ticket), Measure.ESCALATED_TO_TIER + to.number()));
                 }
             }
-            case ASSIGNED -> assigned(event, team);
+            case ASSIGNED, AUTO_ASSIGNED -> assigned(event, team);
             case SLA_BREACH -> {
                 add(ReviewKey.customer(team, customerOf(ticket), Measure.BREACHES));
                 add(ReviewKey.category(team, categoryOf(ticket), Measure.BREACHES));
@@ -93,12 +96,7 @@ public final class ReviewCounters {
             case SATISFACTION_RATED -> {
                 TicketEvent.SatisfactionRated s = (TicketEvent.SatisfactionRated) event;
                 if (s.rating() != null) {
-                    String rating = Measure.RATING_PREFIX + s.rating();
-                    add(ReviewKey.agent(team, assigneeOf(ticket), rating));
-                    add(ReviewKey.customer(team, customerOf(ticket), rating));
-                    add(ReviewKey.category(team, categoryOf(ticket), rating));
-                    add(ReviewKey.satisfaction(team, SatisfactionGroup.tier(ticket.tier()), rating));
-                    add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(ticket.wasEscalated()), rating));
+                    rating(ticket, s.rating(), 1);
                 }
             }
             case FOLLOW_UP_ANSWERED -> {
@@ -140,7 +138,33 @@ public final class ReviewCounters {
         }
     }
 
-    /** An agent's tickets handled are those assigned to them (an escalation may move the ticket on). */
+    /**
+     * A new rating replaces the last, so the last one leaves the counts of the day it was given (the trail keeps
+     * both): an empty map unless the change rates a ticket that had a rating.
+     */
+    public static Map<LocalDate, Map<String, Long>> replacedRating(TicketChange change) {
+        Satisfaction previous = change.before() == null ? null : change.before().satisfaction();
+        boolean rates = change.events().stream().anyMatch(e -> e instanceof TicketEvent.SatisfactionRated s
+                && s.rating() != null);
+        if (previous == null || !rates) {
+            return Map.of();
+        }
+        ReviewCounters counters = new ReviewCounters();
+        counters.rating(change.before(), previous.rating(), -1);
+        return Map.of(previous.ratedAt().atZone(ZoneOffset.UTC).toLocalDate(), counters.increments);
+    }
+
+    private void rating(Ticket ticket, int stars, long by) {
+        String team = teamOf(ticket);
+        String rating = Measure.RATING_PREFIX + stars;
+        add(ReviewKey.agent(team, assigneeOf(ticket), rating), by);
+        add(ReviewKey.customer(team, customerOf(ticket), rating), by);
+        add(ReviewKey.category(team, categoryOf(ticket), rating), by);
+        add(ReviewKey.satisfaction(team, SatisfactionGroup.tier(ticket.tier()), rating), by);
+        add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(ticket.wasEscalated()), rating), by);
+    }
+
+    /** An agent's tickets handled are those assigned to them, by hand or automatically (an escalation may move the ticket on). */
     private void assigned(TicketEvent event, String team) {
         event.moves().to(TicketField.ASSIGNEE).ifPresent(p -> add(ReviewKey.agent(team, p.value(), Measure.HANDLED)));
     }
@@ -204,7 +228,11 @@ public final class ReviewCounters {
     }
 
     private void add(String counter) {
-        increments.merge(counter, 1L, Long::sum);
+        add(counter, 1);
+    }
+
+    private void add(String counter, long by) {
+        increments.merge(counter, by, Long::sum);
     }
 
     /** The member of staff who acted, or null for the customer, a service or Tierline itself. */

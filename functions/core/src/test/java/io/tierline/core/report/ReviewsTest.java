@@ -13,6 +13,7 @@ import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.fakes.ScenarioPolicy;
 import io.tierline.core.policy.PolicyDocument;
 import io.tierline.core.port.TicketReports;
+import io.tierline.core.ticket.AssignmentFacts;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationFeedback;
 import io.tierline.core.ticket.FollowUpAnswer;
@@ -208,6 +209,32 @@ class ReviewsTest {
         ReviewService.VolumeReview category = r.volume().categories().get(0);
         assertEquals(2, category.feedback().feedback());
         assertEquals(0.5, category.feedback().shares().feedbackCompleteRate());
+    }
+
+    /** Routing's assignment is the agent's ticket as much as a supervisor's; only the latest rating counts. */
+    @Test
+    void anAutomaticAssignmentIsHandledAndARatingReplacedTheNextDayCountsOnce() {
+        TicketId id = ticket("acme@example.com", "acme");
+        AssignmentFacts facts = new AssignmentFacts("round-robin", AssignmentFacts.SkillMatch.NONE,
+                new AssignmentFacts.Load(0, 3, false), List.of());
+        act(id, (t, now) -> t.autoAssign(bob.person(), facts, Actor.system("routing"), now));
+        act(id, (t, now) -> t.resolve("Fixed.", null, bob.actor(), now));
+        act(id, (t, now) -> t.rateSatisfaction(2, null, Actor.customer("acme@example.com"), now));
+        world.clock.advance(Duration.ofDays(1));
+        act(id, (t, now) -> t.rateSatisfaction(5, "it held after all", Actor.customer("acme@example.com"), now));
+
+        ReviewService.AgentReview b = all().people().agents().get(0);
+        assertEquals("bob", b.agent());
+        assertEquals(1, b.work().handled(), "auto-assigned, then solved");
+        assertEquals(1, b.work().solved());
+        assertEquals(5.0, b.quality().satisfaction(), "the 2 the 5 replaced no longer counts");
+        ReviewService.SatisfactionReview tier = all().satisfaction().get(0);
+        assertEquals(1, tier.ratings());
+        assertEquals(Map.of("1", 0L, "2", 0L, "3", 0L, "4", 0L, "5", 1L), tier.distribution());
+        ReviewService.Reviews firstDay = reviews.reviews(new ReviewService.Scope(DAY, DAY, Optional.empty(),
+                Optional.empty()), RootCauses.DEFAULT);
+        assertEquals(0, firstDay.satisfaction().stream().mapToLong(ReviewService.SatisfactionReview::ratings).sum(),
+                "the replaced rating left the day it was given");
     }
 
     @Test
