@@ -123,7 +123,7 @@ public class AgentTicketResource {
                            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Idempotency-Key") String key) {
         return act(id, "assignment", body, type, ifMatch, key, AgentActions.Assignment.class, (r, who) -> {
             PersonId assignee = PersonId.of(r.get().assignee());
-            return (t, now) -> t.assign(assignee, who.actor(), now);
+            return (t, now) -> commands.assign(t, assignee, who, now);
         });
     }
 

@@ -331,6 +331,22 @@ class AgentAndCustomerTest {
         assertNull(ok(LambdaHttp.get(path, "alice")).get("assignee"), "nothing changed");
     }
 
+    /** The bundled directory lists billing's people: a ticket is given by hand to one of them, never to a typo. */
+    @Test
+    void aHandAssignmentOutsideTheTeamsPeopleIsRefusedNamingThem() {
+        Filed t = billingTicket("assign-outside@example.com");
+        String path = "/tickets/" + t.id();
+        String version = LambdaHttp.get(path, "sam").header("etag");
+        LambdaHttp.Reply refused = LambdaHttp.post(path + "/assignment", "sam", "{\"assignee\":\"zorro\"}", Map.of());
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("assignee", refused.json().at("/errors/0/field").asText());
+        assertEquals("is not one of the people of team billing in the policy document's directory: alice, greta, sam",
+                refused.json().at("/errors/0/problem").asText());
+        assertEquals(version, LambdaHttp.get(path, "sam").header("etag"), "nothing stored");
+        assertEquals("greta", ok(LambdaHttp.post(path + "/assignment", "sam", "{\"assignee\":\"greta\"}",
+                Map.of())).get("assignee").asText());
+    }
+
     @Test
     void withoutAValidTokenAgentsGet401() {
         Filed t = billingTicket("anon@example.com");

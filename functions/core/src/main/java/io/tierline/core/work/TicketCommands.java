@@ -18,7 +18,12 @@ import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketField;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Tier;
+import io.tierline.core.routing.Agent;
+import io.tierline.core.ticket.PersonId;
+import io.tierline.core.validation.InvalidInputException;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +51,22 @@ public class TicketCommands {
         Priority newPriority = priority != null ? priority
                 : policies.get().triage().priorityMatrix().priorityOf(newImpact, newUrgency);
         return ticket.changeLevels(newImpact, newUrgency, newPriority, reason, who.actor(), now);
+    }
+
+    /**
+     * A hand assignment. Where the policy document's directory lists the people of the ticket's team, the assignee
+     * must be one of them: a ticket given to someone outside its team is one they cannot open, and automatic
+     * assignment never takes back a hand assignment. A team the directory lists nobody for takes any name (the
+     * directory need not list every sign-in).
+     */
+    public TicketChange assign(Ticket ticket, PersonId assignee, Principal who, Instant now) {
+        List<Agent> members = policies.get().staffing().members(ticket.team());
+        if (assignee != null && !members.isEmpty() && members.stream().noneMatch(a -> a.id().equals(assignee))) {
+            throw new InvalidInputException("assignee", "is not one of the people of team " + ticket.team()
+                    + " in the policy document's directory: " + members.stream().map(a -> a.id().value())
+                    .collect(Collectors.joining(", ")));
+        }
+        return ticket.assign(assignee, who.actor(), now);
     }
 
     /** A hand-over to another team and/or tier, waiting for a supervisor when the transfer policy says so. */

@@ -10,6 +10,8 @@ import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.fakes.FakeWorld;
 import io.tierline.core.policy.PolicyDocument;
+import io.tierline.core.validation.InvalidInputException;
+import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.ticket.Level;
 import io.tierline.core.ticket.Priority;
@@ -50,6 +52,20 @@ class TicketCommandsTest {
                 "all invoices fail", alice, now));
         assertEquals(Priority.URGENT, raised.priority());
         assertEquals(Level.HIGH, raised.impact());
+    }
+
+    /** The bundled directory lists billing's people (alice and sam): nobody else is given a billing ticket. */
+    @Test
+    void aHandAssignmentGoesOnlyToSomeoneTheDirectoryListsInTheTicketsTeam() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> act(sam, (t, now) -> world.commands.assign(t, new PersonId("bob"), sam, now)));
+        assertEquals("assignee", refused.errors().get(0).field());
+        assertEquals("is not one of the people of team billing in the policy document's directory: alice, sam",
+                refused.errors().get(0).problem());
+        assertNull(world.ticket(id).assignee(), "nothing stored");
+        assertEquals(new PersonId("alice"),
+                act(sam, (t, now) -> world.commands.assign(t, new PersonId("alice"), sam, now)).assignee());
+        assertNull(act(sam, (t, now) -> world.commands.assign(t, null, sam, now)).assignee(), "unassigned");
     }
 
     @Test
