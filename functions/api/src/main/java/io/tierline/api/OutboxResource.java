@@ -1,8 +1,11 @@
 package io.tierline.api;
 
+import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.notify.SentEmails;
 import io.tierline.core.port.Page;
+import io.tierline.core.port.TicketStore;
+import io.tierline.core.ticket.TicketId;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
@@ -45,10 +48,16 @@ public class OutboxResource {
     Caller caller;
     @Inject
     SentEmails emails;
+    @Inject
+    TicketStore tickets;
 
+    /**
+     * A supervisor sees the emails of their teams' tickets, as they see those tickets; an admin sees all. A page
+     * keeps its cursor, so a supervisor's page may hold fewer than {@code limit} emails.
+     */
     @GET
     public Emails list(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("25") String limit) {
-        caller.atLeast(Role.SUPERVISOR);
+        Principal who = caller.atLeast(Role.SUPERVISOR);
         List<FieldError> errors = new ArrayList<>();
         int size = QueueResource.limit(limit, errors);
         if (!errors.isEmpty()) {
@@ -58,6 +67,16 @@ public class OutboxResource {
             return new Emails("ses", List.of(), SES_NOTE, null);
         }
         Page<SentEmails.Sent> page = emails.newest(cursor, size);
-        return new Emails("outbox", page.items().stream().map(EmailView::of).toList(), null, page.nextCursor());
+        return new Emails("outbox", page.items().stream().filter(sent -> visibleTo(who, sent)).map(EmailView::of)
+                .toList(), null, page.nextCursor());
+    }
+
+    private boolean visibleTo(Principal who, SentEmails.Sent sent) {
+        if (who.role() == Role.ADMIN) {
+            return true;
+        }
+        String ticketId = sent.email().ticketId();
+        return ticketId != null && TicketId.isValid(ticketId)
+                && tickets.find(new TicketId(ticketId)).map(who::worksOn).orElse(false);
     }
 }

@@ -9,6 +9,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tierline.core.notify.Email;
 import io.tierline.core.notify.EmailSender;
+import io.tierline.core.ticket.TicketId;
+import io.tierline.core.triage.TriageService;
 import io.tierline.local.testing.LocalAwsTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,13 +30,26 @@ import org.junit.jupiter.api.Test;
 class OutboxEmailsTest {
     @Inject
     EmailSender sender;
+    @Inject
+    TriageService triage;
+
+    /** A ticket that triage routes to billing (sam's team; not petra's). */
+    String billingTicket() {
+        String id = LambdaHttp.postJson("/tickets", """
+                {"subject":"Wrong invoice","description":"Charged twice in May.",
+                 "requester":{"name":"Cleo","email":"outbox@example.com"}}""", java.util.Map.of()).json()
+                .get("id").asText();
+        triage.triage(new TicketId(id));
+        return id;
+    }
 
     @Test
     void supervisorsAndAdminsListTheRecordedEmailsNewestFirst() throws Exception {
         String run = UUID.randomUUID().toString();
-        sender.send(new Email(run + "/1", "T1", "tierline@example.com", "petra@example.com", "Level 1",
+        String t1 = billingTicket();
+        sender.send(new Email(run + "/1", t1, "tierline@example.com", "petra@example.com", "Level 1",
                 "Ticket T1 <b>needs</b> you"), TestClock.CLOCK.instant());
-        sender.send(new Email(run + "/2", "T1", "tierline@example.com", "cleo@example.com", "Your ticket",
+        sender.send(new Email(run + "/2", t1, "tierline@example.com", "cleo@example.com", "Your ticket",
                 "A specialist team has it."), TestClock.CLOCK.instant().plus(Duration.ofSeconds(1)));
 
         for (String user : new String[] {"sam", "ada"}) {
@@ -48,7 +63,7 @@ class OutboxEmailsTest {
             assertEquals("cleo@example.com", items.get(0).get("to").asText());
             assertEquals("Ticket T1 <b>needs</b> you", items.get(1).get("text").asText(), "exactly as sent");
             assertEquals("Level 1", items.get(1).get("subject").asText());
-            assertEquals("T1", items.get(1).get("ticketId").asText());
+            assertEquals(t1, items.get(1).get("ticketId").asText());
             assertEquals(TestClock.CLOCK.instant().toString(), items.get(1).get("at").asText());
         }
     }
@@ -69,7 +84,7 @@ class OutboxEmailsTest {
         int pages = 0;
         do {
             JsonNode page = AgentAndCustomerTest.ok(LambdaHttp.get("/outbox/emails?limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor), "sam"));
+                    + (cursor == null ? "" : "&cursor=" + cursor), "ada"));
             assertTrue(page.get("items").size() <= 2, page.toString());
             page.get("items").forEach(e -> keys.add(e.get("key").asText()));
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
@@ -78,6 +93,33 @@ class OutboxEmailsTest {
         assertTrue(pages >= 3, "five emails or more, two a page");
         assertEquals(keys.size(), keys.stream().distinct().count(), "no email twice across pages: " + keys);
         assertEquals(sent, keys.stream().filter(k -> k.startsWith(run)).toList(), "all of them, newest first");
+    }
+
+    /** A supervisor reads the emails of their teams' tickets only, as they read those tickets; an admin all. */
+    @Test
+    void aSupervisorSeesTheEmailsOfTheirTeamsTicketsOnly() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String billing = billingTicket();
+        Instant at = TestClock.CLOCK.instant().minus(Duration.ofDays(2));
+        sender.send(new Email(run + "/billing", billing, "tierline@example.com", "cleo@example.com", "Yours",
+                "text"), at);
+        sender.send(new Email(run + "/unknown", "T3", "tierline@example.com", "ops@example.com", "Other", "text"),
+                at.plusSeconds(1));
+        assertEquals(List.of(run + "/billing"), keys("sam", run));
+        assertEquals(List.of(), keys("petra", run), "platform engineering and security only");
+        assertEquals(List.of(run + "/unknown", run + "/billing"), keys("ada", run));
+    }
+
+    private static List<String> keys(String user, String run) {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = AgentAndCustomerTest.ok(LambdaHttp.get("/outbox/emails?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), user));
+            page.get("items").forEach(e -> keys.add(e.get("key").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return keys.stream().filter(k -> k.startsWith(run)).toList();
     }
 
     @Test
