@@ -212,6 +212,13 @@ public class AgentTicketResource {
         return actOnTrail(id, "escalations", body, type, ifMatch, key, AgentActions.Escalation.class, (r, who) -> {
             EscalationKind kind = codeOf(EscalationKind.class, r.get().kind());
             EscalationReason reason = codeOf(EscalationReason.class, r.get().reason());
+            // a field of the other kind would be dropped silently: refused like an unknown field
+            r.check(kind != EscalationKind.FUNCTIONAL || r.get().to() == null, "to",
+                    "is for a hierarchical escalation; a functional one goes to a team and/or tier");
+            r.check(kind != EscalationKind.HIERARCHICAL || r.get().team() == null, "team",
+                    "is for a functional escalation; a hierarchical one stays with the ticket's team");
+            r.check(kind != EscalationKind.HIERARCHICAL || r.get().tier() == null, "tier",
+                    "is for a functional escalation; a hierarchical one stays at the ticket's tier");
             String comment = r.get().comment();
             TeamName team = knownTeam(r, r.get().team());
             // "next" (or no team and no tier) is one tier up from the ticket's, decided when the escalation runs

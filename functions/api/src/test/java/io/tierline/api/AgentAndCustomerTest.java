@@ -347,6 +347,23 @@ class AgentAndCustomerTest {
                 Map.of())).get("assignee").asText());
     }
 
+    /** A field of the other kind of escalation would be dropped silently: it is refused, naming it. */
+    @Test
+    void anEscalationNamingAFieldOfTheOtherKindIsRefused() {
+        Filed t = billingTicket("escalate-mixed@example.com");
+        String path = "/tickets/" + t.id() + "/escalations";
+        String version = LambdaHttp.get("/tickets/" + t.id(), "sam").header("etag");
+        LambdaHttp.Reply functional = LambdaHttp.post(path, "sam",
+                "{\"kind\":\"functional\",\"reason\":\"limited-knowledge\",\"to\":\"manager\"}", Map.of());
+        assertEquals(400, functional.status(), functional.body());
+        assertEquals("to", functional.json().at("/errors/0/field").asText());
+        LambdaHttp.Reply hierarchical = LambdaHttp.post(path, "sam",
+                "{\"kind\":\"hierarchical\",\"reason\":\"limited-authority\",\"team\":\"security\"}", Map.of());
+        assertEquals(400, hierarchical.status(), hierarchical.body());
+        assertEquals("team", hierarchical.json().at("/errors/0/field").asText());
+        assertEquals(version, LambdaHttp.get("/tickets/" + t.id(), "sam").header("etag"), "nothing stored");
+    }
+
     @Test
     void withoutAValidTokenAgentsGet401() {
         Filed t = billingTicket("anon@example.com");
