@@ -41,7 +41,8 @@ public final class SlaTimelines {
                         moves.to(TicketField.CATEGORY).orElse(null), next.team(), next.customerId());
             }
             Status status = event.statusAfter();
-            if (status != null) {
+            // a merge closes the ticket, and its clocks are cancelled by the merge, not fulfilled by the close
+            if (status != null && !(event instanceof TicketEvent.Merged)) {
                 timeline = timeline.status(event.at(), status);
             }
             if (!Objects.equals(next, subject)) {

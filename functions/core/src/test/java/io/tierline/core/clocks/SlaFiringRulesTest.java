@@ -1,5 +1,6 @@
 package io.tierline.core.clocks;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tierline.core.sla.ClockState;
+import io.tierline.core.sla.MetricClock;
+import io.tierline.core.sla.SlaEvaluation;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.fakes.FakeWorld;
@@ -323,5 +327,21 @@ class SlaFiringRulesTest {
         assertNotNull(ticket(lost).nextDeadline(), "triage replaced the triage-by entry with its first deadline");
         world.clock.advance(Duration.ofMinutes(1));
         assertEquals(0, world.sweep.sweep(world.clock.instant()).republished(), "and it is repaired once");
+    }
+    /** The promise moved with the merge: a duplicate's clocks are cancelled, not fulfilled by its closing. */
+    @Test
+    void aMergedTicketsClocksAreCancelledNotFulfilled() {
+        TicketId duplicate = proTicket("dup@example.com");
+        TicketId survivor = proTicket("kept@example.com");
+        world.clock.advance(Duration.ofMinutes(5));
+        world.store.apply(ticket(duplicate).mergeInto(ticket(survivor), "same outage", sam.actor(),
+                world.clock.instant()), Optional.empty());
+        Ticket merged = ticket(duplicate);
+        SlaEvaluation clocks = world.keeper.evaluate(merged, world.history(duplicate).events(), world.clock.instant());
+        MetricClock firstResponse = clocks.clocks().get(SlaMetric.FIRST_RESPONSE);
+        assertEquals(ClockState.NOT_APPLICABLE, firstResponse.state(), firstResponse.toString());
+        assertFalse(firstResponse.breached());
+        assertEquals(ClockState.RUNNING, world.keeper.evaluate(ticket(survivor), world.history(survivor).events(),
+                world.clock.instant()).clocks().get(SlaMetric.FIRST_RESPONSE).state(), "the survivor's still runs");
     }
 }

@@ -54,13 +54,13 @@ class TicketCommandsTest {
         assertEquals(Level.HIGH, raised.impact());
     }
 
-    /** The bundled directory lists billing's people (alice and sam): nobody else is given a billing ticket. */
+    /** The bundled directory lists billing's people (alice, greta and sam): nobody else is given a billing ticket. */
     @Test
     void aHandAssignmentGoesOnlyToSomeoneTheDirectoryListsInTheTicketsTeam() {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> act(sam, (t, now) -> world.commands.assign(t, new PersonId("bob"), sam, now)));
         assertEquals("assignee", refused.errors().get(0).field());
-        assertEquals("is not one of the people of team billing in the policy document's directory: alice, sam",
+        assertEquals("is not one of the people of team billing in the policy document's directory: alice, greta, sam",
                 refused.errors().get(0).problem());
         assertNull(world.ticket(id).assignee(), "nothing stored");
         assertEquals(new PersonId("alice"),
