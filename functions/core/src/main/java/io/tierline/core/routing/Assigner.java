@@ -31,6 +31,16 @@ public final class Assigner {
 
     public static AssignmentDecision decide(Ticket ticket, Staffing staffing, Map<PersonId, AgentState> states,
                                             Instant at) {
+        return decide(ticket, staffing, states, at, null);
+    }
+
+    /**
+     * @param handedUpBy who held the ticket until an escalation or transfer moved it up a tier (see
+     *                   {@link RoutingService#handedUpBy}), or null: the tier above is someone else's to take,
+     *                   even where that person works every tier
+     */
+    public static AssignmentDecision decide(Ticket ticket, Staffing staffing, Map<PersonId, AgentState> states,
+                                            Instant at, PersonId handedUpBy) {
         AssignmentRule rule = staffing.rule(ticket.team());
         boolean bySkills = rule.mode() == AssignmentMode.SKILLS;
         Needs needs = bySkills ? Needs.of(ticket, rule, staffing.skillsOf(ticket.team())) : new Needs(Set.of(), null);
@@ -41,7 +51,8 @@ public final class Assigner {
         for (Agent agent : staffing.members(ticket.team())) {
             Candidate candidate = new Candidate(agent, states.getOrDefault(agent.id(), AgentState.FRESH),
                     agent.capacity().limitFor(ticket.priority()), matched(agent, needs));
-            Verdict gate = gate(candidate, agent.id().equals(current), ticket, needs, at);
+            Verdict gate = agent.id().equals(handedUpBy) ? Verdict.HANDED_UP
+                    : gate(candidate, agent.id().equals(current), ticket, needs, at);
             if (gate == null) {
                 open.add(candidate);
             } else {

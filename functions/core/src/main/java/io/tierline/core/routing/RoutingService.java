@@ -5,6 +5,8 @@ import io.tierline.core.port.AfterWrite;
 import io.tierline.core.port.TicketStore;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.AssignmentFacts;
+import io.tierline.core.ticket.FieldMoves;
+import io.tierline.core.ticket.Move;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Ticket;
@@ -13,6 +15,7 @@ import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.TicketField;
 import io.tierline.core.ticket.TicketHistory;
 import io.tierline.core.ticket.TicketId;
+import io.tierline.core.ticket.Tier;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -75,7 +78,8 @@ public class RoutingService {
             Ticket ticket = found.get().ticket();
             Staffing people = staffing.get();
             List<PersonId> members = people.members(ticket.team()).stream().map(Agent::id).toList();
-            AssignmentDecision decision = Assigner.decide(ticket, people, roster.states(members), clock.instant());
+            AssignmentDecision decision = Assigner.decide(ticket, people, roster.states(members), clock.instant(),
+                    handedUpBy(found.get()));
             if (decision.person().isEmpty() && from == null && waitsAlready(found.get(), decision.facts())) {
                 return Outcome.UNCHANGED;
             }
@@ -107,6 +111,26 @@ public class RoutingService {
         return inWork && ticket.team() != null && ticket.pendingTransfer() == null
                 && (from == null ? ticket.assignee() == null
                         : from.equals(ticket.assignee()) && heldAutomatically(history));
+    }
+
+    /**
+     * Who held the ticket until the change that last moved its assignee took it up a tier (an escalation or a
+     * transfer, which clears the assignee), or null: an escalation sends the ticket to someone else, not back to
+     * the person it came from.
+     */
+    static PersonId handedUpBy(TicketHistory history) {
+        List<TicketEvent> events = history.events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            FieldMoves moves = events.get(i).moves();
+            Optional<Move<PersonId>> assignee = moves.get(TicketField.ASSIGNEE);
+            if (assignee.isPresent()) {
+                Optional<Move<Tier>> tier = moves.get(TicketField.TIER);
+                boolean up = tier.isPresent() && tier.get().from() != null && tier.get().to() != null
+                        && tier.get().to().number() > tier.get().from().number();
+                return up && assignee.get().to() == null ? assignee.get().from() : null;
+            }
+        }
+        return null;
     }
 
     /** Whether the ticket's last change of assignee was automatic assignment's (an agent's is never overridden). */

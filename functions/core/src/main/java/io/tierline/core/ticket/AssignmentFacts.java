@@ -42,8 +42,8 @@ public record AssignmentFacts(String mode, SkillMatch match, Load load, List<Con
 
     /** Why a person of the team was or was not chosen. */
     public enum Verdict {
-        CHOSEN, CURRENT_ASSIGNEE, AWAY, OFFLINE, OFF_SHIFT, OTHER_TIER, NO_LANGUAGE, AT_CAPACITY, FEWER_SKILLS,
-        MORE_LOADED, LATER_TURN;
+        CHOSEN, CURRENT_ASSIGNEE, HANDED_UP, AWAY, OFFLINE, OFF_SHIFT, OTHER_TIER, NO_LANGUAGE, AT_CAPACITY,
+        FEWER_SKILLS, MORE_LOADED, LATER_TURN;
 
         public String code() {
             return Codes.of(this);

@@ -8,6 +8,8 @@ import static io.tierline.core.routing.RoutingFixtures.triaged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.tierline.core.ticket.TicketHistory;
+import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.AssignmentFacts;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EventChanges;
@@ -18,6 +20,7 @@ import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketEvent;
 import io.tierline.core.ticket.Tier;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -163,5 +166,40 @@ class AssignerTest {
     void aTeamWithoutARuleIsManual() {
         assertEquals(AssignmentMode.MANUAL, POLICIES.staffing().rule(new TeamName("security")).mode());
         assertEquals(AssignmentMode.MANUAL, Staffing.NONE.rule(new TeamName("billing")).mode());
+    }
+
+    /** An escalation sends the ticket to someone else: its turn would have brought it back to alice. */
+    @Test
+    void aTicketHandedUpATierGoesToSomeoneElseEvenWhenTheyWorkEveryTier() {
+        Ticket desk = triaged("service-desk", Tier.of(2), Priority.NORMAL, "billing", "en", List.of());
+        set("alice", Availability.AVAILABLE, 0, Instant.parse("2026-12-08T09:00:00Z"));
+        set("bob", Availability.AVAILABLE, 0, Instant.parse("2026-12-08T09:30:00Z"));
+        assertEquals(new PersonId("alice"), decide(desk, TUESDAY).chosen(), "her turn");
+        AssignmentDecision decision = Assigner.decide(desk, POLICIES.staffing(), states, TUESDAY,
+                new PersonId("alice"));
+        assertEquals(new PersonId("bob"), decision.chosen());
+        assertEquals("bob:chosen,alice:handed-up", considered(decision));
+    }
+
+    /** Who handed the ticket up: the holder an escalation or transfer up a tier cleared, and nobody otherwise. */
+    @Test
+    void theHolderAMoveUpATierClearedIsTheOneWhoHandedItUp() {
+        Ticket desk = triaged("service-desk", Tier.of(1), Priority.NORMAL, "billing", "en", List.of());
+        Actor sam = new Actor(Actor.Kind.SUPERVISOR, "sam");
+        List<TicketEvent> trail = new ArrayList<>();
+        TicketChange assigned = desk.assign(new PersonId("alice"), sam, TUESDAY);
+        trail.addAll(assigned.events());
+        Ticket held = assigned.after();
+        assertNull(RoutingService.handedUpBy(new TicketHistory(held, trail)), "held, not handed on");
+
+        TicketChange sideways = held.transfer(new TeamName("billing"), null, "billing question", false, sam, TUESDAY);
+        List<TicketEvent> sidewaysTrail = new ArrayList<>(trail);
+        sidewaysTrail.addAll(sideways.events());
+        assertNull(RoutingService.handedUpBy(new TicketHistory(sideways.after(), sidewaysTrail)),
+                "another team at the same tier: anyone may take it");
+
+        TicketChange up = held.transfer(null, Tier.of(2), "needs an expert", false, sam, TUESDAY);
+        trail.addAll(up.events());
+        assertEquals(new PersonId("alice"), RoutingService.handedUpBy(new TicketHistory(up.after(), trail)));
     }
 }
