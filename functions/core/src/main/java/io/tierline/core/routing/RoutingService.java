@@ -119,29 +119,30 @@ public class RoutingService {
      * the person it came from.
      */
     static PersonId handedUpBy(TicketHistory history) {
-        List<TicketEvent> events = history.events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            FieldMoves moves = events.get(i).moves();
-            Optional<Move<PersonId>> assignee = moves.get(TicketField.ASSIGNEE);
-            if (assignee.isPresent()) {
-                Optional<Move<Tier>> tier = moves.get(TicketField.TIER);
-                boolean up = tier.isPresent() && tier.get().from() != null && tier.get().to() != null
-                        && tier.get().to().number() > tier.get().from().number();
-                return up && assignee.get().to() == null ? assignee.get().from() : null;
-            }
-        }
-        return null;
+        return lastAssigneeChange(history).map(event -> {
+            FieldMoves moves = event.moves();
+            Move<PersonId> assignee = moves.get(TicketField.ASSIGNEE).orElseThrow();
+            Optional<Move<Tier>> tier = moves.get(TicketField.TIER);
+            boolean up = tier.isPresent() && tier.get().from() != null && tier.get().to() != null
+                    && tier.get().to().number() > tier.get().from().number();
+            return up && assignee.to() == null ? assignee.from() : null;
+        }).orElse(null);
     }
 
     /** Whether the ticket's last change of assignee was automatic assignment's (an agent's is never overridden). */
     static boolean heldAutomatically(TicketHistory history) {
+        return lastAssigneeChange(history).map(event -> event instanceof TicketEvent.AutoAssigned).orElse(false);
+    }
+
+    /** The latest event of the trail that moved the ticket's assignee, if any. */
+    private static Optional<TicketEvent> lastAssigneeChange(TicketHistory history) {
         List<TicketEvent> events = history.events();
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).moves().moved(TicketField.ASSIGNEE)) {
-                return events.get(i) instanceof TicketEvent.AutoAssigned;
+                return Optional.of(events.get(i));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Whether the trail already says the ticket waits for the same reasons: nothing new to record. */
