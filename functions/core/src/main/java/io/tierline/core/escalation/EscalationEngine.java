@@ -266,7 +266,7 @@ public class EscalationEngine {
         }
         Priority priority = level.does(LevelAction.RAISE_PRIORITY) && ticket.priority() != null
                 && ticket.priority() != Priority.URGENT ? Priority.values()[ticket.priority().ordinal() - 1] : null;
-        List<Recipient> recipients = level.does(LevelAction.NOTIFY) ? recipients(level.targets(), people, directory)
+        List<Recipient> recipients = level.does(LevelAction.NOTIFY) ? recipients(level, people, directory)
                 : List.of();
         boolean moves = team != null && !team.equals(ticket.team()) || tier != null && tier != ticket.tier();
         EscalationKind recordedKind = kind != null ? kind : moves ? EscalationKind.FUNCTIONAL
@@ -295,7 +295,7 @@ public class EscalationEngine {
         EscalationState state = ticket.escalation();
         int reminder = state.reminders() + 1;
         List<PersonId> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
-        List<Recipient> recipients = recipients(level.targets(), people, policies.get().directory());
+        List<Recipient> recipients = recipients(level, people, policies.get().directory());
         EscalationState next = plan(policy, EscalationState.fresh(state.policy(), state.level(), state.sequence(),
                 state.levelAt(), reminder, fanOut(state.sequence(), state.level(), reminder, recipients, null)));
         return ticket.recordEscalation((header, moves) -> new TicketEvent.EscalationReminder(header, moves,
@@ -309,7 +309,7 @@ public class EscalationEngine {
                                    EscalationLevel level, Instant at, Instant now) {
         EscalationState state = ticket.escalation();
         List<PersonId> people = people(level.targets(), ticket, ticket.team(), policies.get().directory(), at);
-        List<Recipient> recipients = new ArrayList<>(recipients(level.targets(), people,
+        List<Recipient> recipients = new ArrayList<>(recipients(level, people,
                 policies.get().directory()));
         if (state.acknowledgedBy() != null && policies.get().directory().person(state.acknowledgedBy()).isPresent()
                 && !recipients.contains(Recipient.person(state.acknowledgedBy()))) {
@@ -499,9 +499,9 @@ public class EscalationEngine {
         return List.copyOf(people);
     }
 
-    private static List<Recipient> recipients(List<Target> targets, List<PersonId> people, Directory directory) {
+    private static List<Recipient> recipients(EscalationLevel level, List<PersonId> people, Directory directory) {
         List<Recipient> recipients = new ArrayList<>(people.stream().<Recipient>map(Recipient.Person::new).toList());
-        targets.stream().filter(Target.ToTeam.class::isInstance).map(Target.ToTeam.class::cast).map(Target.ToTeam::team)
+        level.targets(Target.ToTeam.class).map(Target.ToTeam::team)
                 .filter(team -> directory.team(team).map(TeamContacts::slackWebhook).isPresent())
                 .forEach(team -> recipients.add(new Recipient.Team(team)));
         return recipients;
