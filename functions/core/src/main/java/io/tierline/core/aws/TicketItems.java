@@ -214,9 +214,7 @@ final class TicketItems {
         }
         if (stay.lastEscalation() != null) {
             item.put("lastEscalatedBy", s(stay.lastEscalation().person().value()));
-            if (stay.lastEscalation().team() != null) {
-                item.put("lastEscalatedFromTeam", s(stay.lastEscalation().team().value()));
-            }
+            putIfPresent(item, "lastEscalatedFromTeam", stay.lastEscalation().team());
         }
         Instant followUpDue = t.followUpDueAt();
         if (followUpDue != null) {
