@@ -54,10 +54,9 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
             }
             Map<String, Long> projected = new LinkedHashMap<>(ReviewCounters.of(change, breach));
             KnowledgeTicketCounters.of(change).forEach((counter, n) -> projected.merge(counter, n, Long::sum));
-            projected.forEach((counter, n) ->
-                    increments.computeIfAbsent(changeDay, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum));
-            ReviewCounters.replacedRating(change).forEach((day, counts) -> counts.forEach((counter, n) ->
-                    increments.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum)));
+            projected.forEach((counter, n) -> add(increments, changeDay, counter, n));
+            ReviewCounters.replacedRating(change).forEach((day, counts) ->
+                    counts.forEach((counter, n) -> add(increments, day, counter, n)));
         }
         return new DailyCounters(increments, breached);
     }
@@ -73,6 +72,10 @@ public record DailyCounters(Map<LocalDate, Map<String, Long>> increments, Set<Ti
     }
 
     private static void add(Map<LocalDate, Map<String, Long>> increments, LocalDate day, String counter) {
-        increments.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(counter, 1L, Long::sum);
+        add(increments, day, counter, 1);
+    }
+
+    private static void add(Map<LocalDate, Map<String, Long>> increments, LocalDate day, String counter, long n) {
+        increments.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(counter, n, Long::sum);
     }
 }

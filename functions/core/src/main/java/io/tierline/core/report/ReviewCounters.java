@@ -1,12 +1,10 @@
 package io.tierline.core.report;
 
-import java.time.ZoneOffset;
-import java.time.LocalDate;
-import io.tierline.core.ticket.Satisfaction;
-import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Actor;
 import io.tierline.core.ticket.EscalationSender;
+import io.tierline.core.ticket.Satisfaction;
 import io.tierline.core.ticket.Stay;
+import io.tierline.core.ticket.TeamName;
 import io.tierline.core.ticket.Ticket;
 import io.tierline.core.ticket.TicketChange;
 import io.tierline.core.ticket.TicketEvent;
@@ -14,6 +12,8 @@ import io.tierline.core.ticket.TicketField;
 import io.tierline.core.ticket.Tier;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -164,7 +164,10 @@ public final class ReviewCounters {
         add(ReviewKey.satisfaction(team, SatisfactionGroup.escalated(ticket.wasEscalated()), rating), by);
     }
 
-    /** An agent's tickets handled are those assigned to them, by hand or automatically (an escalation may move the ticket on). */
+    /**
+     * An agent's tickets handled are those assigned to them, by hand or automatically (an escalation may move the
+     * ticket on).
+     */
     private void assigned(TicketEvent event, String team) {
         event.moves().to(TicketField.ASSIGNEE).ifPresent(p -> add(ReviewKey.agent(team, p.value(), Measure.HANDLED)));
     }
