@@ -16,7 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The emails the notify worker recorded instead of sending (TIERLINE_EMAIL_DELIVERY=outbox, as in the local
@@ -67,16 +69,15 @@ public class OutboxResource {
             return new Emails("ses", List.of(), SES_NOTE, null);
         }
         Page<SentEmails.Sent> page = emails.newest(cursor, size);
-        return new Emails("outbox", page.items().stream().filter(sent -> visibleTo(who, sent)).map(EmailView::of)
-                .toList(), null, page.nextCursor());
+        // an escalation mails several people about one ticket: each ticket of the page is read once
+        Map<String, Boolean> visible = new HashMap<>();
+        return new Emails("outbox", page.items().stream()
+                .filter(sent -> who.role() == Role.ADMIN || sent.email().ticketId() != null
+                        && visible.computeIfAbsent(sent.email().ticketId(), id -> worksOn(who, id)))
+                .map(EmailView::of).toList(), null, page.nextCursor());
     }
 
-    private boolean visibleTo(Principal who, SentEmails.Sent sent) {
-        if (who.role() == Role.ADMIN) {
-            return true;
-        }
-        String ticketId = sent.email().ticketId();
-        return ticketId != null && TicketId.isValid(ticketId)
-                && tickets.find(new TicketId(ticketId)).map(who::worksOn).orElse(false);
+    private boolean worksOn(Principal who, String ticketId) {
+        return TicketId.isValid(ticketId) && tickets.find(new TicketId(ticketId)).map(who::worksOn).orElse(false);
     }
 }
