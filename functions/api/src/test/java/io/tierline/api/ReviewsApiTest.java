@@ -62,6 +62,35 @@ class ReviewsApiTest {
         return id;
     }
 
+    /**
+     * A rating replaced the next day counts once, through the day counters in DynamoDB Local: the first day's item
+     * takes the replaced rating back (a negative ADD), the second day's holds the new one.
+     */
+    @Test
+    void aRatingReplacedTheNextDayCountsOnceInTheDayCounters() {
+        TestClock.CLOCK.set(Instant.parse("2027-08-20T09:00:00Z"));
+        JsonNode filed = LambdaHttp.postJson("/tickets", """
+                {"subject":"Wrong invoice","description":"Charged twice.",
+                 "requester":{"name":"Rita","email":"rated-twice@example.com"}}""", Map.of()).json();
+        String id = filed.get("id").asText();
+        String rate = "/customer/tickets/" + id + "/satisfaction?token=" + filed.get("accessToken").asText();
+        triage.triage(new TicketId(id));
+        AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/assignment", "alice",
+                "{\"assignee\":\"alice\"}", Map.of()));
+        AgentAndCustomerTest.ok(LambdaHttp.post("/tickets/" + id + "/resolution", "alice",
+                "{\"note\":\"Refunded.\"}", Map.of()));
+        AgentAndCustomerTest.ok(LambdaHttp.postJson(rate, "{\"rating\":2}", Map.of()));
+        TestClock.CLOCK.advance(Duration.ofDays(1));
+        AgentAndCustomerTest.ok(LambdaHttp.postJson(rate, "{\"rating\":5}", Map.of()));
+
+        JsonNode both = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?from=2027-08-20&to=2027-08-21",
+                "sam"));
+        assertEquals(5.0, both.get("agents").get(0).get("satisfaction").asDouble(), both.toString());
+        JsonNode first = AgentAndCustomerTest.ok(LambdaHttp.get("/reports/reviews?from=2027-08-20&to=2027-08-20",
+                "sam"));
+        assertTrue(first.get("agents").get(0).get("satisfaction").isNull(), "the 2 left its day: " + first);
+    }
+
     @Test
     void aSupervisorSeesTheCountsAsJsonAndCsvAnAgentOnlyTheirOwnNobodyElseAnything() {
         TestClock.CLOCK.set(DAY);
