@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.Principal;
@@ -35,11 +36,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -52,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * from the ETag) and {@code Idempotency-Key}, answers the ticket with its trail and a new ETag, and is recorded in the
  * audit trail with who, when, what changed and why.
  */
+@Singleton
 @Path("/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentTicketResource {
@@ -67,6 +69,8 @@ public class AgentTicketResource {
     EscalationEngine engine;
     @Inject
     KnowledgeService knowledge;
+    @Inject
+    CurrentRequest request;
 
     /** One action's plumbing: who, the body as bound (a step may add checks of its own), and the domain call. */
     private interface Step<B> {
@@ -90,18 +94,15 @@ public class AgentTicketResource {
      */
     @GET
     @Path("suggested-articles")
-    public List<SuggestedArticle> suggestedArticles(@PathParam("id") String id, @Context UriInfo uri) {
+    public List<SuggestedArticle> suggestedArticles(@PathParam("id") String id) {
         TicketHistory history = work.read(ticketId(id), caller.agent());
         return knowledge.suggestFor(history.ticket(), SUGGESTIONS).stream()
-                .map(hit -> SuggestedArticle.of(hit, link(uri, hit))).toList();
+                .map(hit -> SuggestedArticle.of(hit, link(request.get().baseUri(), hit))).toList();
     }
 
-    private static String link(UriInfo uri, SearchHit hit) {
-        if (hit.audience() == Audience.PUBLIC) {
-            return uri.getBaseUriBuilder().path("help/articles").path(hit.id().value()).build().toString();
-        }
-        return uri.getBaseUriBuilder().path("dashboard").fragment("/articles/" + hit.id().value()).build()
-                .toString();
+    private static String link(String baseUri, SearchHit hit) {
+        String id = URLEncoder.encode(hit.id().value(), StandardCharsets.UTF_8);
+        return baseUri + (hit.audience() == Audience.PUBLIC ? "help/articles/" + id : "dashboard#/articles/" + id);
     }
 
     static final int SUGGESTIONS = 5;

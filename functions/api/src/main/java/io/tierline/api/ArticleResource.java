@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.knowledge.Article;
 import io.tierline.core.knowledge.ArticleId;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * Idempotency-Key as on tickets); anyone searches the public, published ones ({@code GET /kb/search}) and reads them
  * ({@code GET /kb/articles/{id}}), without signing in.
  */
+@Singleton
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
  * content security policy can say {@code 'self'} and forbid everything inline. Only files named here are served.
  * Pages and tests of the other web pages may add their files to {@link #TYPES} and to {@code io/tierline/api/assets/}.
  */
+@Singleton
 @Path(AssetResource.PATH + "/{name}")
 public class AssetResource {
     static final String PATH = "/assets";

@@ -5,7 +5,6 @@ import io.tierline.core.access.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** Who is calling, resolved once per request from the Authorization header. */
@@ -14,14 +13,14 @@ public class Caller {
     @Inject
     AgentAuthenticator authenticator;
     @Inject
-    HttpHeaders headers;
+    CurrentRequest request;
 
     private Principal principal;
 
     /** The signed-in agent, supervisor or admin; 401 otherwise. */
     public Principal agent() {
         if (principal == null) {
-            principal = authenticator.authenticate(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+            principal = authenticator.authenticate(request.get().header("Authorization"))
                     .orElseThrow(() -> new WebApplicationException(Response.status(401)
                             .header("WWW-Authenticate", "Bearer")
                             .type(Problem.MEDIA_TYPE)

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.escalation.EscalationEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.followup.FollowUps;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (post/redirect/get) with a short confirmation, or, when refused, the status page again with the message beside the
  * field and what was typed kept (400 for invalid input, 409 when the ticket's state refuses the action).
  */
+@Singleton
 @Path("/customer/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerTicketResource {

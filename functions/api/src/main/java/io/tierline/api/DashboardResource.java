@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.triage.TriagePolicy;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  * signed-in person is. Assets are served from an allow-list with explicit types, through JAX-RS so that
  * {@link SecurityHeaders} applies to them as to every other answer.
  */
+@Singleton
 @Path("/dashboard")
 public class DashboardResource {
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.ArticleNotFoundException;
 import io.tierline.core.knowledge.Deflection;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * deflection: no ticket) and "was this article helpful?" on the public article page, as JSON and as plain HTML form
  * posts. Each is counted once per form key or Idempotency-Key.
  */
+@Singleton
 @Path("/")
 public class DeflectionResource {
     private static final String VOTE_FIELD = "helpful";

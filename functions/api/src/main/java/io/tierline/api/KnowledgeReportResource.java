@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Role;
 import io.tierline.core.report.KnowledgeReport;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.time.Clock;
  * The knowledge base's figures for supervisors and admins (deflection rate, content gaps, articles that work);
  * agents get 403. Read from the day counters, over the same periods as the escalation reviews.
  */
+@Singleton
 @Path("/reports/knowledge")
 public class KnowledgeReportResource {
     @Inject

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.util.Locale;
  * function does not carry the extension, which rebuilt the model from the build-time document at every start
  * (with its YAML reader, ~575 classes before the first poll and 1.6 MB of the zip; issue 13).
  */
+@Singleton
 @Path(OpenApiResource.PATH)
 public class OpenApiResource {
     static final String PATH = "/openapi";

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.notify.SentEmails;
@@ -25,6 +26,7 @@ import java.util.Map;
  * runner), newest first and paged with a cursor like every list, for supervisors and admins. Where email really
  * goes out through SES, the list is empty and says why.
  */
+@Singleton
 @Path("/outbox/emails")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The support form at the site's root. */
+@Singleton
 @Path("/")
 public class PageResource {
     @GET

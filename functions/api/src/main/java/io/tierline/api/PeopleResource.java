@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * team's load against capacity. Rebalancing by hand is the assignment action of a ticket
  * ({@code POST /tickets/{id}/assignment}), which automatic assignment never overrides.
  */
+@Singleton
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleResource {

@@ -20,16 +20,49 @@ import io.tierline.core.validation.InvalidInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps every failure to a problem document; nothing leaks a stack trace to the client. */
+/**
+ * Maps every failure to a problem document; nothing leaks a stack trace to the client. As JAX-RS chooses exception
+ * mappers, a failure goes to the mapper of its closest type: its own class, else the nearest superclass named here.
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ServerExceptionMapper
+    private final Map<Class<?>, Function<Throwable, Response>> byType = Map.ofEntries(
+            on(InvalidInputException.class, this::invalid), on(JsonMappingException.class, this::unbound),
+            on(JsonParseException.class, this::malformed), on(ConstraintViolationException.class, this::violated),
+            on(IdempotencyConflictException.class, this::conflict), on(ForbiddenException.class, this::forbidden),
+            on(TicketNotFoundException.class, this::notFound),
+            on(EscalationNotFoundException.class, this::noSuchEscalation),
+            on(VersionConflictException.class, this::versionConflict),
+            on(IllegalTransitionException.class, this::illegalTransition),
+            on(TicketActionException.class, this::refusedAction),
+            on(ArticleNotFoundException.class, this::articleNotFound),
+            on(ArticleVersionConflictException.class, this::articleVersionConflict),
+            on(ArticleTransitionException.class, this::articleTransition),
+            on(WebApplicationException.class, this::web), on(RuntimeException.class, this::unexpected));
+
+    private static <T extends Throwable> Map.Entry<Class<?>, Function<Throwable, Response>> on(
+            Class<T> type, Function<T, Response> mapper) {
+        return Map.entry(type, failure -> mapper.apply(type.cast(failure)));
+    }
+
+    /** The answer to any failure of a request; one no mapper names (a checked exception, an error) is a 500. */
+    public Response toResponse(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            Function<Throwable, Response> mapper = byType.get(type);
+            if (mapper != null) {
+                return mapper.apply(failure);
+            }
+        }
+        return unexpected(new IllegalStateException(failure));
+    }
+
     public Response invalid(InvalidInputException e) {
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors())).build();
     }
@@ -38,51 +71,42 @@ public class ProblemMappers {
      * A body that Jackson could not bind, should one reach Jackson outside {@link RequestBinder} (which reports every
      * problem at once): the field's path and what it must be, as a {@link RequestBinder} problem says it.
      */
-    @ServerExceptionMapper
     public Response unbound(JsonMappingException e) {
         return invalid(new InvalidInputException(RequestBinder.path(e), RequestBinder.problem(e)));
     }
 
     /** Malformed JSON or a key given twice: where, as {@link Json#parse} says it. */
-    @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
         return invalid(Json.invalid(e));
     }
 
     /** Bean Validation of a bound body: every violation, named by its field path, in path order. */
-    @ServerExceptionMapper
     public Response violated(ConstraintViolationException e) {
         return invalid(new InvalidInputException(e.getConstraintViolations().stream()
                 .map(v -> new FieldError(RequestBinder.path(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::problem)).toList()));
     }
 
-    @ServerExceptionMapper
     public Response conflict(IdempotencyConflictException e) {
         return Problem.response(409, "Idempotency key reused", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Problem.response(403, "Forbidden", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response notFound(TicketNotFoundException e) {
         return Problem.response(404, "Not Found", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response noSuchEscalation(EscalationNotFoundException e) {
         return Problem.response(404, "Not Found", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response versionConflict(VersionConflictException e) {
         return staleVersion(e.getMessage(), e.currentVersion());
     }
 
-    @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e) {
         List<String> allowed = e.allowed().stream().map(Status::code).sorted().toList();
         return Response.status(409).type(Problem.MEDIA_TYPE)
@@ -92,17 +116,14 @@ public class ProblemMappers {
                 .build();
     }
 
-    @ServerExceptionMapper
     public Response refusedAction(TicketActionException e) {
         return Problem.response(409, "Conflict", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response articleNotFound(ArticleNotFoundException e) {
         return Problem.response(404, "Not Found", e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response articleVersionConflict(ArticleVersionConflictException e) {
         return staleVersion(e.getMessage(), e.currentVersion());
     }
@@ -114,7 +135,6 @@ public class ProblemMappers {
                 .build();
     }
 
-    @ServerExceptionMapper
     public Response articleTransition(ArticleTransitionException e) {
         return Problem.response(409, "Conflict", e.getMessage());
     }
@@ -128,7 +148,6 @@ public class ProblemMappers {
                                     List<String> allowedStatuses) {
     }
 
-    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response original = e.getResponse();
         if (Problem.MEDIA_TYPE.equals(String.valueOf(original.getMediaType()))) {
@@ -138,7 +157,6 @@ public class ProblemMappers {
         return Problem.response(status, original.getStatusInfo().getReasonPhrase(), e.getMessage());
     }
 
-    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return Problem.response(500, "Internal Server Error", "Something went wrong on our side; please retry.");

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -36,6 +37,7 @@ import java.util.function.Function;
  * takes {@code limit} from 1 to {@link #MAX_LIMIT} (default 25; outside that range a 400 names {@code limit}) and
  * pages on with the opaque {@code nextCursor} it answers.
  */
+@Singleton
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {

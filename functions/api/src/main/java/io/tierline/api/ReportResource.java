@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.report.ReportService;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
  * The supervisor view's reports (supervisors and admins; docs/dashboard.md). Neither scans the table: the daily
  * report reads one counter item per day, the load report the teams' queues from TeamQueueIndex.
  */
+@Singleton
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.policy.Policies;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * category, team and root cause; an agent sees only their own row (with their team's rate beside it); customers have
  * no staff token and get 401. Read from the day counters written with the tickets, never by scanning.
  */
+@Singleton
 @Path("/reports/reviews")
 public class ReviewResource {
     public static final String CSV = "text/csv";

@@ -1,10 +1,8 @@
 package io.tierline.api;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.inject.Singleton;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Pages show untrusted ticket text: on every response, scripts, styles and images may come only from this site's own
@@ -12,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * frames the pages, and no referrer leaves (the status URL carries the customer's token). See docs/web-pages.md.
  * The dashboard's policy also lets its scripts talk to the sign-in endpoint ({@link DashboardSettings}).
  */
+@Singleton
 public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -23,17 +22,15 @@ public class SecurityHeaders {
     @Inject
     DashboardSettings dashboard;
 
-    @ServerResponseFilter
-    public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
-        var headers = response.getHeaders();
-        String path = request.getUriInfo().getPath();
+    /** Adds the headers to an answer for the path (the dashboard's policy differs), keeping a Cache-Control it has. */
+    void addTo(String path, Map<String, String> headers) {
         boolean isDashboard = path.equals("/dashboard") || path.startsWith("/dashboard/");
-        headers.putSingle("Content-Security-Policy", isDashboard ? dashboard.contentSecurityPolicy()
+        headers.put("Content-Security-Policy", isDashboard ? dashboard.contentSecurityPolicy()
                 : CONTENT_SECURITY_POLICY);
         // pages and answers hold ticket text and tokens: never cached, unless a resource says so (static assets)
         EVERY_ANSWER.forEach((name, value) -> {
             if (!name.equals("Cache-Control") || !headers.containsKey(name)) {
-                headers.putSingle(name, value);
+                headers.put(name, value);
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
  * The customer's status page, opened with the link from the confirmation (it carries the access token). Right after
  * filing ({@code new=1}) it shows the confirmation; after a form post ({@code done=...}) a short confirmation on top.
  */
+@Singleton
 @Path("/status/{id}")
 public class StatusPageResource {
     @Inject

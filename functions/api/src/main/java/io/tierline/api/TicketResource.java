@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.util.Optional;
 
 /** Ticket intake over HTTP (JSON and plain HTML forms); the domain decides, this class only moves bytes. */
+@Singleton
 @Path("/tickets")
 public class TicketResource {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";

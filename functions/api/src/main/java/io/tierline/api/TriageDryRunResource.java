@@ -1,5 +1,6 @@
 package io.tierline.api;
 
+import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.request.TicketRequestReader;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  * "Which rules fire for this ticket, and what would they do": supervisors and admins try the policy on a ticket
  * written as for POST /tickets. Nothing is stored and no message is sent.
  */
+@Singleton
 @Path("/triage/dry-run")
 @Produces(MediaType.APPLICATION_JSON)
 public class TriageDryRunResource {
