@@ -154,7 +154,10 @@ public class ProblemMappers {
             return original;
         }
         int status = original.getStatus();
-        return Problem.response(status, original.getStatusInfo().getReasonPhrase(), e.getMessage());
+        Response problem = Problem.response(status, original.getStatusInfo().getReasonPhrase(), e.getMessage());
+        String allowed = original.getHeaderString("Allow");
+        // a 405 says what the path takes (RFC 9110 section 15.5.6)
+        return allowed == null ? problem : Response.fromResponse(problem).header("Allow", allowed).build();
     }
 
     public Response unexpected(RuntimeException e) {

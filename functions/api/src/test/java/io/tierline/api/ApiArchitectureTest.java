@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.tierline.core.testing.AdapterRules;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 /** The api function is an adapter (docs/architecture.md, "Packages and what they may use"). */
 class ApiArchitectureTest {
     static final JavaClasses API = new ClassFileImporter()
@@ -15,6 +17,18 @@ class ApiArchitectureTest {
     @Test
     void reachesTheAwsAdaptersOfTheCoreOnlyThroughWiring() {
         AdapterRules.REACHES_THE_AWS_ADAPTERS_ONLY_THROUGH_WIRING.check(API);
+    }
+
+    /**
+     * No HTTP server at run time (issue 13): the function routes API Gateway's events itself, so nothing of the api
+     * may reach Vert.x, Netty's HTTP, RESTEasy Reactive's server or Quarkus's Lambda HTTP bridge (the tests' document
+     * generation brings RESTEasy Reactive onto the tests' class path, where this rule is what keeps it out of main).
+     */
+    @Test
+    void runsWithoutAnHttpServer() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty.handler.codec.http..",
+                "org.jboss.resteasy.reactive.server..", "io.quarkus.amazon.lambda.http..", "io.quarkus.vertx..")
+                .check(API);
     }
 
     @Test

@@ -71,4 +71,21 @@ class ProblemMappersTest {
                 new FieldError("rating", "must be a whole number from 1 to 5")),
                 errors(mappers.violated(new ConstraintViolationException(rating))));
     }
+
+    /** As JAX-RS chooses a mapper: the closest type; a 405 keeps its Allow header; what no mapper names is a 500. */
+    @Test
+    void everyFailureGoesToTheMapperOfItsClosestType() {
+        Response conflict = mappers.toResponse(new io.tierline.core.work.VersionConflictException(
+                io.tierline.core.ticket.TicketId.next(java.time.Clock.systemUTC()), 7));
+        assertEquals(409, conflict.getStatus());
+        assertEquals("\"7\"", conflict.getHeaderString("ETag"));
+        Response notAllowed = mappers.toResponse(new jakarta.ws.rs.NotAllowedException("POST"));
+        assertEquals(405, notAllowed.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, String.valueOf(notAllowed.getMediaType()));
+        assertEquals("POST", notAllowed.getHeaderString("Allow"));
+        assertEquals(500, mappers.toResponse(new IllegalArgumentException("bug")).getStatus());
+        assertEquals(500, mappers.toResponse(new java.io.IOException("checked")).getStatus());
+        assertEquals(400, mappers.toResponse(new io.tierline.core.validation.InvalidInputException("f", "bad"))
+                .getStatus());
+    }
 }
