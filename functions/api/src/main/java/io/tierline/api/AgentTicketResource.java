@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.ticket.PersonId;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.Principal;
@@ -30,6 +29,7 @@ import io.tierline.core.work.TicketCommands;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

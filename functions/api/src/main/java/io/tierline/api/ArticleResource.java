@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.knowledge.Article;
 import io.tierline.core.knowledge.ArticleId;
@@ -13,6 +12,7 @@ import io.tierline.core.request.RequestBinder;
 import io.tierline.core.request.Origin;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.escalation.EscalationEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierline.core.followup.FollowUps;
@@ -13,6 +12,7 @@ import io.tierline.core.validation.InvalidInputException;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

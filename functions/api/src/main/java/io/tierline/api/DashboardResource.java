@@ -1,10 +1,10 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.triage.TriagePolicy;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.ArticleNotFoundException;
 import io.tierline.core.knowledge.Deflection;
@@ -10,6 +9,7 @@ import io.tierline.core.request.RequestBinder;
 import io.tierline.core.request.VoteRequest;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

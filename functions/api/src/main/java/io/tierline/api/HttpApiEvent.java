@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,6 @@ public record HttpApiEvent(String rawPath, String rawQueryString, List<String> c
         if (body == null) {
             return new byte[0];
         }
-        return isBase64Encoded ? Base64.getDecoder().decode(body) : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return isBase64Encoded ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,9 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Role;
 import io.tierline.core.report.KnowledgeReport;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

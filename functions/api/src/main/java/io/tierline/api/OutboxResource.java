@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.notify.SentEmails;
@@ -10,6 +9,7 @@ import io.tierline.core.ticket.TicketId;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TeamName;
 import io.tierline.core.access.ForbiddenException;
 import io.tierline.core.access.Principal;
@@ -19,6 +18,7 @@ import io.tierline.core.ticket.Skill;
 import io.tierline.core.ticket.Status;
 import io.tierline.core.ticket.Tier;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;

@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TeamName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -18,6 +17,7 @@ import io.tierline.core.ticket.Tier;
 import io.tierline.core.validation.FieldError;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,12 +1,12 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.report.ReportService;
 import io.tierline.core.triage.TriagePolicy;
 import io.tierline.core.validation.InvalidInputException;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

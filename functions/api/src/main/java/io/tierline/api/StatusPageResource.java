@@ -1,11 +1,11 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.ticket.TicketId;
 import io.tierline.core.work.TicketNotFoundException;
 import io.tierline.core.work.TicketWorkService;
 import io.tierline.core.access.CustomerTokens;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

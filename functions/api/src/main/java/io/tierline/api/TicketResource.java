@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.idempotency.IdempotencyKey;
 import io.tierline.core.intake.IntakeResult;
 import io.tierline.core.intake.IntakeService;
@@ -12,6 +11,7 @@ import io.tierline.core.ticket.TicketDraft;
 import io.tierline.core.validation.InvalidInputException;
 import io.tierline.core.wiring.LogContext;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

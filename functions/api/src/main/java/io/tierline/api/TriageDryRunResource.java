@@ -1,6 +1,5 @@
 package io.tierline.api;
 
-import jakarta.inject.Singleton;
 import io.tierline.core.access.Principal;
 import io.tierline.core.access.Role;
 import io.tierline.core.request.TicketRequestReader;
@@ -8,6 +7,7 @@ import io.tierline.core.request.TicketRequest;
 import io.tierline.core.ticket.Channel;
 import io.tierline.core.triage.TriageService;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
