@@ -1,8 +1,11 @@
 package io.tierline.api;
 
+import io.tierline.core.idempotency.IdempotencyKey;
+import io.tierline.core.intake.IdempotencyConflictException;
 import io.tierline.core.knowledge.ArticleId;
 import io.tierline.core.knowledge.ArticleNotFoundException;
 import io.tierline.core.knowledge.Deflection;
+import io.tierline.core.knowledge.KnowledgeCounts;
 import io.tierline.core.request.DeflectionRequest;
 import io.tierline.core.request.Origin;
 import io.tierline.core.request.RequestBinder;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -95,8 +99,15 @@ public class DeflectionResource {
             }
         }
         ArticleId article = new ArticleId(id);
+        Optional<IdempotencyKey> once = Optional.ofNullable(key)
+                .map(k -> IdempotencyKey.of("api", k, TicketResource.IDEMPOTENCY_HEADER));
         VoteRequest request = RequestBinder.read(parsed.json(), VoteRequest.class, Origin.JSON);
-        boolean counted = deflection.vote(article, request.helpful(), key != null ? key : Pages.newKey());
+        KnowledgeCounts.Outcome outcome = deflection.vote(article, request.helpful(),
+                once.map(IdempotencyKey::value).orElseGet(Pages::newKey));
+        if (outcome == KnowledgeCounts.Outcome.KEY_USED_FOR_OTHER_COUNTERS) {
+            throw new IdempotencyConflictException(once.orElseThrow());
+        }
+        boolean counted = outcome.counted();
         return Response.status(counted ? 201 : 200).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("article", id, "helpful", request.helpful(), "counted", counted)).build();
     }

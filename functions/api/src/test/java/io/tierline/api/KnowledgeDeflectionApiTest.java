@@ -147,6 +147,15 @@ class KnowledgeDeflectionApiTest {
                 Map.of("Idempotency-Key", "vote-1"));
         assertEquals(200, again.status(), again.body());
         assertEquals(1, count("kb|article|" + id + "|helpful"));
+        // the same key for the other answer is another request: refused, nothing counted
+        LambdaHttp.Reply reused = json("POST", "/kb/articles/" + id + "/votes", "{\"helpful\":false}",
+                Map.of("Idempotency-Key", "vote-1"));
+        assertEquals(409, reused.status(), reused.body());
+        assertEquals("application/problem+json", reused.header("content-type"));
+        assertTrue(reused.json().get("detail").asText().contains("vote-1"), reused.body());
+        assertEquals(0, count("kb|article|" + id + "|not-helpful"));
+        assertEquals(400, json("POST", "/kb/articles/" + id + "/votes", "{\"helpful\":true}",
+                Map.of("Idempotency-Key", "x".repeat(300))).status(), "a key that is no key is named");
 
         LambdaHttp.Reply pageVote = form("/kb/articles/" + id + "/votes", Map.of("helpful", "false",
                 "idempotencyKey", "page-1"));

@@ -17,11 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Adds to the same day items as a ticket write ({@code STATS#<day>#<shard>}), in one transaction with a marker item
- * ({@code KBONCE#<key>}) put only if absent: a repeat of the key is refused whole and changes nothing. The shard comes
+ * ({@code KBONCE#<key>}, holding the counters it added) put only if absent: a repeat of the key is refused whole and
+ * changes nothing, and the marker tells a repeat from a reuse for other counters. The shard comes
  * from the key, so busy forms spread over the day's shards like tickets do.
  */
 public class DynamoDbKnowledgeCounts implements KnowledgeCounts {
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    /** The marker's record of the counters its key added. */
+    private static final String COUNTERS = "counters";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,14 +35,14 @@ public class DynamoDbKnowledgeCounts implements KnowledgeCounts {
     }
 
     @Override
-    public boolean add(Instant at, List<KnowledgeCounter> counters, String onceKey) {
+    public Outcome add(Instant at, List<KnowledgeCounter> counters, String onceKey) {
         if (counters.isEmpty()) {
-            return false;
+            return Outcome.REPEATED;
         }
-        Map<String, AttributeValue> marker = new HashMap<>();
-        marker.put(TicketItems.PK, TicketItems.s("KBONCE#" + onceKey));
-        marker.put(TicketItems.SK, TicketItems.s("ONCE"));
+        String fingerprint = KnowledgeCounts.fingerprint(counters);
+        Map<String, AttributeValue> marker = new HashMap<>(markerKey(onceKey));
         marker.put("at", TicketItems.s(at.toString()));
+        marker.put(COUNTERS, TicketItems.s(fingerprint));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> adds = new ArrayList<>();
@@ -59,13 +62,25 @@ public class DynamoDbKnowledgeCounts implements KnowledgeCounts {
                             .key(TicketItems.dayKey(at.atZone(ZoneOffset.UTC).toLocalDate(), shard))
                             .updateExpression("ADD " + String.join(", ", adds))
                             .expressionAttributeNames(names).expressionAttributeValues(values).build()).build()));
-            return true;
+            return Outcome.COUNTED;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons() != null && e.cancellationReasons().stream()
                     .anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code()))) {
-                return false;
+                return usedBefore(onceKey, fingerprint);
             }
             throw e;
         }
+    }
+
+    /** What the key added before; a marker written before markers kept their counters counts as the same. */
+    private Outcome usedBefore(String onceKey, String fingerprint) {
+        AttributeValue before = dynamo.getItem(b -> b.tableName(table).key(markerKey(onceKey)).consistentRead(true))
+                .item().get(COUNTERS);
+        return before == null || before.s().equals(fingerprint) ? Outcome.REPEATED
+                : Outcome.KEY_USED_FOR_OTHER_COUNTERS;
+    }
+
+    private static Map<String, AttributeValue> markerKey(String onceKey) {
+        return Map.of(TicketItems.PK, TicketItems.s("KBONCE#" + onceKey), TicketItems.SK, TicketItems.s("ONCE"));
     }
 }

@@ -60,8 +60,8 @@ public class Deflection {
     public Solved solved(ArticleId article, String formKey) {
         Article read = knowledge.readPublic(article);
         shown(formKey);
-        boolean counted = counts.add(clock.instant(), List.of(KnowledgeCounter.deflected(), KnowledgeCounter.deflectedBy(article)),
-                "solved|" + formKey);
+        boolean counted = counts.add(clock.instant(), List.of(KnowledgeCounter.deflected(),
+                KnowledgeCounter.deflectedBy(article)), "solved|" + formKey).counted();
         return new Solved(read, counted);
     }
 
@@ -69,8 +69,11 @@ public class Deflection {
     public record Solved(Article article, boolean counted) {
     }
 
-    /** A "was this article helpful?" vote, counted once per key; false when the key had voted already. */
-    public boolean vote(ArticleId article, boolean helpful, String key) {
+    /**
+     * A "was this article helpful?" vote, counted once per key: a repeat changes nothing, and so does the key's use
+     * for the other answer, which the outcome tells apart (an API client reusing a key for another request).
+     */
+    public KnowledgeCounts.Outcome vote(ArticleId article, boolean helpful, String key) {
         knowledge.readPublic(article);
         KnowledgeCounter counter = helpful ? KnowledgeCounter.helpful(article) : KnowledgeCounter.notHelpful(article);
         return counts.add(clock.instant(), List.of(counter), "vote|" + article.value() + "|" + key);

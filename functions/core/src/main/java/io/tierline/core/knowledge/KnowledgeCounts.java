@@ -9,6 +9,25 @@ import java.util.List;
  * key: the counters and the key's marker are written together, so a double click or a retried post counts once.
  */
 public interface KnowledgeCounts {
-    /** Adds one to each counter on the UTC day of {@code at}; false (nothing changed) when the key was used before. */
-    boolean add(Instant at, List<KnowledgeCounter> counters, String onceKey);
+    /** What an add did. */
+    enum Outcome {
+        /** The counters went up by one. */
+        COUNTED,
+        /** Nothing changed: the key had added the same counters before (a double click, a retried post). */
+        REPEATED,
+        /** Nothing changed: the key had added other counters before (the other answer of a vote). */
+        KEY_USED_FOR_OTHER_COUNTERS;
+
+        public boolean counted() {
+            return this == COUNTED;
+        }
+    }
+
+    /** Adds one to each counter on the UTC day of {@code at}, unless the key was used before. */
+    Outcome add(Instant at, List<KnowledgeCounter> counters, String onceKey);
+
+    /** The once key's record of what it added: the counters' names, in order, so a repeat is told from a reuse. */
+    static String fingerprint(List<KnowledgeCounter> counters) {
+        return String.join(",", counters.stream().map(KnowledgeCounter::name).sorted().toList());
+    }
 }

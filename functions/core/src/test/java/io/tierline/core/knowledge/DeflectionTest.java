@@ -75,9 +75,10 @@ class DeflectionTest {
     void aVoteCountsOncePerKey() {
         ArticleId reset = published("Reset your password", "Open the sign-in page and choose forgot password.");
 
-        assertTrue(deflection.vote(reset, true, "k1"));
-        assertFalse(deflection.vote(reset, false, "k1"));
-        assertTrue(deflection.vote(reset, false, "k2"));
+        assertEquals(KnowledgeCounts.Outcome.COUNTED, deflection.vote(reset, true, "k1"));
+        assertEquals(KnowledgeCounts.Outcome.REPEATED, deflection.vote(reset, true, "k1"));
+        assertEquals(KnowledgeCounts.Outcome.KEY_USED_FOR_OTHER_COUNTERS, deflection.vote(reset, false, "k1"));
+        assertEquals(KnowledgeCounts.Outcome.COUNTED, deflection.vote(reset, false, "k2"));
 
         assertEquals(1L, counts.count(DAY, KnowledgeCounter.helpful(reset)));
         assertEquals(1L, counts.count(DAY, KnowledgeCounter.notHelpful(reset)));
