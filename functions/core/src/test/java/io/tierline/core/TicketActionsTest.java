@@ -175,6 +175,11 @@ class TicketActionsTest {
         assertTrue(EventChanges.of(solved.events().get(0)).stream().anyMatch(c -> c.field().equals("pendingTransfer")),
                 EventChanges.of(solved.events().get(0)).toString());
         assertThrows(TicketActionException.class, () -> solved.after().decideTransfer(true, null, sam, now));
+        TicketChange solvedByStatus = waiting.moveTo(Status.SOLVED, alice, now, "answered on the phone");
+        assertNull(solvedByStatus.after().pendingTransfer(), "however the ticket is solved");
+        assertEquals(new TeamName("platform-engineering"),
+                waiting.moveTo(Status.PENDING, alice, now, "asked the customer").after().pendingTransfer().team(),
+                "a ticket still in work keeps the request");
     }
 
     @Test

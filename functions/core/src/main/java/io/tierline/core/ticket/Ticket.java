@@ -337,6 +337,8 @@ public record Ticket(TicketId id, Request request, Classification classification
         edit.work = edit.work.withStatus(target);
         if (target != Status.SOLVED && target != Status.CLOSED) {
             edit.work = edit.work.withResolution(null); // back in work, as after a reopen: the old one no longer holds
+        } else {
+            edit.work = edit.work.withPendingTransfer(null); // as in resolve: nobody can approve it any more
         }
         edit.record(TicketEvent.EventType.STATUS_CHANGED, reason, null);
         return edit.done();
