@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,9 +54,9 @@ public class HttpApiFunction {
     @Funq("api")
     public HttpApiReply api(HttpApiEvent event) {
         IncomingRequest request = IncomingRequest.of(event);
-        Response response = HeaderGuard.refusal(event).orElse(null);
-        if (response != null) {
-            return reply(request, response);
+        Optional<Response> refusal = HeaderGuard.refusal(event);
+        if (refusal.isPresent()) {
+            return reply(request, refusal.get());
         }
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
@@ -66,9 +67,11 @@ public class HttpApiFunction {
             current.set(request);
             try {
                 return reply(request, answer(request));
-            } catch (Throwable failure) {
-                return reply(request, problems.toResponse(failure instanceof InvocationTargetException invoked
-                        && invoked.getCause() != null ? invoked.getCause() : failure));
+            } catch (InvocationTargetException failed) {
+                // the resource method's own failure (an Error too: it is answered, and logged, as a 500)
+                return reply(request, problems.toResponse(failed.getCause()));
+            } catch (Exception failure) {
+                return reply(request, problems.toResponse(failure));
             }
         } finally {
             if (activated) {
