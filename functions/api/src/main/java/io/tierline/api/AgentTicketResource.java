@@ -309,7 +309,7 @@ public class AgentTicketResource {
             ActionRequest request = ActionRequest.parse("POST", "/tickets/" + id + "/article-draft", null, null,
                     ifMatch, key, "action:" + who.id());
             history = work.actOnTrail(ticketId(id), who, request.guard(),
-                    (h, now) -> h.ticket().proposeArticle(article, who.actor(), now));
+                    (h, now) -> h.ticket().proposeArticle(article, who.actor(), now)).history();
         }
         return Response.fromResponse(view(history)).status(recorded ? 200 : 201)
                 .location(URI.create("/articles/" + article.value())).build();
@@ -406,6 +406,13 @@ public class AgentTicketResource {
             throw new TicketNotFoundException(id);
         }
         return new TicketId(id);
+    }
+
+    /** The ticket after an action; a retry answered from the first request says so, as intake's replays do. */
+    private Response view(TicketWorkService.Done done) {
+        Response view = view(done.history());
+        return done.replayed() ? Response.fromResponse(view).header(TicketResource.REPLAYED_HEADER, "true").build()
+                : view;
     }
 
     /** The ticket with its trail and its SLA clocks now, and its version as the ETag. */

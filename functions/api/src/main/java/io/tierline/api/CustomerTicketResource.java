@@ -164,13 +164,16 @@ public class CustomerTicketResource {
             TicketId ticketId = AgentTicketResource.ticketId(id);
             request = ActionRequest.parse("POST", "/customer/tickets/" + id + "/" + action, type, body, null, key,
                     "customer:" + id);
-            var history = work.actAsCustomerOnTrail(ticketId, token, request.guard(), read.apply(request));
+            TicketWorkService.Done answered = work.actAsCustomerOnTrail(ticketId, token, request.guard(),
+                    read.apply(request));
+            var history = answered.history();
             var view = CustomerTicketView.of(history);
             if (wantsPage(request, accept)) {
                 return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.after(history).code
                         + "#notice")).build();
             }
-            return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+            Response.ResponseBuilder json = Response.ok(view, MediaType.APPLICATION_JSON_TYPE);
+            return (answered.replayed() ? json.header(TicketResource.REPLAYED_HEADER, "true") : json).build();
         } catch (InvalidInputException | TicketActionException | IllegalTransitionException e) {
             if (!wantsPage(request, accept)) {
                 throw e;

@@ -29,6 +29,8 @@ import java.util.Optional;
 @Path("/tickets")
 public class TicketResource {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    /** On an answer given again for a retried request (same Idempotency-Key): nothing was done twice. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Logger LOG = Logger.getLogger(TicketResource.class);
 
     @Inject
@@ -87,7 +89,7 @@ public class TicketResource {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(TicketView.of(result.ticket(), null).withAccess(result.customerToken(), statusUrl));
         if (result.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+            response.header(REPLAYED_HEADER, "true");
         }
         return response.build();
     }

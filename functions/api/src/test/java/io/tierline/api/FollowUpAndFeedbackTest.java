@@ -2,6 +2,7 @@ package io.tierline.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,10 +129,14 @@ class FollowUpAndFeedbackTest {
             assertTrue(problem.toString().contains("\"field\":\"rating\""), problem.toString());
 
             Map<String, String> once = Map.of("Idempotency-Key", "follow-up-" + t.id());
-            JsonNode answered = ok(LambdaHttp.postJson(t.customerPath("/follow-up"),
-                    "{\"stayedSolved\":true,\"rating\":5,\"comment\":\"Fine since.\"}", once));
-            JsonNode repeated = ok(LambdaHttp.postJson(t.customerPath("/follow-up"),
-                    "{\"stayedSolved\":true,\"rating\":5,\"comment\":\"Fine since.\"}", once));
+            LambdaHttp.Reply first = LambdaHttp.postJson(t.customerPath("/follow-up"),
+                    "{\"stayedSolved\":true,\"rating\":5,\"comment\":\"Fine since.\"}", once);
+            LambdaHttp.Reply retried = LambdaHttp.postJson(t.customerPath("/follow-up"),
+                    "{\"stayedSolved\":true,\"rating\":5,\"comment\":\"Fine since.\"}", once);
+            JsonNode answered = ok(first);
+            JsonNode repeated = ok(retried);
+            assertNull(first.header("Idempotent-Replayed"));
+            assertEquals("true", retried.header("Idempotent-Replayed"), "the retry is answered from the first");
             assertEquals(answered.get("updatedAt"), repeated.get("updatedAt"));
             assertFalse(repeated.get("followUpAwaited").asBoolean());
             assertEquals(5, repeated.at("/satisfaction/rating").asInt());
@@ -192,8 +197,12 @@ class FollowUpAndFeedbackTest {
 
         Map<String, String> once = Map.of("Idempotency-Key", "feedback-" + t.id());
         String body = "{\"needed\":false,\"complete\":true,\"comment\":\"A billing question, not a bug.\"}";
-        ok(LambdaHttp.post(feedback, "bob", body, once));
-        JsonNode repeated = ok(LambdaHttp.post(feedback, "bob", body, once));
+        LambdaHttp.Reply first = LambdaHttp.post(feedback, "bob", body, once);
+        ok(first);
+        assertNull(first.header("Idempotent-Replayed"));
+        LambdaHttp.Reply retried = LambdaHttp.post(feedback, "bob", body, once);
+        JsonNode repeated = ok(retried);
+        assertEquals("true", retried.header("Idempotent-Replayed"));
         List<String> trail = types(repeated, "events");
         assertEquals(1, count(trail, "escalation-feedback-given"));
         JsonNode given = repeated.get("events").get(trail.indexOf("escalation-feedback-given"));

@@ -1,6 +1,7 @@
 package io.tierline.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,8 +133,13 @@ class WorkServiceTest {
     void aRetriedActionWithTheSameKeyActsOnce() {
         Ticket t = stored("billing", Priority.NORMAL, "c4@example.com");
         Guard guard = new Guard(Optional.empty(), Optional.of(new IdempotencyKey("action:alice", "k1")), "reply:hi");
-        work.act(t.id(), alice, guard, (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
-        work.act(t.id(), alice, guard, (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
+        TicketWorkService.Done first = work.act(t.id(), alice, guard,
+                (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
+        TicketWorkService.Done retry = work.act(t.id(), alice, guard,
+                (ticket, now) -> ticket.agentReply("hi", true, alice.actor(), now));
+        assertFalse(first.replayed());
+        assertTrue(retry.replayed(), "the retry is answered from the first request");
+        assertEquals(first.ticket().version(), retry.ticket().version());
         assertEquals(1, store.history(t.id()).orElseThrow().events().stream()
                 .filter(e -> e.type() == TicketEvent.EventType.REPLIED).count());
         Guard otherRequest = new Guard(Optional.empty(), guard.key(), "reply:bye");

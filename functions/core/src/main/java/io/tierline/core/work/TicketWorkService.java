@@ -94,24 +94,39 @@ public class TicketWorkService {
      * Runs an agent's action and answers the ticket with its trail as the action left it, even when the action
      * moved it out of the agent's teams (an approved transfer).
      */
-    public TicketHistory act(TicketId id, Principal who, Guard guard, Action action) {
+    /**
+     * The ticket after an action, and whether the action was answered from an earlier request with the same
+     * Idempotency-Key (nothing changed this time), which the API says with {@code Idempotent-Replayed: true}.
+     */
+    public record Done(TicketHistory history, boolean replayed) {
+        public Ticket ticket() {
+            return history.ticket();
+        }
+
+        public List<TicketEvent> events() {
+            return history.events();
+        }
+    }
+
+    public Done act(TicketId id, Principal who, Guard guard, Action action) {
         return actOnMany(id, who, guard, (ticket, now) -> List.of(action.apply(ticket, now)));
     }
 
-    public TicketHistory actOnMany(TicketId id, Principal who, Guard guard, MultiAction action) {
+    public Done actOnMany(TicketId id, Principal who, Guard guard, MultiAction action) {
         return run(id, guard, ticket -> who.requireWorksOn(ticket),
                 (history, now) -> action.apply(history.ticket(), now));
     }
 
-    public TicketHistory actOnTrail(TicketId id, Principal who, Guard guard, TrailAction action) {
+    public Done actOnTrail(TicketId id, Principal who, Guard guard, TrailAction action) {
         return run(id, guard, ticket -> who.requireWorksOn(ticket),
                 (history, now) -> List.of(action.apply(history, now)));
     }
 
     /** A customer's action that reads the trail; answers the public part of the ticket as the action left it. */
-    public TicketHistory actAsCustomerOnTrail(TicketId id, String token, Guard guard, TrailAction action) {
-        return publicPart(run(id, guard, ticket -> requireToken(ticket, token),
-                (history, now) -> List.of(action.apply(history, now))));
+    public Done actAsCustomerOnTrail(TicketId id, String token, Guard guard, TrailAction action) {
+        Done done = run(id, guard, ticket -> requireToken(ticket, token),
+                (history, now) -> List.of(action.apply(history, now)));
+        return new Done(publicPart(done.history()), done.replayed());
     }
 
     /** The public part of the ticket, for whoever holds its customer token; a wrong token is a 404. */
@@ -144,7 +159,7 @@ public class TicketWorkService {
         List<TicketChange> apply(TicketHistory history, Instant now);
     }
 
-    private TicketHistory run(TicketId id, Guard guard, Check check, HistoryAction action) {
+    private Done run(TicketId id, Guard guard, Check check, HistoryAction action) {
         TicketHistory history = store.history(id).orElseThrow(() -> new TicketNotFoundException(id.value()));
         Ticket ticket = history.ticket();
         check.verify(ticket);
@@ -158,7 +173,7 @@ public class TicketWorkService {
                 // done before: answer with the ticket as it is now, change nothing; what the first request left
                 // unsent (its fan-out, a step due soon) is sent now
                 after.written(ticket);
-                return history;
+                return new Done(history, true);
             }
         }
         if (guard.expectedVersion().isPresent() && guard.expectedVersion().get() != ticket.version()) {
@@ -180,11 +195,11 @@ public class TicketWorkService {
             // a concurrent duplicate of this request won: same outcome, answered as it now stands
             TicketHistory won = store.history(id).orElse(history);
             after.written(won.ticket());
-            return won;
+            return new Done(won, true);
         }
         changes.forEach(change -> after.written(change.after()));
         List<TicketEvent> trail = new ArrayList<>(history.events());
         trail.addAll(changes.get(0).events());
-        return new TicketHistory(changes.get(0).after(), trail);
+        return new Done(new TicketHistory(changes.get(0).after(), trail), false);
     }
 }

@@ -364,7 +364,7 @@ class EscalationWalkRulesTest {
         String token = world.tokens.tokenFor(ticket(id));
         Actor customer = Actor.customer(ticket(id).requester().email());
         return world.work.actAsCustomerOnTrail(id, token, TicketWorkService.Guard.none(),
-                (h, now) -> world.engine.customerRequest(h.ticket(), h.events(), reason, customer, now));
+                (h, now) -> world.engine.customerRequest(h.ticket(), h.events(), reason, customer, now)).history();
     }
 
     @Test
