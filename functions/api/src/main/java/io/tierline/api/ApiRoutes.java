@@ -99,8 +99,11 @@ final class ApiRoutes {
                  List<Source> parameters) {
     }
 
-    /** The route a request goes to, with its path variables (percent-encoded, as on the wire). */
-    record Match(Route route, Map<String, String> pathParameters) {
+    /**
+     * The route a request goes to, with its path variables (percent-encoded, as on the wire) and the type its answer
+     * takes by the Accept header (the wildcard for a route that declares none).
+     */
+    record Match(Route route, Map<String, String> pathParameters, MediaType type) {
     }
 
     private final List<Route> routes;
@@ -144,16 +147,17 @@ final class ApiRoutes {
         String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
                 : rawPath;
         TreeSet<String> allowed = new TreeSet<>();
-        List<Match> candidates = new ArrayList<>();
+        // the routes of the method on the best-ranked path that matches, with the path's variables
+        Map<Route, Map<String, String>> candidates = new LinkedHashMap<>();
         for (Route route : routes) {
             Optional<Map<String, String>> values = route.path().match(path);
             if (values.isEmpty()) {
                 continue;
             }
             allowed.add(route.httpMethod());
-            if (route.httpMethod().equals(method)
-                    && (candidates.isEmpty() || candidates.get(0).route().path().equals(route.path()))) {
-                candidates.add(new Match(route, values.get()));
+            if (route.httpMethod().equals(method) && (candidates.isEmpty()
+                    || candidates.keySet().iterator().next().path().equals(route.path()))) {
+                candidates.put(route, values.get());
             }
         }
         if (candidates.isEmpty()) {
@@ -166,8 +170,13 @@ final class ApiRoutes {
             String first = allowed.first();
             throw new NotAllowedException(first, allowed.tailSet(first, false).toArray(String[]::new));
         }
-        return candidates.stream().filter(c -> Negotiation.acceptable(accept, c.route().produces()).isPresent())
-                .findFirst().orElseThrow(NotAcceptableException::new);
+        for (Map.Entry<Route, Map<String, String>> candidate : candidates.entrySet()) {
+            Optional<MediaType> type = Negotiation.acceptable(accept, candidate.getKey().produces());
+            if (type.isPresent()) {
+                return new Match(candidate.getKey(), candidate.getValue(), type.get());
+            }
+        }
+        throw new NotAcceptableException();
     }
 
     private static Optional<String> httpMethodOf(Method method) {

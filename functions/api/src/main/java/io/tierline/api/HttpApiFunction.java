@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,10 +53,6 @@ public class HttpApiFunction {
     @Funq("api")
     public HttpApiReply api(HttpApiEvent event) {
         IncomingRequest request = IncomingRequest.of(event);
-        Optional<Response> refusal = HeaderGuard.refusal(event);
-        if (refusal.isPresent()) {
-            return reply(request, refusal.get());
-        }
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) {
@@ -66,6 +61,7 @@ public class HttpApiFunction {
         try {
             current.set(request);
             try {
+                HeaderGuard.check(event);
                 return reply(request, answer(request));
             } catch (InvocationTargetException failed) {
                 // the resource method's own failure (an Error too: it is answered, and logged, as a 500)
@@ -99,9 +95,7 @@ public class HttpApiFunction {
         if (result == null) {
             return Response.noContent().build();
         }
-        MediaType type = Negotiation.acceptable(request.header("Accept"), route.produces())
-                .filter(t -> !t.isWildcardType()).orElse(null);
-        return Response.ok(result, type).build();
+        return Response.ok(result, match.type().isWildcardType() ? null : match.type()).build();
     }
 
     private static Object argument(ApiRoutes.Source source, IncomingRequest request,

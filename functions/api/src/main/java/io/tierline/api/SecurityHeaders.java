@@ -15,8 +15,8 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    /** Every answer's headers but its Content-Security-Policy (answers made outside JAX-RS use them too). */
-    static final Map<String, String> EVERY_ANSWER = Map.of("X-Content-Type-Options", "nosniff",
+    /** Every answer's headers but its Content-Security-Policy. */
+    private static final Map<String, String> EVERY_ANSWER = Map.of("X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer", "Cache-Control", "no-store");
 
     @Inject

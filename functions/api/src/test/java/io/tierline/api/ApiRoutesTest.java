@@ -98,6 +98,10 @@ class ApiRoutesTest {
     void anAcceptThatTakesNoneOfTheRoutesTypesIs406() {
         assertThrows(NotAcceptableException.class, () -> ROUTES.find("GET", "/dashboard/me", "text/csv"));
         assertEquals("DashboardResource.me", target("GET", "/dashboard/me", "text/html, */*;q=0.1"));
+        assertEquals(MediaType.valueOf("text/csv"), ROUTES.find("GET", "/reports/reviews/agents",
+                "application/json;q=0.5, text/csv").type(), "the match carries the type the client weighs highest");
+        assertEquals(MediaType.WILDCARD_TYPE, ROUTES.find("POST", "/tickets", "text/html").type(),
+                "a route that declares no type takes any");
     }
 
     @Test
