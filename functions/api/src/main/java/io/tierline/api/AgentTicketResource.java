@@ -410,9 +410,7 @@ public class AgentTicketResource {
 
     /** The ticket after an action; a retry answered from the first request says so, as intake's replays do. */
     private Response view(TicketWorkService.Done done) {
-        Response view = view(done.history());
-        return done.replayed() ? Response.fromResponse(view).header(TicketResource.REPLAYED_HEADER, "true").build()
-                : view;
+        return TicketResource.replayed(Response.fromResponse(view(done.history())), done.replayed()).build();
     }
 
     /** The ticket with its trail and its SLA clocks now, and its version as the ETag. */

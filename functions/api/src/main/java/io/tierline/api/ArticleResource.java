@@ -166,10 +166,7 @@ public class ArticleResource {
 
     private static Response answer(KnowledgeService.Written written, Response.ResponseBuilder response) {
         response.entity(ArticleView.of(written.article())).header("ETag", etag(written.article()));
-        if (written.replayed()) {
-            response.header(TicketResource.REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return TicketResource.replayed(response, written.replayed()).build();
     }
 
     private static String etag(Article article) {

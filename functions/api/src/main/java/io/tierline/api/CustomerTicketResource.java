@@ -172,8 +172,8 @@ public class CustomerTicketResource {
                 return Response.seeOther(URI.create(StatusPageResource.link(ticketId, token) + "&done=" + done.after(history).code
                         + "#notice")).build();
             }
-            Response.ResponseBuilder json = Response.ok(view, MediaType.APPLICATION_JSON_TYPE);
-            return (answered.replayed() ? json.header(TicketResource.REPLAYED_HEADER, "true") : json).build();
+            return TicketResource.replayed(Response.ok(view, MediaType.APPLICATION_JSON_TYPE), answered.replayed())
+                    .build();
         } catch (InvalidInputException | TicketActionException | IllegalTransitionException e) {
             if (!wantsPage(request, accept)) {
                 throw e;

@@ -29,8 +29,7 @@ import java.util.Optional;
 @Path("/tickets")
 public class TicketResource {
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    /** On an answer given again for a retried request (same Idempotency-Key): nothing was done twice. */
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Logger LOG = Logger.getLogger(TicketResource.class);
 
     @Inject
@@ -88,10 +87,15 @@ public class TicketResource {
                 .location(URI.create("/tickets/" + id))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(TicketView.of(result.ticket(), null).withAccess(result.customerToken(), statusUrl));
-        if (result.replayed()) {
-            response.header(REPLAYED_HEADER, "true");
-        }
-        return response.build();
+        return replayed(response, result.replayed()).build();
+    }
+
+    /**
+     * Marks an answer given again for a retried request (the same Idempotency-Key): nothing was done twice. Every
+     * write that takes the key says so the same way (tickets, ticket actions, articles).
+     */
+    static Response.ResponseBuilder replayed(Response.ResponseBuilder response, boolean replayed) {
+        return replayed ? response.header(REPLAYED_HEADER, "true") : response;
     }
 
 }

@@ -26,7 +26,7 @@ public interface KnowledgeCounts {
     /** Adds one to each counter on the UTC day of {@code at}, unless the key was used before. */
     Outcome add(Instant at, List<KnowledgeCounter> counters, String onceKey);
 
-    /** The once key's record of what it added: the counters' names, in order, so a repeat is told from a reuse. */
+    /** The once key's record of what it added: the counters' names, sorted, so a repeat is told from a reuse. */
     static String fingerprint(List<KnowledgeCounter> counters) {
         return String.join(",", counters.stream().map(KnowledgeCounter::name).sorted().toList());
     }
